@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs redline's dependencies (Debian 12 packages), builds it (Release) into build/,
+# and runs the default scenario. Usage: bash scripts/setup.sh [--no-run]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(build-essential cmake git pkg-config libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
+          libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libgmp-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  echo "installing: ${missing[*]}"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+jobs=$(nproc 2>/dev/null || echo 2)
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j "$jobs"
+
+if [ "${1:-}" != "--no-run" ]; then
+  ./build/src/redline run scenarios/ukraine_2022.yaml --runs 100000
+fi

@@ -1,0 +1,258 @@
+// The compiled, immutable crisis model. It is built once from a scenario file by
+// scenario::Compile (which validates everything and reports every problem with its file
+// position), and after that it is only read: many threads share one `const Model&`, and all
+// per-run state lives in sim::State. The kernel trusts a compiled Model and only asserts.
+//
+// Every mechanism is documented with its formula in docs/model.md; the field comments below
+// name the YAML key that sets each field (see docs/scenario-format.md).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/distribution.h"
+#include "model/ids.h"
+
+namespace redline {
+
+// ---- Ladder ----------------------------------------------------------------------------
+struct Rung {
+  std::string id;     // ladder[].id
+  std::string label;  // ladder[].label
+};
+
+struct Threshold {
+  std::string id;  // thresholds: {id: rung}
+  RungId rung;
+};
+
+// ---- Actors ------------------------------------------------------------------------------
+// War sides: index 0 is side "a", index 1 is side "b".
+inline constexpr int kNoSide = -1;
+
+struct ResolveType {
+  std::string id;     // actors[].types.<id>
+  Param prior;        // .prior; priors of one actor are normalised after sampling
+  Param stakes;       // .stakes: value of one unit of war balance toward the favoured side
+  Param cost_weight;  // .cost_weight: weight on own costs (per unit of cost)
+};
+
+enum class DecisionKind { kScripted, kQuantal, kEquilibrium };
+
+// One entry of a scripted schedule: from `step` on, hold `lever` at `level`.
+struct ScheduleEntry {
+  int step = 0;
+  LeverId lever;
+  int level = 0;
+};
+
+struct DecisionSpec {
+  DecisionKind kind = DecisionKind::kQuantal;
+  Param lambda;                          // decision.lambda (quantal, equilibrium)
+  Param lookahead;                       // decision.lookahead: steps H over which a move's
+                                         // per-step effects are valued
+  std::vector<ScheduleEntry> schedule;   // decision.schedule (scripted)
+  Param enforce_probability;             // decision.enforce (scripted): per-step P(enforce)
+  Param vote_probability;                // decision.vote (scripted): P(vote yes)
+};
+
+struct Actor {
+  std::string id;
+  std::string label;
+  int favours = kNoSide;      // favours: a | b | none — the war side whose gains it values
+  int belligerent = kNoSide;  // belligerent: a | b — fights the war as that side's leader
+  bool nuclear = false;       // nuclear: true
+  bool has_territory = true;  // territory: true — can be struck (Article 5 applies)
+  std::vector<ResolveType> types;  // at least one; types[0] is the most resolute
+  Param coercion_value;       // coercion_value: utility per unit of damage it inflicts on
+                              // actors that favour the other side
+  DecisionSpec decision;
+  std::vector<AllianceId> alliances;  // derived: alliances it belongs to
+};
+
+// ---- Levers --------------------------------------------------------------------------------
+// Who owns a lever: an actor, or an alliance (whose lever moves only by deliberation).
+struct LeverOwner {
+  ActorId actor;        // valid if owned by an actor
+  AllianceId alliance;  // valid if owned by an alliance
+};
+
+struct Perception {
+  ObserverId observer;
+  Param weight;  // how strongly the observer perceives this level (0..1)
+};
+
+struct Hazard {
+  Param probability;   // per step
+  ActorId victim;      // whose territory an incident lands on
+  RungId rung;         // how grave the incident is (as perceived if thought deliberate)
+};
+
+struct Level {
+  std::string id;           // levers[].levels[].id
+  RungId rung;              // .rung
+  Param cost;               // .cost: cost per step to the owner
+  Param damage;             // .damage: damage per step to the lever's target
+  Param aid;                // .aid: power per step added to the aided side
+  int aid_side = kNoSide;   // .aid_to: a | b
+  Param interdiction;       // .interdiction: fraction (0..1) of the target side's aid removed
+  int interdicts_side = kNoSide;  // side whose aid is interdicted (derived from target)
+  bool strikes_territory = false;  // .strikes: true — a deliberate strike on target's territory
+  std::vector<Perception> perceived;  // .perceived_by: {observer: weight}; others 0
+  std::vector<Hazard> hazards;        // .hazards
+};
+
+struct Lever {
+  std::string id;
+  std::string label;
+  LeverOwner owner;
+  ActorId target;           // target: whom it acts on (may be invalid: none)
+  int initial_level = 0;    // initial: level id
+  int max_change = 1;       // max_change: levels it can move per step
+  std::vector<Level> levels;  // ordered, at least one; levels[0] is "off"
+};
+
+// ---- Conditions (red-line triggers and outcome rules) -----------------------------------
+enum class ConditionKind {
+  kAll,                 // all: [..]
+  kAny,                 // any: [..]
+  kNot,                 // not: {..}
+  kLeverAtLeast,        // lever: L, at_least: LEVEL
+  kInterferenceAtLeast, // interference_at_least: X (perceived by the red line's owner)
+  kStrikeOn,            // strike_on: ACTOR or ALLIANCE (perceived deliberate, this step)
+  kRungAtLeast,         // rung_at_least: RUNG (current highest rung of any lever of `by`)
+  kMaxRungAtLeast,      // max_rung_at_least: RUNG (highest rung reached so far in the run)
+  kWinner,              // winner: a | b (decisive outcome of the war)
+  kSettled,             // settled: true
+  kRedLineEnforced,     // red_line_enforced: ID
+  kAllianceResponded,   // alliance_responded: ID
+  kAlways,              // always: true
+};
+
+struct Condition {
+  ConditionKind kind = ConditionKind::kAlways;
+  std::vector<ConditionId> children;  // all / any / not
+  LeverId lever;                      // lever_at_least
+  int level = 0;                      // lever_at_least
+  Param threshold;                    // interference_at_least
+  ActorId actor;                      // strike_on (an actor), rung_at_least `by`
+  AllianceId alliance;                // strike_on (any member), alliance_responded, `by`
+  RungId rung;                        // rung_at_least, max_rung_at_least
+  int side = kNoSide;                 // winner
+  RedLineId red_line;                 // red_line_enforced
+};
+
+// ---- Red lines -----------------------------------------------------------------------------
+enum class Audience { kPublic, kPrivate };
+
+struct RedLine {
+  std::string id;
+  std::string label;
+  ActorId owner;
+  Audience audience = Audience::kPublic;
+  Param audience_cost;  // paid by the owner when the line lapses (public lines only)
+  Param value;          // value: what upholding the line is worth to the owner (x stakes)
+  ConditionId trigger;
+  LeverId response_lever;  // response: {lever, level} — the threatened response
+  int response_level = 0;
+  int deadline = 1;        // steps after crossing within which it must be enforced
+};
+
+// ---- Alliances -----------------------------------------------------------------------------
+enum class AllianceRule { kUnanimity, kMajority, kWeighted, kLeader };
+
+struct Alliance {
+  std::string id;
+  std::string label;
+  std::vector<ActorId> members;
+  std::vector<Param> weights;  // rule weights per member (weighted rule)
+  AllianceRule rule = AllianceRule::kMajority;
+  Param threshold;             // weighted: share of weight needed (0..1)
+  ActorId leader;              // leader rule
+  LeverId response_lever;      // response.lever — owned by the alliance
+  int proportionate_level = 0; // response.proportionate
+  int total_level = 0;         // response.total
+  RungId total_from;           // response.total_from: attacks at or above this rung get total
+  Param value;                 // value: what collective defence is worth to members (x stakes)
+  Param credibility_cost;      // credibility_cost: a member's cost of voting no
+};
+
+// ---- Channels ------------------------------------------------------------------------------
+struct ChannelEnd {
+  ActorId actor;
+  AllianceId alliance;
+};
+
+struct Channel {
+  std::string id;
+  std::string label;
+  ChannelEnd ends[2];
+  Param open_probability;  // open: P(the channel is open this run), sampled once per run
+  Param accuracy_open;     // attribution accuracy q when open
+  Param accuracy_closed;   // attribution accuracy q when closed
+};
+
+// ---- War theatre ---------------------------------------------------------------------------
+struct Theatre {
+  std::string id;
+  Param initial_balance;  // balance > 0 favours side a
+  Param power[2];         // sides.a.power, sides.b.power: own power per step
+  Param drift;            // balance change per unit of net power
+  Param noise;            // standard deviation of the per-step noise
+  Param decisive_band;    // |balance| >= band ends the war decisively
+  Param settle_base;      // settlement hazard: logistic(base + cost_rate * costs - gap * gap)
+  Param settle_cost;
+  Param settle_gap;
+  std::string side_labels[2];
+};
+
+// ---- Observers, outcomes, horizon ----------------------------------------------------------
+struct ThirdParty {
+  std::string id;     // observers[].id
+  std::string label;
+};
+
+struct Outcome {
+  std::string id;
+  std::string label;
+  ConditionId when;
+};
+
+// ---- The model -----------------------------------------------------------------------------
+struct Model {
+  std::string name;
+  std::string source_file;
+
+  std::vector<Rung> rungs;
+  std::vector<Threshold> thresholds;
+  std::vector<Actor> actors;
+  std::vector<Lever> levers;
+  std::vector<Condition> conditions;
+  std::vector<RedLine> red_lines;
+  std::vector<Alliance> alliances;
+  std::vector<Channel> channels;
+  Theatre theatre;
+  std::vector<ThirdParty> third_parties;
+  std::vector<Outcome> outcomes;  // ordered; the last always matches (checked at compile)
+
+  int horizon = 26;       // horizon.steps
+  RungId stop_at;         // horizon.stop_at: a run ends when this rung is reached (optional)
+
+  // Every numeric parameter, indexed by Param::index, with its distribution.
+  std::vector<Distribution> parameters;
+  std::vector<std::string> parameter_paths;  // e.g. "levers.arms.levels.heavy.cost"
+
+  // Derived indexes, filled by FinalizeModel (model/finalize.h) at the end of compilation.
+  int observer_count() const { return static_cast<int>(actors.size() + third_parties.size()); }
+  std::vector<std::vector<LeverId>> levers_of_actor;      // levers an actor chooses
+  std::vector<std::vector<RedLineId>> red_lines_of_lever;  // red lines whose trigger reads it
+  int max_types = 1;                                       // largest number of types of any actor
+
+  const std::string& ObserverName(ObserverId o) const {
+    return o.index < static_cast<int>(actors.size())
+               ? actors[o.index].id
+               : third_parties[o.index - actors.size()].id;
+  }
+};
+
+}  // namespace redline

@@ -1,0 +1,73 @@
+#include "games/game_file.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <system_error>
+
+#include "games/efg_format.h"
+#include "games/gambit_lexer.h"
+#include "games/nfg_format.h"
+
+namespace redline::games {
+namespace {
+constexpr std::uintmax_t kMaxFileBytes = 256u << 20;
+
+Diagnostic FileError(const std::string& file, std::string message) {
+  Diagnostic error;
+  error.where.file = file;
+  error.message = std::move(message);
+  return error;
+}
+}  // namespace
+
+int NumPlayers(const AnyGame& game) {
+  return std::visit([](const auto& g) { return g.num_players(); }, game);
+}
+
+const std::string& Title(const AnyGame& game) {
+  return std::visit([](const auto& g) -> const std::string& { return g.title(); }, game);
+}
+
+Result<AnyGame> ParseGame(std::string_view text, const std::string& file_name) {
+  if (text.find('\0') != std::string_view::npos) {
+    return FileError(file_name, "not a text file (it contains NUL bytes)");
+  }
+  GambitLexer lexer(text, file_name);
+  const Token& first = lexer.current();
+  if (first.kind == TokenKind::kSymbol && first.text == "EFG") {
+    auto game = ReadEfg(text, file_name);
+    if (!game.ok()) return game.errors();
+    return AnyGame(std::move(game).value());
+  }
+  if (first.kind == TokenKind::kSymbol && first.text == "NFG") {
+    auto game = ReadNfg(text, file_name);
+    if (!game.ok()) return game.errors();
+    return AnyGame(std::move(game).value());
+  }
+  return lexer.Expected("'EFG' or 'NFG' at the start of a Gambit game file");
+}
+
+Result<AnyGame> ReadGameFile(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::file_status status = fs::status(path, error);
+  if (error || !fs::exists(status)) return FileError(path, "no such file");
+  if (fs::is_directory(status)) return FileError(path, "is a directory, not a game file");
+  const std::uintmax_t size = fs::file_size(path, error);
+  if (!error && size > kMaxFileBytes) {
+    return FileError(path, "file is too large for a game file (over 256 MiB)");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return FileError(path, "cannot open the file for reading");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return FileError(path, "cannot read the file");
+  return ParseGame(text, path);
+}
+
+std::string WriteGame(const AnyGame& game) {
+  if (const auto* efg = AsExtensive(game)) return WriteEfg(*efg);
+  return WriteNfg(*AsNormalForm(game));
+}
+
+}  // namespace redline::games

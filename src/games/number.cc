@@ -1,0 +1,110 @@
+#include "games/number.h"
+
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace redline::games {
+namespace {
+
+constexpr long kMaxExponent = 4000;
+
+bool AllDigits(std::string_view text) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+mpz_class PowerOfTen(long exponent) {
+  mpz_class result;
+  mpz_ui_pow_ui(result.get_mpz_t(), 10, static_cast<unsigned long>(exponent));
+  return result;
+}
+
+// "12.5e-3" (sign already removed) -> exact value.
+std::optional<mpq_class> ParseDecimal(std::string_view text) {
+  long exponent = 0;
+  if (auto e = text.find_first_of("eE"); e != std::string_view::npos) {
+    std::string_view exponent_text = text.substr(e + 1);
+    text = text.substr(0, e);
+    bool negative = false;
+    if (!exponent_text.empty() && (exponent_text[0] == '+' || exponent_text[0] == '-')) {
+      negative = exponent_text[0] == '-';
+      exponent_text.remove_prefix(1);
+    }
+    if (!AllDigits(exponent_text) || exponent_text.size() > 6) return std::nullopt;
+    exponent = std::strtol(std::string(exponent_text).c_str(), nullptr, 10);
+    if (exponent > kMaxExponent) return std::nullopt;
+    if (negative) exponent = -exponent;
+  }
+  std::string_view integer_part = text;
+  std::string_view fraction_part;
+  if (auto dot = text.find('.'); dot != std::string_view::npos) {
+    integer_part = text.substr(0, dot);
+    fraction_part = text.substr(dot + 1);
+  }
+  if (integer_part.empty() && fraction_part.empty()) return std::nullopt;
+  if (!integer_part.empty() && !AllDigits(integer_part)) return std::nullopt;
+  if (!fraction_part.empty() && !AllDigits(fraction_part)) return std::nullopt;
+  std::string digits = std::string(integer_part) + std::string(fraction_part);
+  mpz_class numerator(digits, 10);
+  exponent -= static_cast<long>(fraction_part.size());
+  mpq_class value;
+  if (exponent >= 0) {
+    value = mpq_class(numerator * PowerOfTen(exponent));
+  } else {
+    value = mpq_class(numerator, PowerOfTen(-exponent));
+  }
+  value.canonicalize();
+  return value;
+}
+
+}  // namespace
+
+std::optional<Number> Number::Parse(std::string_view text) {
+  bool negative = false;
+  if (!text.empty() && (text[0] == '+' || text[0] == '-')) {
+    negative = text[0] == '-';
+    text.remove_prefix(1);
+  }
+  mpq_class value;
+  if (auto slash = text.find('/'); slash != std::string_view::npos) {
+    std::string_view top = text.substr(0, slash);
+    std::string_view bottom = text.substr(slash + 1);
+    if (!AllDigits(top) || !AllDigits(bottom)) return std::nullopt;
+    mpz_class denominator(std::string(bottom), 10);
+    if (denominator == 0) return std::nullopt;
+    value = mpq_class(mpz_class(std::string(top), 10), denominator);
+    value.canonicalize();
+  } else {
+    auto decimal = ParseDecimal(text);
+    if (!decimal) return std::nullopt;
+    value = *decimal;
+  }
+  if (negative) value = -value;
+  return Number(value);
+}
+
+std::string Number::ToString() const { return FormatRational(exact_); }
+
+std::string FormatRational(const mpq_class& value) {
+  mpq_class canonical = value;
+  canonical.canonicalize();
+  if (canonical.get_den() == 1) return canonical.get_num().get_str();
+  return canonical.get_num().get_str() + "/" + canonical.get_den().get_str();
+}
+
+std::string FormatDecimal(double value, int decimals) {
+  if (std::isnan(value)) return "nan";
+  if (value == 0.0) value = 0.0;  // no "-0.000000"
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  std::string text = buffer;
+  if (text.find_first_not_of("-0.") == std::string::npos && text[0] == '-') text.erase(0, 1);
+  return text;
+}
+
+}  // namespace redline::games

@@ -1,0 +1,57 @@
+// The sequence form of a two-player extensive game with perfect recall, and one Nash
+// equilibrium of it by Lemke's algorithm (Koller, Megiddo & von Stengel 1996, "Efficient
+// computation of equilibria for extensive two-person games", GEB 14; von Stengel 1996).
+//
+// A player's sequences are the empty sequence and one per own (infoset, action); a
+// realization plan x satisfies E x = e, x >= 0 (x(empty) = 1, and at every infoset the
+// actions' realization weights sum to the weight of the sequence leading to it). Payoffs
+// become sequence-pair matrices A, B (sum over leaves of chance probability × payoff). The
+// equilibria are the solutions of the LCP
+//   x ⊥ E'p - A y >= 0,  y ⊥ F'q - B'x >= 0,  E x = e,  F y = f   (p, q free),
+// solved here exactly with Lemke's algorithm after shifting payoffs negative (the free
+// variables are split into differences of non-negative ones).
+#pragma once
+
+#include <vector>
+
+#include "core/status.h"
+#include "games/game.h"
+#include "games/lcp.h"
+#include "games/strategy.h"
+
+namespace redline::games {
+
+struct PlayerSequences {
+  int num_sequences = 1;                    // including the empty sequence 0
+  std::vector<int> parent_sequence;         // per infoset of this player (Player::infosets order)
+  std::vector<InfosetId> infosets;          // the player's infosets
+  int first_action_index = 0;               // flat action index of this player's sequence 1
+  RationalMatrix constraints;               // E: (1 + infosets) × sequences
+};
+
+struct SequenceForm {
+  PlayerSequences players[2];
+  RationalMatrix payoff[2];  // payoff[p][s1][s2], payoffs shifted by `shift`
+  mpq_class shift;           // subtracted from every leaf's payoff (makes all negative)
+};
+
+// Fails unless the game has two players and perfect recall.
+Result<SequenceForm> BuildSequenceForm(const ExtensiveGame& game);
+
+// The behaviour profile of realization plans x (player 1) and y (player 2). Infosets the
+// player's own plan never reaches get the uniform distribution.
+ExactBehaviorProfile BehaviorFromRealization(const ExtensiveGame& game, const SequenceForm& form,
+                                             const RationalVector& x, const RationalVector& y);
+
+struct SequenceFormEquilibrium {
+  ExactBehaviorProfile profile;
+  RationalVector realization[2];
+  int pivots = 0;
+};
+
+// One Nash equilibrium (exact). Errors: not two players / no perfect recall; Lemke's
+// pivot limit.
+Result<SequenceFormEquilibrium> SolveSequenceForm(const ExtensiveGame& game,
+                                                  const LemkeOptions& options = {});
+
+}  // namespace redline::games

@@ -1,0 +1,296 @@
+// Expected payoffs, best responses and NashConv (see strategy.h).
+#include "games/strategy.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <limits>
+#include <type_traits>
+
+namespace redline::games {
+namespace {
+
+template <typename T> T Value(const Number& number);
+template <> double Value<double>(const Number& number) { return number.real(); }
+template <> mpq_class Value<mpq_class>(const Number& number) { return number.exact(); }
+
+template <typename T>
+T ActionProbability(const ExtensiveGame& game, NodeId node, int action,
+                    const std::vector<T>& profile) {
+  const Infoset& infoset = game.infoset(game.node(node).infoset);
+  if (infoset.player == kChancePlayer) return Value<T>(infoset.chance_probabilities[action]);
+  return profile[infoset.first_action_index + action];
+}
+
+// Expected payoff vector of the subtree under every node, children before parents
+// (preorder ids: a child always has a larger id than its parent).
+template <typename T>
+std::vector<T> ExtensivePayoffs(const ExtensiveGame& game, const std::vector<T>& profile) {
+  assert(static_cast<int>(profile.size()) == game.num_actions());
+  const int n = game.num_players();
+  std::vector<T> values(static_cast<std::size_t>(game.num_nodes()) * n, T(0));
+  for (NodeId id = game.num_nodes() - 1; id >= 0; --id) {
+    const Node& node = game.node(id);
+    T* here = &values[static_cast<std::size_t>(id) * n];
+    if (node.outcome != kNoOutcome) {
+      for (int p = 0; p < n; ++p) here[p] += Value<T>(game.outcomes()[node.outcome].payoffs[p]);
+    }
+    for (int a = 0; a < node.num_children; ++a) {
+      const T probability = ActionProbability(game, id, a, profile);
+      if (probability == T(0)) continue;
+      const T* below = &values[static_cast<std::size_t>(game.child(id, a)) * n];
+      for (int p = 0; p < n; ++p) here[p] += probability * below[p];
+    }
+  }
+  return std::vector<T>(values.begin(), values.begin() + n);
+}
+
+// Best response of one player in a game with perfect recall: node values under the best
+// response, deciding each infoset from the beliefs-weighted values of its members.
+class TreeBestResponse {
+ public:
+  TreeBestResponse(const ExtensiveGame& game, const BehaviorProfile& profile, int player)
+      : game_(game), profile_(profile), player_(player),
+        reach_(game.num_nodes(), 0.0), value_(game.num_nodes(), kUnknown),
+        decision_(game.infosets().size(), kUndecided) {
+    reach_[0] = 1.0;
+    for (NodeId id = 0; id < game.num_nodes(); ++id) {
+      const Node& node = game.node(id);
+      for (int a = 0; a < node.num_children; ++a) {
+        const bool own = game.player_at(id) == player_;
+        const double p = own ? 1.0 : ActionProbability(game, id, a, profile);
+        reach_[game.child(id, a)] = reach_[id] * p;
+      }
+    }
+  }
+
+  // NaN when the recursion meets an infoset that depends on itself (imperfect recall).
+  double Solve() { return NodeValue(0); }
+
+ private:
+  static constexpr double kUnknown = std::numeric_limits<double>::lowest();
+  static constexpr int kUndecided = -2;
+  static constexpr int kDeciding = -3;
+
+  double NodeValue(NodeId id) {
+    if (value_[id] != kUnknown) return value_[id];
+    const Node& node = game_.node(id);
+    double value = node.outcome == kNoOutcome
+                       ? 0.0
+                       : game_.outcomes()[node.outcome].payoffs[player_].real();
+    if (!node.is_terminal()) {
+      if (game_.player_at(id) == player_) {
+        const int action = Decide(node.infoset);
+        if (action < 0) return std::nan("");
+        value += NodeValue(game_.child(id, action));
+      } else {
+        for (int a = 0; a < node.num_children; ++a) {
+          const double p = ActionProbability(game_, id, a, profile_);
+          if (p != 0.0) value += p * NodeValue(game_.child(id, a));
+        }
+      }
+    }
+    return value_[id] = value;
+  }
+
+  int Decide(InfosetId infoset_id) {
+    if (decision_[infoset_id] == kDeciding) return -1;
+    if (decision_[infoset_id] != kUndecided) return decision_[infoset_id];
+    decision_[infoset_id] = kDeciding;
+    const Infoset& infoset = game_.infoset(infoset_id);
+    int best = 0;
+    double best_value = 0.0;
+    for (int a = 0; a < infoset.num_actions(); ++a) {
+      double total = 0.0;
+      for (NodeId member : infoset.members) {
+        if (reach_[member] == 0.0) continue;
+        const double v = NodeValue(game_.child(member, a));
+        if (std::isnan(v)) return -1;
+        total += reach_[member] * v;
+      }
+      if (a == 0 || total > best_value) {
+        best = a;
+        best_value = total;
+      }
+    }
+    return decision_[infoset_id] = best;
+  }
+
+  const ExtensiveGame& game_;
+  const BehaviorProfile& profile_;
+  const int player_;
+  std::vector<double> reach_;  // probability of the node given the player aims for it
+  std::vector<double> value_;
+  std::vector<int> decision_;
+};
+
+// Imperfect recall: try every reduced pure strategy of the player.
+double EnumeratedBestResponse(const ExtensiveGame& game, const BehaviorProfile& profile,
+                              int player) {
+  auto strategies = PureStrategies(game, player, StrategicFormKind::kReduced);
+  if (!strategies.ok()) return std::nan("");
+  double best = std::numeric_limits<double>::lowest();
+  BehaviorProfile trial = profile;
+  for (const PureStrategy& strategy : *strategies) {
+    const auto& infosets = game.players()[player].infosets;
+    for (std::size_t k = 0; k < infosets.size(); ++k) {
+      const Infoset& infoset = game.infoset(infosets[k]);
+      for (int a = 0; a < infoset.num_actions(); ++a) {
+        const int chosen = strategy[k] == kUnspecified ? 0 : strategy[k];
+        trial[infoset.first_action_index + a] = a == chosen ? 1.0 : 0.0;
+      }
+    }
+    best = std::max(best, ExpectedPayoffs(game, trial)[player]);
+  }
+  return best;
+}
+
+// Payoff of each of `player`'s strategies against the others' mixed strategies.
+template <typename T>
+std::vector<T> StrategyValues(const NormalFormGame& game, const std::vector<T>& profile,
+                              int player) {
+  std::vector<T> values(game.num_strategies(player), T(0));
+  std::vector<int> strategies(game.num_players(), 0);
+  for (int64_t cell = 0; cell < game.num_cells(); ++cell) {
+    T weight(1);
+    for (int p = 0; p < game.num_players() && weight != T(0); ++p) {
+      if (p != player) weight *= profile[game.strategy_offset(p) + strategies[p]];
+    }
+    if (weight != T(0)) {
+      if constexpr (std::is_same_v<T, double>) {
+        values[strategies[player]] += weight * game.payoff(cell, player);
+      } else {
+        values[strategies[player]] += weight * game.exact_payoff(cell, player);
+      }
+    }
+    for (int p = 0; p < game.num_players(); ++p) {  // next cell: player 1 fastest
+      if (++strategies[p] < game.num_strategies(p)) break;
+      strategies[p] = 0;
+    }
+  }
+  return values;
+}
+
+template <typename T>
+std::vector<T> NormalFormPayoffs(const NormalFormGame& game, const std::vector<T>& profile) {
+  std::vector<T> totals(game.num_players(), T(0));
+  std::vector<int> strategies(game.num_players(), 0);
+  for (int64_t cell = 0; cell < game.num_cells(); ++cell) {
+    T weight(1);
+    for (int p = 0; p < game.num_players() && weight != T(0); ++p) {
+      weight *= profile[game.strategy_offset(p) + strategies[p]];
+    }
+    if (weight != T(0)) {
+      for (int p = 0; p < game.num_players(); ++p) {
+        if constexpr (std::is_same_v<T, double>) {
+          totals[p] += weight * game.payoff(cell, p);
+        } else {
+          totals[p] += weight * game.exact_payoff(cell, p);
+        }
+      }
+    }
+    for (int p = 0; p < game.num_players(); ++p) {
+      if (++strategies[p] < game.num_strategies(p)) break;
+      strategies[p] = 0;
+    }
+  }
+  return totals;
+}
+
+}  // namespace
+
+BehaviorProfile UniformBehaviorProfile(const ExtensiveGame& game) {
+  BehaviorProfile profile(game.num_actions(), 0.0);
+  for (const Infoset& infoset : game.infosets()) {
+    if (infoset.player == kChancePlayer) continue;
+    for (int a = 0; a < infoset.num_actions(); ++a) {
+      profile[infoset.first_action_index + a] = 1.0 / infoset.num_actions();
+    }
+  }
+  return profile;
+}
+
+MixedProfile UniformMixedProfile(const NormalFormGame& game) {
+  MixedProfile profile(game.num_profile_entries(), 0.0);
+  for (int p = 0; p < game.num_players(); ++p) {
+    for (int s = 0; s < game.num_strategies(p); ++s) {
+      profile[game.strategy_offset(p) + s] = 1.0 / game.num_strategies(p);
+    }
+  }
+  return profile;
+}
+
+std::vector<double> ExpectedPayoffs(const ExtensiveGame& game, const BehaviorProfile& profile) {
+  return ExtensivePayoffs(game, profile);
+}
+std::vector<mpq_class> ExpectedPayoffs(const ExtensiveGame& game,
+                                       const ExactBehaviorProfile& profile) {
+  return ExtensivePayoffs(game, profile);
+}
+std::vector<double> ExpectedPayoffs(const NormalFormGame& game, const MixedProfile& profile) {
+  return NormalFormPayoffs(game, profile);
+}
+std::vector<mpq_class> ExpectedPayoffs(const NormalFormGame& game,
+                                       const ExactMixedProfile& profile) {
+  return NormalFormPayoffs(game, profile);
+}
+
+double BestResponseValue(const ExtensiveGame& game, const BehaviorProfile& profile, int player) {
+  if (game.has_perfect_recall()) {
+    const double value = TreeBestResponse(game, profile, player).Solve();
+    if (!std::isnan(value)) return value;
+  }
+  return EnumeratedBestResponse(game, profile, player);
+}
+
+double BestResponseValue(const NormalFormGame& game, const MixedProfile& profile, int player) {
+  const auto values = StrategyValues(game, profile, player);
+  return *std::max_element(values.begin(), values.end());
+}
+
+mpq_class BestResponseValue(const NormalFormGame& game, const ExactMixedProfile& profile,
+                            int player) {
+  const auto values = StrategyValues(game, profile, player);
+  return *std::max_element(values.begin(), values.end());
+}
+
+std::vector<double> PlayerRegrets(const ExtensiveGame& game, const BehaviorProfile& profile) {
+  const std::vector<double> current = ExpectedPayoffs(game, profile);
+  std::vector<double> regrets(game.num_players());
+  for (int p = 0; p < game.num_players(); ++p) {
+    regrets[p] = std::max(0.0, BestResponseValue(game, profile, p) - current[p]);
+  }
+  return regrets;
+}
+
+std::vector<double> PlayerRegrets(const NormalFormGame& game, const MixedProfile& profile) {
+  const std::vector<double> current = ExpectedPayoffs(game, profile);
+  std::vector<double> regrets(game.num_players());
+  for (int p = 0; p < game.num_players(); ++p) {
+    regrets[p] = std::max(0.0, BestResponseValue(game, profile, p) - current[p]);
+  }
+  return regrets;
+}
+
+double NashConv(const ExtensiveGame& game, const BehaviorProfile& profile) {
+  const auto regrets = PlayerRegrets(game, profile);
+  double total = 0.0;
+  for (double r : regrets) total += r;
+  return total;
+}
+
+double NashConv(const NormalFormGame& game, const MixedProfile& profile) {
+  const auto regrets = PlayerRegrets(game, profile);
+  double total = 0.0;
+  for (double r : regrets) total += r;
+  return total;
+}
+
+std::vector<double> ToDoubles(const std::vector<mpq_class>& exact) {
+  std::vector<double> values;
+  values.reserve(exact.size());
+  for (const mpq_class& v : exact) values.push_back(v.get_d());
+  return values;
+}
+
+}  // namespace redline::games

@@ -20,7 +20,11 @@ int Main(int argc, const char* const* argv, Io& io) {
     commands.emplace_back(sub, std::move(action));
   };
   // One line per subcommand; each Add...Command lives in its own cli/*.cc file.
-  (void)add;
+  add(&AddValidateCommand);
+  add(&AddRunCommand);
+  add(&AddCompareCommand);
+  add(&AddSolveCommand);
+  add(&AddGameCommand);
 
   try {
     app.parse(argc, argv);

@@ -13,13 +13,23 @@ namespace redline {
 // Where a problem is. `file` may be empty (a command-line flag); line and column are 1-based,
 // 0 when unknown.
 struct SourceLocation {
+  SourceLocation() = default;
+  SourceLocation(std::string file_name, int line_number = 0, int column_number = 0)  // NOLINT
+      : file(std::move(file_name)), line(line_number), column(column_number) {}
+
   std::string file;
   int line = 0;
   int column = 0;
 };
 
 // One problem, printed as "FILE:LINE:COL: error: MESSAGE" (the parts that are known).
+// (Constructors rather than aggregate initialisation: GCC 12 reports false
+// -Wmaybe-uninitialized warnings for brace-initialised aggregates holding strings.)
 struct Diagnostic {
+  Diagnostic() = default;
+  Diagnostic(SourceLocation location, std::string text)
+      : where(std::move(location)), message(std::move(text)) {}
+
   SourceLocation where;
   std::string message;
 

@@ -21,17 +21,17 @@
 
 #include "core/status.h"
 #include "games/game.h"
-#include "games/solvers.h"
 #include "games/lcp_tableau.h"  // SolverError
+#include "games/solvers.h"
 #include "games/strategy.h"
 
 namespace redline::games {
 
 struct CfrOptions {
   int64_t max_iterations = 10000;
-  double tolerance = 1e-6;        // stop when NashConv(average) <= tolerance
-  int64_t checkpoint_every = 100; // NashConv is computed every this many iterations
-  uint64_t seed = 1;              // MCCFR only
+  double tolerance = 1e-6;         // stop when NashConv(average) <= tolerance
+  int64_t checkpoint_every = 100;  // NashConv is computed every this many iterations
+  uint64_t seed = 1;               // MCCFR only
 };
 
 struct CfrCheckpoint {

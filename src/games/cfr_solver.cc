@@ -11,8 +11,9 @@ namespace {
 
 Status CfrApplies(const AnyGame& game) {
   if (!IsExtensive(game)) {
-    return SolverError("cfr and mccfr need an extensive (.efg) game; for a normal-form game "
-                       "use enummixed, lcp or logit");
+    return SolverError(
+        "cfr and mccfr need an extensive (.efg) game; for a normal-form game "
+        "use enummixed, lcp or logit");
   }
   return {};
 }
@@ -40,8 +41,9 @@ Solution ToSolution(const AnyGame& game, const std::string& method, const CfrRes
   }
   solution.notes.push_back(trace);
   if (result.hit_limit) {
-    solution.notes.push_back("stopped at the iteration limit before NashConv reached the "
-                             "tolerance");
+    solution.notes.push_back(
+        "stopped at the iteration limit before NashConv reached the "
+        "tolerance");
   }
   return solution;
 }
@@ -59,9 +61,9 @@ SolverInfo CfrSolverInfo() {
 SolverInfo McCfrSolverInfo() {
   return {"mccfr", "external-sampling Monte Carlo CFR with a seed, N players", CfrApplies,
           [](const AnyGame& game, const SolverOptions& options) -> Result<Solution> {
-            return ToSolution(game, "mccfr",
-                              SolveExternalSamplingMccfr(*AsExtensive(game),
-                                                         ToCfrOptions(options, 100000)));
+            return ToSolution(
+                game, "mccfr",
+                SolveExternalSamplingMccfr(*AsExtensive(game), ToCfrOptions(options, 100000)));
           }};
 }
 

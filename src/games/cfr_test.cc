@@ -16,7 +16,8 @@ ExtensiveGame Load(const std::string& name) {
 }
 
 TEST(CfrTest, CfrPlusSolvesZeroSumPoker) {
-  for (const char* name : {"stripped_down_poker.efg", "zerosum_efg_from_sequence_form_STOC94_paper.efg"}) {
+  for (const char* name :
+       {"stripped_down_poker.efg", "zerosum_efg_from_sequence_form_STOC94_paper.efg"}) {
     const ExtensiveGame game = Load(name);
     CfrOptions options;
     options.max_iterations = 5000;
@@ -67,8 +68,8 @@ TEST(CfrTest, CfrPlusFindsTheDeterrencePbeOnPath) {
   options.tolerance = 1e-6;
   const CfrResult result = SolveCfrPlus(*game, options);
   const DeterrencePbe pbe = SolveDeterrenceClosedForm(params);
-  EXPECT_NEAR(result.average[game->action_index(game->players()[0].infosets[0], 1)],
-              pbe.challenge, 1e-3);
+  EXPECT_NEAR(result.average[game->action_index(game->players()[0].infosets[0], 1)], pbe.challenge,
+              1e-3);
   EXPECT_LE(NashConv(*game, result.average), 1e-3);
 }
 

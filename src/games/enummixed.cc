@@ -23,8 +23,7 @@ bool CompletelyLabelled(const LabelledVertex& x, const LabelledVertex& y) {
 
 }  // namespace
 
-Result<EnumMixedResult> EnumerateExtremeEquilibria(const RationalMatrix& a,
-                                                   const RationalMatrix& b,
+Result<EnumMixedResult> EnumerateExtremeEquilibria(const RationalMatrix& a, const RationalMatrix& b,
                                                    const EnumMixedOptions& options) {
   if (Status status = CheckBimatrixShape(a, b); !status) return status.errors();
   const int rows = static_cast<int>(a.size());
@@ -44,7 +43,8 @@ Result<EnumMixedResult> EnumerateExtremeEquilibria(const RationalMatrix& a,
   for (int i = 0; i < rows; ++i) labels_q[columns + i] = i;
 
   const int label_count = rows + columns;
-  auto p_vertices = EnumerateLabelledVertices(b_transposed, labels_p, label_count, options.max_bases);
+  auto p_vertices =
+      EnumerateLabelledVertices(b_transposed, labels_p, label_count, options.max_bases);
   if (!p_vertices) return p_vertices.errors();
   auto q_vertices = EnumerateLabelledVertices(pa, labels_q, label_count, options.max_bases);
   if (!q_vertices) return q_vertices.errors();

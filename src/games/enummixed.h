@@ -28,14 +28,13 @@ struct EnumMixedOptions {
 
 struct EnumMixedResult {
   std::vector<BimatrixEquilibrium> equilibria;  // in a deterministic order (pivots = 0)
-  long vertices_row_polytope = 0;  // non-zero vertices of P
+  long vertices_row_polytope = 0;               // non-zero vertices of P
   long vertices_column_polytope = 0;
 };
 
 // A: row player's payoffs, B: column player's payoffs (both rows × columns).
 // Errors: bad shapes; the basis limit exceeded.
-Result<EnumMixedResult> EnumerateExtremeEquilibria(const RationalMatrix& a,
-                                                   const RationalMatrix& b,
+Result<EnumMixedResult> EnumerateExtremeEquilibria(const RationalMatrix& a, const RationalMatrix& b,
                                                    const EnumMixedOptions& options = {});
 
 }  // namespace redline::games

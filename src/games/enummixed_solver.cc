@@ -34,8 +34,9 @@ namespace {
 Status EnumMixedApplies(const AnyGame& game) {
   const NormalFormGame* normal = AsNormalForm(game);
   if (normal == nullptr) {
-    return SolverError("enummixed needs a normal-form (.nfg) game; for an extensive game use "
-                       "lcp, which solves its sequence form");
+    return SolverError(
+        "enummixed needs a normal-form (.nfg) game; for an extensive game use "
+        "lcp, which solves its sequence form");
   }
   if (normal->num_players() != 2) {
     return SolverError("enummixed needs a two-player game; this one has " +
@@ -57,10 +58,10 @@ Result<Solution> SolveEnumMixed(const AnyGame& game, const SolverOptions& option
   for (const BimatrixEquilibrium& eq : all->equilibria) {
     solution.equilibria.push_back(MakeExactEquilibrium(game, JoinProfile(eq)));
   }
-  solution.notes.push_back("extreme equilibria by vertex enumeration: " +
-                           std::to_string(all->vertices_row_polytope) + " and " +
-                           std::to_string(all->vertices_column_polytope) +
-                           " vertices of the best-response polytopes");
+  solution.notes.push_back(
+      "extreme equilibria by vertex enumeration: " + std::to_string(all->vertices_row_polytope) +
+      " and " + std::to_string(all->vertices_column_polytope) +
+      " vertices of the best-response polytopes");
   return solution;
 }
 

@@ -62,7 +62,8 @@ LabelledVertex VertexOf(const BasisState& state, int dimension,
                         const std::vector<int>& labels_of_variables, int label_count) {
   const int variables = static_cast<int>(labels_of_variables.size());
   RationalVector values(variables, 0);
-  for (std::size_t row = 0; row < state.basis.size(); ++row) values[state.basis[row]] = state.rhs[row];
+  for (std::size_t row = 0; row < state.basis.size(); ++row)
+    values[state.basis[row]] = state.rhs[row];
   LabelledVertex vertex{RationalVector(values.begin(), values.begin() + dimension),
                         std::vector<char>(label_count, 0)};
   for (int v = 0; v < variables; ++v) {
@@ -103,7 +104,7 @@ Result<std::vector<LabelledVertex>> EnumerateLabelledVertices(
         if (!seen_bases.insert(next.SortedBasis()).second) continue;
         if (static_cast<long>(seen_bases.size()) > max_bases) {
           return SolverError("enummixed: more than " + std::to_string(max_bases) +
-                                    " feasible bases; the game is too large or too degenerate");
+                             " feasible bases; the game is too large or too degenerate");
         }
         frontier.push_back(std::move(next));
       }

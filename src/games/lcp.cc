@@ -37,8 +37,8 @@ Result<LcpSolution> SolveLcpLemke(const RationalMatrix& m, const RationalVector&
   int pivots = 1;
   while (leaving != tableau.ArtificialVariable()) {
     if (pivots >= options.max_pivots) {
-      return SolverError("LCP: Lemke's algorithm exceeded " +
-                                std::to_string(options.max_pivots) + " pivots");
+      return SolverError("LCP: Lemke's algorithm exceeded " + std::to_string(options.max_pivots) +
+                         " pivots");
     }
     const std::optional<int> next = tableau.PivotIn(tableau.Complement(leaving));
     if (!next) return SolverError("LCP: Lemke's algorithm ended on a secondary ray");

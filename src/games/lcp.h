@@ -29,8 +29,7 @@ struct LemkeOptions {
 // (Lemke's algorithm ends on a secondary ray: for the matrices of sequence-form games with
 // negative payoffs this does not happen), or more than max_pivots pivots.
 Result<LcpSolution> SolveLcpLemke(const RationalMatrix& m, const RationalVector& q,
-                                  const RationalVector& covering,
-                                  const LemkeOptions& options = {});
+                                  const RationalVector& covering, const LemkeOptions& options = {});
 
 // Lemke's algorithm on a mixed LCP: the z_i with free[i] set are unrestricted in sign and
 // their w_i must end at 0 (equalities). The first step pivots z0 into `first_row`; after

@@ -16,8 +16,9 @@ Status LcpApplies(const AnyGame& game) {
   }
   const ExtensiveGame* tree = AsExtensive(game);
   if (tree != nullptr && !tree->has_perfect_recall()) {
-    return SolverError("lcp needs perfect recall (the sequence form); this game has "
-                       "imperfect recall");
+    return SolverError(
+        "lcp needs perfect recall (the sequence form); this game has "
+        "imperfect recall");
   }
   return {};
 }

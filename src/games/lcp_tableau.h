@@ -11,12 +11,12 @@
 // is z_i. Not thread-safe; cheap to copy for small problems.
 #pragma once
 
+#include <gmpxx.h>
+
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <gmpxx.h>
 
 #include "core/status.h"
 
@@ -46,8 +46,8 @@ class LcpTableau {
 
   // Brings `entering` into the basis; returns the variable that left, or nothing when the
   // column has no positive entry (ray termination). A free variable that is unbounded when
-  // increasing enters decreasing instead (its sign is flipped internally). Keeps the basic solution feasible
-  // provided it was feasible before.
+  // increasing enters decreasing instead (its sign is flipped internally). Keeps the basic solution
+  // feasible provided it was feasible before.
   std::optional<int> PivotIn(int entering);
 
   // Marks z_i as a free variable (mixed LCP: w_i is an equality that must end at 0). A free
@@ -76,9 +76,9 @@ class LcpTableau {
   int columns_;
   RationalMatrix tableau_;  // n rows × (2n+1) columns
   RationalVector rhs_;
-  std::vector<int> basis_;   // basis_[row] = variable
-  std::vector<int> row_of_;  // row of a basic variable, -1 when non-basic
-  std::vector<char> free_;   // per z index: a free variable
+  std::vector<int> basis_;     // basis_[row] = variable
+  std::vector<int> row_of_;    // row of a basic variable, -1 when non-basic
+  std::vector<char> free_;     // per z index: a free variable
   std::vector<char> negated_;  // per z index: the tableau holds -z_i
 };
 

@@ -12,12 +12,14 @@ using K = ParameterKind;
 
 std::vector<LibraryGame> MakeLibrary() {
   return {
-      {"chicken", "2x2 game of chicken: swerve or go straight",
+      {"chicken",
+       "2x2 game of chicken: swerve or go straight",
        {{"gain", "1", K::kPositive, "payoff of going straight when the other swerves"},
         {"humiliation", "1", K::kNonNegative, "loss of swerving when the other goes straight"},
         {"crash_cost", "10", K::kPositive, "loss of each driver in a crash (> humiliation)"}},
        BuildChickenFromValues},
-      {"deterrence", "challenge a defender of private resolve; resist or concede",
+      {"deterrence",
+       "challenge a defender of private resolve; resist or concede",
        {{"prior_resolute", "1/2", K::kProbability, "prior that the defender is resolute"},
         {"challenger_gain", "1", K::kPositive, "challenger's payoff when the defender concedes"},
         {"challenger_war_cost", "1", K::kPositive, "challenger's loss in a war"},
@@ -26,7 +28,8 @@ std::vector<LibraryGame> MakeLibrary() {
         {"resolute_war_cost", "1/2", K::kNonNegative, "resolute defender's loss in a war"},
         {"irresolute_war_cost", "2", K::kNonNegative, "irresolute defender's loss in a war"}},
        BuildDeterrenceFromValues},
-      {"audience_cost", "public threat, press or back down, fight or cave (Fearon 1994)",
+      {"audience_cost",
+       "public threat, press or back down, fight or cave (Fearon 1994)",
        {{"prior_resolute", "3/10", K::kProbability, "prior that the defender is resolute"},
         {"challenger_gain", "1", K::kPositive, "challenger's payoff when the defender gives in"},
         {"challenger_war_cost", "1", K::kPositive, "challenger's loss in a war"},
@@ -35,7 +38,8 @@ std::vector<LibraryGame> MakeLibrary() {
         {"resolute_war_payoff", "1/2", K::kNonNegative, "resolute defender's war payoff"},
         {"irresolute_war_payoff", "-1", K::kNegative, "irresolute defender's war payoff"}},
        BuildAudienceCostFromValues},
-      {"brinkmanship", "a threat that leaves something to chance (Powell 1990)",
+      {"brinkmanship",
+       "a threat that leaves something to chance (Powell 1990)",
        {{"prior_committed", "3/10", K::kProbability, "prior that the challenger is committed"},
         {"risk_levels", "5", K::kCount, "number of risk levels on the menu (>= 2)"},
         {"max_risk", "1", K::kProbability, "highest risk of disaster on the menu (> 0)"},
@@ -45,7 +49,8 @@ std::vector<LibraryGame> MakeLibrary() {
         {"defender_stake", "1", K::kPositive, "defender's payoff when the challenger withdraws"},
         {"defender_disaster_cost", "2", K::kPositive, "defender's loss in a disaster"}},
        BuildBrinkmanshipFromValues},
-      {"risk_taking", "alternating rounds of stand firm / quit with a risk of disaster",
+      {"risk_taking",
+       "alternating rounds of stand firm / quit with a risk of disaster",
        {{"rounds", "4", K::kCount, "horizon: number of moves before a stalemate"},
         {"disaster_probability", "1/10", K::kProbability, "risk of disaster per firm stand"},
         {"prize", "1", K::kPositive, "payoff of the player who does not quit"},
@@ -93,8 +98,8 @@ Result<ExtensiveGame> MakeLibraryGame(const std::string& name,
   }
   if (game == nullptr) {
     return SolverError("unknown game '" + name + "'" + DidYouMean(name, LibraryGameNames()) +
-                              " (games: chicken, deterrence, audience_cost, brinkmanship, "
-                              "risk_taking)");
+                       " (games: chicken, deterrence, audience_cost, brinkmanship, "
+                       "risk_taking)");
   }
   Diagnostics errors;
   std::vector<std::string> known;
@@ -104,7 +109,7 @@ Result<ExtensiveGame> MakeLibraryGame(const std::string& name,
     for (const std::string& k : known) found = found || k == key;
     if (!found) {
       errors.push_back(SolverError("game '" + name + "' has no parameter '" + key + "'" +
-                                DidYouMean(key, known)));
+                                   DidYouMean(key, known)));
     }
   }
   ParameterValues values;
@@ -113,7 +118,8 @@ Result<ExtensiveGame> MakeLibraryGame(const std::string& name,
     const std::string& text = it == overrides.end() ? parameter.default_value : it->second;
     const std::optional<Number> value = Number::Parse(text);
     if (!value) {
-      errors.push_back(SolverError("parameter '" + parameter.name + "': '" + text + "' is not a number"));
+      errors.push_back(
+          SolverError("parameter '" + parameter.name + "': '" + text + "' is not a number"));
       continue;
     }
     if (std::string problem = CheckKind(parameter, *value); !problem.empty()) {

@@ -19,13 +19,13 @@ Result<ExtensiveGame> BuildAudienceCostFromValues(const ParameterValues& v) {
                                    v.at("irresolute_war_payoff").exact()};
   ExtensiveGameBuilder b("Audience costs", {"Challenger", "Defender"});
   b.SetComment("redline library game 'audience_cost'; closed form in docs/games.md");
-  const InfosetId type = b.NewChanceInfoset("defender type", {"resolute", "irresolute"},
-                                            {Q(p), Q(mpq_class(1 - p))});
+  const InfosetId type =
+      b.NewChanceInfoset("defender type", {"resolute", "irresolute"}, {Q(p), Q(mpq_class(1 - p))});
   const char* names[2] = {"resolute", "irresolute"};
   InfosetId threaten[2], pressed[2];
   for (int t = 0; t < 2; ++t) {
-    threaten[t] = b.NewPlayerInfoset(1, std::string(names[t]) + " defender",
-                                     {"concede", "threaten"});
+    threaten[t] =
+        b.NewPlayerInfoset(1, std::string(names[t]) + " defender", {"concede", "threaten"});
   }
   const InfosetId after_threat = b.NewPlayerInfoset(0, "after threat", {"back_down", "press"});
   for (int t = 0; t < 2; ++t) {
@@ -63,7 +63,7 @@ Result<ExtensiveGame> BuildAudienceCostGame(const AudienceCostParams& p) {
 
 AudienceCostPbe SolveAudienceCostClosedForm(const AudienceCostParams& p) {
   AudienceCostPbe out;
-  out.fight_resolute = 1.0;    // war payoff >= 0 >= -audience_cost
+  out.fight_resolute = 1.0;     // war payoff >= 0 >= -audience_cost
   out.threaten_resolute = 1.0;  // a threat is worth >= 0, conceding 0
   // C's cutoff belief: pressing pays iff belief < gain / (gain + war cost).
   const double cutoff = p.challenger_gain / (p.challenger_gain + p.challenger_war_cost);
@@ -80,8 +80,8 @@ AudienceCostPbe SolveAudienceCostClosedForm(const AudienceCostParams& p) {
     out.belief_after_threat = p.prior_resolute;
   } else {
     // Semi-separating: the bluff keeps C indifferent, pressing keeps the bluffer indifferent.
-    out.threaten_irresolute = p.prior_resolute * p.challenger_war_cost /
-                              ((1 - p.prior_resolute) * p.challenger_gain);
+    out.threaten_irresolute =
+        p.prior_resolute * p.challenger_war_cost / ((1 - p.prior_resolute) * p.challenger_gain);
     out.press = p.defender_gain / (p.defender_gain + p.audience_cost);
     out.belief_after_threat = cutoff;
   }

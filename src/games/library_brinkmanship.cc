@@ -60,8 +60,8 @@ Result<ExtensiveGame> BuildBrinkmanshipFromValues(const ParameterValues& v) {
                                               {Number(e.prior), Number(mpq_class(1 - e.prior))});
     b.AddDecisionNode(menu[k], type, kNoOutcome);
     for (int t = 0; t < 2; ++t) {
-      const InfosetId challenger = b.NewPlayerInfoset(
-          0, std::string(types[t]) + " at " + menu[k], {"withdraw", "persist"});
+      const InfosetId challenger =
+          b.NewPlayerInfoset(0, std::string(types[t]) + " at " + menu[k], {"withdraw", "persist"});
       b.AddDecisionNode(types[t], challenger, kNoOutcome);
       b.AddTerminalNode("withdraws", withdraw);
       if (risk == 0) {
@@ -69,8 +69,8 @@ Result<ExtensiveGame> BuildBrinkmanshipFromValues(const ParameterValues& v) {
       } else if (risk == 1) {
         b.AddTerminalNode("disaster", disaster[t]);
       } else {
-        const InfosetId lottery = b.NewChanceInfoset(
-            "brink", {"disaster", "no disaster"}, {Number(risk), Number(mpq_class(1 - risk))});
+        const InfosetId lottery = b.NewChanceInfoset("brink", {"disaster", "no disaster"},
+                                                     {Number(risk), Number(mpq_class(1 - risk))});
         b.AddDecisionNode("persists", lottery, kNoOutcome);
         b.AddTerminalNode("disaster", disaster[t]);
         b.AddTerminalNode("prevails", prevail);
@@ -116,8 +116,8 @@ BrinkmanshipSpe SolveBrinkmanshipClosedForm(const BrinkmanshipParams& p) {
     mpq_class value = 0;
     const mpq_class weight[2] = {e.prior, 1 - e.prior};
     for (int t = 0; t < 2; ++t) {
-      value += weight[t] * (Persists(e, risk, t) ? mpq_class(-risk * e.defender_disaster)
-                                                 : e.defender_stake);
+      value += weight[t] *
+               (Persists(e, risk, t) ? mpq_class(-risk * e.defender_disaster) : e.defender_stake);
     }
     if (k == 0 || value > best_value) {
       best = k;
@@ -130,9 +130,8 @@ BrinkmanshipSpe SolveBrinkmanshipClosedForm(const BrinkmanshipParams& p) {
   out.risk = risk.get_d();
   out.persist_committed = Persists(e, risk, 0) ? 1.0 : 0.0;
   out.persist_uncommitted = Persists(e, risk, 1) ? 1.0 : 0.0;
-  out.disaster_probability =
-      out.risk * (p.prior_committed * out.persist_committed +
-                  (1 - p.prior_committed) * out.persist_uncommitted);
+  out.disaster_probability = out.risk * (p.prior_committed * out.persist_committed +
+                                         (1 - p.prior_committed) * out.persist_uncommitted);
   return out;
 }
 

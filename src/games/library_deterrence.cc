@@ -17,9 +17,9 @@ struct ExactDeterrence {
 };
 
 ExactDeterrence ToExact(const DeterrenceParams& d) {
-  return {mpq_class(d.prior_resolute),    mpq_class(d.challenger_gain),
+  return {mpq_class(d.prior_resolute),      mpq_class(d.challenger_gain),
           mpq_class(d.challenger_war_cost), mpq_class(d.defender_stake),
-          mpq_class(d.audience_cost),      mpq_class(d.resolute_war_cost),
+          mpq_class(d.audience_cost),       mpq_class(d.resolute_war_cost),
           mpq_class(d.irresolute_war_cost)};
 }
 
@@ -30,14 +30,14 @@ Number Neg(const mpq_class& v) { return Number(mpq_class(-v)); }
 Status ValidateDeterrenceParams(const DeterrenceParams& d) {
   Diagnostics errors;
   auto require = [&](bool ok, const char* field, const char* range) {
-    if (!ok) errors.push_back(SolverError(std::string("deterrence: ") + field + " must be " + range));
+    if (!ok)
+      errors.push_back(SolverError(std::string("deterrence: ") + field + " must be " + range));
   };
   auto finite = [](double v) { return std::isfinite(v); };
   require(finite(d.prior_resolute) && d.prior_resolute >= 0 && d.prior_resolute <= 1,
           "prior_resolute", "in [0, 1]");
   require(finite(d.challenger_gain) && d.challenger_gain > 0, "challenger_gain", "> 0");
-  require(finite(d.challenger_war_cost) && d.challenger_war_cost > 0, "challenger_war_cost",
-          "> 0");
+  require(finite(d.challenger_war_cost) && d.challenger_war_cost > 0, "challenger_war_cost", "> 0");
   require(finite(d.defender_stake) && d.defender_stake >= 0, "defender_stake", ">= 0");
   require(finite(d.audience_cost) && d.audience_cost >= 0, "audience_cost", ">= 0");
   require(finite(d.resolute_war_cost) && d.resolute_war_cost >= 0, "resolute_war_cost", ">= 0");
@@ -55,14 +55,11 @@ Result<ExtensiveGame> BuildDeterrenceTree(const ExactDeterrence& d) {
   const InfosetId type = b.NewChanceInfoset("defender type", {"resolute", "irresolute"},
                                             {Number(d.p), Number(mpq_class(1 - d.p))});
   const InfosetId resolute = b.NewPlayerInfoset(1, "resolute defender", {"resist", "concede"});
-  const InfosetId irresolute =
-      b.NewPlayerInfoset(1, "irresolute defender", {"resist", "concede"});
+  const InfosetId irresolute = b.NewPlayerInfoset(1, "irresolute defender", {"resist", "concede"});
   const OutcomeId status_quo = b.NewOutcome("status quo", {Number(0L), Number(0L)});
-  const OutcomeId concede =
-      b.NewOutcome("concession", {Number(d.gain), Neg(d.stake + d.audience)});
+  const OutcomeId concede = b.NewOutcome("concession", {Number(d.gain), Neg(d.stake + d.audience)});
   const OutcomeId war_resolute = b.NewOutcome("war", {Neg(d.war_cost), Neg(d.resolute_cost)});
-  const OutcomeId war_irresolute =
-      b.NewOutcome("war", {Neg(d.war_cost), Neg(d.irresolute_cost)});
+  const OutcomeId war_irresolute = b.NewOutcome("war", {Neg(d.war_cost), Neg(d.irresolute_cost)});
   b.AddDecisionNode("", challenger, kNoOutcome);
   b.AddTerminalNode("status quo", status_quo);
   b.AddDecisionNode("", type, kNoOutcome);

@@ -15,9 +15,9 @@ namespace redline::games {
 // (swerve, swerve) = (0, 0); straight against swerve: the straight driver gets `gain`, the
 // swerver -humiliation; (straight, straight) = (-crash_cost, -crash_cost).
 struct ChickenParams {
-  double gain = 1.0;          // > 0
-  double humiliation = 1.0;   // >= 0
-  double crash_cost = 10.0;   // > humiliation
+  double gain = 1.0;         // > 0
+  double humiliation = 1.0;  // >= 0
+  double crash_cost = 10.0;  // > humiliation
 };
 struct ChickenEquilibria {
   // Pure equilibria: (straight, swerve) and (swerve, straight). In the mixed one each
@@ -30,13 +30,13 @@ ChickenEquilibria SolveChickenClosedForm(const ChickenParams& params);
 
 // ---- audience_cost: Fearon (1994)-style public threat --------------------------------
 struct AudienceCostParams {
-  double prior_resolute = 0.3;         // [0, 1]
-  double challenger_gain = 1.0;        // > 0: C's payoff when D concedes or caves
-  double challenger_war_cost = 1.0;    // > 0: C gets -challenger_war_cost in a war
-  double defender_gain = 1.0;          // > 0: D's payoff when C backs down
-  double audience_cost = 0.5;          // >= 0: D's loss from caving after a threat
-  double resolute_war_payoff = 0.5;    // >= 0: resolute D's payoff from war
-  double irresolute_war_payoff = -1.0; // < 0: irresolute D's payoff from war
+  double prior_resolute = 0.3;          // [0, 1]
+  double challenger_gain = 1.0;         // > 0: C's payoff when D concedes or caves
+  double challenger_war_cost = 1.0;     // > 0: C gets -challenger_war_cost in a war
+  double defender_gain = 1.0;           // > 0: D's payoff when C backs down
+  double audience_cost = 0.5;           // >= 0: D's loss from caving after a threat
+  double resolute_war_payoff = 0.5;     // >= 0: resolute D's payoff from war
+  double irresolute_war_payoff = -1.0;  // < 0: irresolute D's payoff from war
 };
 struct AudienceCostPbe {
   double threaten_resolute = 0.0;    // P(threaten | resolute)
@@ -55,19 +55,19 @@ AudienceCostPbe SolveAudienceCostClosedForm(const AudienceCostParams& params);
 // with probability r disaster (C -disaster_cost of its type, D -defender_disaster_cost),
 // otherwise C prevails (C challenger_stake, D 0).
 struct BrinkmanshipParams {
-  double prior_committed = 0.3;             // [0, 1]
-  int risk_levels = 5;                      // >= 2
-  double max_risk = 1.0;                    // (0, 1]
-  double challenger_stake = 1.0;            // > 0
-  double committed_disaster_cost = 1.0;     // >= 0
-  double uncommitted_disaster_cost = 4.0;   // >= 0
-  double defender_stake = 1.0;              // > 0
-  double defender_disaster_cost = 2.0;      // > 0
+  double prior_committed = 0.3;            // [0, 1]
+  int risk_levels = 5;                     // >= 2
+  double max_risk = 1.0;                   // (0, 1]
+  double challenger_stake = 1.0;           // > 0
+  double committed_disaster_cost = 1.0;    // >= 0
+  double uncommitted_disaster_cost = 4.0;  // >= 0
+  double defender_stake = 1.0;             // > 0
+  double defender_disaster_cost = 2.0;     // > 0
 };
 struct BrinkmanshipSpe {
-  int risk_index = 0;          // D's choice from the menu (0-based)
-  double risk = 0.0;           // its value
-  double persist_committed = 0.0;    // at the chosen risk
+  int risk_index = 0;              // D's choice from the menu (0-based)
+  double risk = 0.0;               // its value
+  double persist_committed = 0.0;  // at the chosen risk
   double persist_uncommitted = 0.0;
   double disaster_probability = 0.0;
 };
@@ -87,7 +87,7 @@ struct RiskTakingParams {
   double stalemate = 0.0;             // >= 0, <= prize
 };
 struct RiskTakingSpe {
-  std::vector<double> stand_firm;  // per round: 1 when the mover stands firm in the SPE
+  std::vector<double> stand_firm;     // per round: 1 when the mover stands firm in the SPE
   double disaster_probability = 0.0;  // along the equilibrium path
   double first_player_value = 0.0;
   double second_player_value = 0.0;

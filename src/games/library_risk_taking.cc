@@ -33,8 +33,8 @@ Result<ExtensiveGame> BuildRiskTakingFromValues(const ParameterValues& v) {
       break;
     }
     if (rho > 0) {
-      const InfosetId lottery =
-          b.NewChanceInfoset("risk", {"disaster", "safe"}, {Number(rho), Number(mpq_class(1 - rho))});
+      const InfosetId lottery = b.NewChanceInfoset("risk", {"disaster", "safe"},
+                                                   {Number(rho), Number(mpq_class(1 - rho))});
       b.AddDecisionNode("stands firm", lottery, kNoOutcome);
       b.AddTerminalNode("disaster", disaster);
     }

@@ -32,7 +32,7 @@ TEST(DeterrenceTest, ClosedFormAndSolverAgreeOnAGrid) {
 }
 
 TEST(DeterrenceTest, CutoffInThePriorWhenOnlyTheResoluteTypeResists) {
-  DeterrenceParams params;  // gain 1, war cost 1: cutoff p* = 1/2
+  DeterrenceParams params;           // gain 1, war cost 1: cutoff p* = 1/2
   params.challenger_war_cost = 3.0;  // p* = 1/4
   params.prior_resolute = 0.24;
   EXPECT_EQ(SolveDeterrenceClosedForm(params).challenge, 1.0);

@@ -102,9 +102,9 @@ ExactBehaviorProfile BehaviorFromRealization(const ExtensiveGame& game, const Se
       const int actions = game.infoset(h).num_actions();
       const mpq_class& reach = plan[player.parent_sequence[k]];
       for (int a = 0; a < actions; ++a) {
-        profile[game.action_index(h, a)] = sgn(reach) > 0
-                                               ? mpq_class(plan[SequenceOf(player, game, h, a)] / reach)
-                                               : mpq_class(1, actions);
+        profile[game.action_index(h, a)] =
+            sgn(reach) > 0 ? mpq_class(plan[SequenceOf(player, game, h, a)] / reach)
+                           : mpq_class(1, actions);
       }
     }
   }

@@ -22,11 +22,11 @@
 namespace redline::games {
 
 struct PlayerSequences {
-  int num_sequences = 1;                    // including the empty sequence 0
-  std::vector<int> parent_sequence;         // per infoset of this player (Player::infosets order)
-  std::vector<InfosetId> infosets;          // the player's infosets
-  int first_action_index = 0;               // flat action index of this player's sequence 1
-  RationalMatrix constraints;               // E: (1 + infosets) × sequences
+  int num_sequences = 1;             // including the empty sequence 0
+  std::vector<int> parent_sequence;  // per infoset of this player (Player::infosets order)
+  std::vector<InfosetId> infosets;   // the player's infosets
+  int first_action_index = 0;        // flat action index of this player's sequence 1
+  RationalMatrix constraints;        // E: (1 + infosets) × sequences
 };
 
 struct SequenceForm {

@@ -35,17 +35,16 @@ Result<SequenceFormEquilibrium> SolveSequenceForm(const ExtensiveGame& game,
   const RationalMatrix& f = form.players[1].constraints;
   Place(m, x0, y0, form.payoff[0], -1, false);  // w_x = -A y + E'p
   Place(m, x0, p0, e, +1, true);
-  Place(m, y0, x0, form.payoff[1], -1, true);   // w_y = -B'x + F'q
+  Place(m, y0, x0, form.payoff[1], -1, true);  // w_y = -B'x + F'q
   Place(m, y0, q0, f, +1, true);
-  Place(m, p0, x0, e, +1, false);               // w_p = E x - e
-  Place(m, q0, y0, f, +1, false);               // w_q = F y - f
+  Place(m, p0, x0, e, +1, false);  // w_p = E x - e
+  Place(m, q0, y0, f, +1, false);  // w_q = F y - f
   RationalVector q(n, 0);
   q[p0] = -1;
   q[q0] = -1;
   std::vector<char> free(n, 0);
   for (int i = p0; i < n; ++i) free[i] = 1;
-  Result<LcpSolution> solution =
-      SolveMixedLcpLemke(m, q, RationalVector(n, 1), free, p0, options);
+  Result<LcpSolution> solution = SolveMixedLcpLemke(m, q, RationalVector(n, 1), free, p0, options);
   if (!solution) return solution.errors();
   SequenceFormEquilibrium out;
   out.realization[0].assign(solution->z.begin() + x0, solution->z.begin() + y0);

@@ -47,8 +47,8 @@ TEST(SequenceFormTest, AudienceCostMatchesTheSemiSeparatingPbe) {
       EXPECT_NEAR(Probability(*game, profile, "after threat", 1), pbe.press, 1e-12) << prior;
       EXPECT_NEAR(Probability(*game, profile, "resolute defender", 1), pbe.threaten_resolute,
                   1e-12);
-      EXPECT_NEAR(Probability(*game, profile, "irresolute defender", 1),
-                  pbe.threaten_irresolute, 1e-12);
+      EXPECT_NEAR(Probability(*game, profile, "irresolute defender", 1), pbe.threaten_irresolute,
+                  1e-12);
       EXPECT_NEAR(Probability(*game, profile, "resolute pressed", 0), pbe.fight_resolute, 1e-12);
       EXPECT_NEAR(Probability(*game, profile, "irresolute pressed", 0), pbe.fight_irresolute,
                   1e-12);
@@ -60,7 +60,8 @@ TEST(SequenceFormTest, GambitExtensiveGamesSolveWithZeroNashConv) {
   int solved = 0;
   for (const char* name : {"2smp.efg", "2_player_chance.efg", "2_player_non_zero_sum.efg",
                            "basic_extensive_game.efg", "bayes1a.efg", "cent2.efg"}) {
-    Result<AnyGame> game = ReadGameFile(std::string(REDLINE_SHARED_DIR "/data/games/gambit/") + name);
+    Result<AnyGame> game =
+        ReadGameFile(std::string(REDLINE_SHARED_DIR "/data/games/gambit/") + name);
     ASSERT_TRUE(game.ok()) << name;
     const ExtensiveGame* tree = AsExtensive(*game);
     ASSERT_NE(tree, nullptr);

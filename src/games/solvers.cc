@@ -3,6 +3,7 @@
 #include "games/cfr.h"
 #include "games/enumpure.h"
 #include "games/lcp_solver.h"
+#include "games/logit.h"
 #include "games/spe.h"
 
 namespace redline::games {
@@ -14,6 +15,7 @@ const std::vector<SolverInfo>& Solvers() {
       SpeSolverInfo(),
       EnumMixedSolverInfo(),
       LcpSolverInfo(),
+      LogitSolverInfo(),
       CfrSolverInfo(),
       McCfrSolverInfo(),
   };

@@ -247,12 +247,33 @@ struct Model {
   std::vector<std::vector<LeverId>> levers_of_actor;      // levers an actor chooses
   std::vector<std::vector<RedLineId>> red_lines_of_lever;  // red lines whose trigger reads it
   int max_types = 1;                                       // largest number of types of any actor
+  // (added by FinalizeModel; see model/finalize.h for the exact definitions)
+  std::vector<std::vector<LeverId>> levers_of_alliance;   // levers an alliance owns
+  std::vector<std::vector<RedLineId>> red_lines_of_owner;  // red lines an actor owns
+  std::vector<int> level_offset;      // lever -> index of its level 0 in a flat level table
+  int total_levels = 0;               // sum of levers[i].levels.size()
+  int max_candidates = 1;             // most candidate moves of any actor (hold + ±k per lever)
+  int max_members = 0;                // largest alliance
+  std::vector<char> member_of;        // [alliance * actors + actor]: actor is a member
+  std::vector<char> allied;           // [actor * actors + actor]: same actor, a shared
+                                      // alliance, or the same favoured side
+  std::vector<char> lever_friendly;   // [lever * actors + actor]: the lever's owner is the
+                                      // actor, an ally, or an alliance it belongs to
+  std::vector<ChannelId> channel_between;  // [party * actors + victim]; party = actor index,
+                                           // or actors.size() + alliance index
+  std::vector<char> strikes_alliance;  // [actor * alliances + k]: the actor is not a member of k
+                                       // and owns a lever with a level striking a member
+  ActorId belligerents[2];            // the actor with belligerent == side (first such); may be unset
+  int party_count() const { return static_cast<int>(actors.size() + alliances.size()); }
 
   const std::string& ObserverName(ObserverId o) const {
     return o.index < static_cast<int>(actors.size())
                ? actors[o.index].id
                : third_parties[o.index - actors.size()].id;
   }
+
+  // Added by the scenario compiler: scenario.description (free text, for reports).
+  std::string description;
 };
 
 }  // namespace redline

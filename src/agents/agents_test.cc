@@ -1,0 +1,109 @@
+// The decision models' pure parts (no kernel needed): logit choice, schedules, the alliance
+// rule probabilities, the factory. The models' behaviour inside runs is tested in src/sim and
+// src/montecarlo.
+#include <cmath>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "agents/quantal.h"
+#include "agents/scripted.h"
+#include "agents/utility.h"
+#include "sim/state.h"
+
+namespace redline {
+namespace {
+
+TEST(Logit, NormalisesAndOrdersByUtility) {
+  std::vector<double> u = {1.0, 3.0, 2.0};
+  LogitInPlace(1.0, u);
+  EXPECT_NEAR(u[0] + u[1] + u[2], 1.0, 1e-12);
+  EXPECT_GT(u[1], u[2]);
+  EXPECT_GT(u[2], u[0]);
+  EXPECT_NEAR(u[1] / u[2], std::exp(1.0), 1e-12);
+  std::vector<double> flat = {5.0, -5.0};
+  LogitInPlace(0.0, flat);  // λ = 0: uniform
+  EXPECT_DOUBLE_EQ(flat[0], 0.5);
+  std::vector<double> sharp = {0.0, 1.0, 1e-3};
+  LogitInPlace(1e6, sharp);  // λ → ∞: best response, no overflow
+  EXPECT_NEAR(sharp[1], 1.0, 1e-12);
+}
+
+TEST(Logistic, IsStableAndSymmetric) {
+  EXPECT_DOUBLE_EQ(Logistic(0.0), 0.5);
+  EXPECT_NEAR(Logistic(2.0) + Logistic(-2.0), 1.0, 1e-15);
+  EXPECT_EQ(Logistic(-1000.0), 0.0);
+  EXPECT_EQ(Logistic(1000.0), 1.0);
+}
+
+Model ScheduleModel() {
+  Model m;
+  m.actors.resize(1);
+  m.actors[0].decision.kind = DecisionKind::kScripted;
+  m.actors[0].decision.schedule = {{0, LeverId(0), 2}, {3, LeverId(0), 1}, {3, LeverId(1), 4}};
+  return m;
+}
+
+TEST(Scripted, LatestEntryAtOrBeforeTheStepWins) {
+  const Model m = ScheduleModel();
+  EXPECT_EQ(ScheduledLevel(m, ActorId(0), LeverId(0), 0), 2);
+  EXPECT_EQ(ScheduledLevel(m, ActorId(0), LeverId(0), 2), 2);
+  EXPECT_EQ(ScheduledLevel(m, ActorId(0), LeverId(0), 9), 1);
+  EXPECT_EQ(ScheduledLevel(m, ActorId(0), LeverId(1), 2), -1);
+  EXPECT_EQ(ScheduledLevel(m, ActorId(0), LeverId(1), 3), 4);
+}
+
+// An alliance of three with constant weights 3, 1, 1 (parameters 0..3; 3 = threshold).
+struct Club {
+  Model model;
+  State state;
+  explicit Club(AllianceRule rule) {
+    Alliance a;
+    a.members = {ActorId(0), ActorId(1), ActorId(2)};
+    a.weights = {Param{0}, Param{1}, Param{2}};
+    a.threshold = Param{3};
+    a.leader = ActorId(1);
+    a.rule = rule;
+    model.alliances.push_back(a);
+    state.values = {3.0, 1.0, 1.0, 0.6};
+  }
+  double P(std::vector<double> p_yes) {
+    return ProbabilityAllianceResponds(model, state, AllianceId(0), p_yes.data());
+  }
+};
+
+TEST(AllianceRule, ProbabilitiesMatchTheirDefinitions) {
+  const std::vector<double> p = {0.9, 0.5, 0.2};
+  EXPECT_NEAR(Club(AllianceRule::kUnanimity).P(p), 0.9 * 0.5 * 0.2, 1e-12);
+  // Majority of three: at least two yes.
+  const double two_or_more = 0.9 * 0.5 * 0.8 + 0.9 * 0.5 * 0.2 + 0.9 * 0.5 * 0.2 +
+                             0.1 * 0.5 * 0.2;
+  EXPECT_NEAR(Club(AllianceRule::kMajority).P(p), two_or_more, 1e-12);
+  EXPECT_NEAR(Club(AllianceRule::kLeader).P(p), 0.5, 1e-12);
+  // Weighted 3/1/1, threshold 0.6: member 0 (weight 0.6 of 1) decides alone.
+  EXPECT_NEAR(Club(AllianceRule::kWeighted).P(p), 0.9, 1e-12);
+  // Unanimity never exceeds majority for the same votes.
+  for (double q : {0.1, 0.5, 0.9})
+    EXPECT_LE(Club(AllianceRule::kUnanimity).P({q, q, q}),
+              Club(AllianceRule::kMajority).P({q, q, q}));
+}
+
+TEST(Factory, BuildsOneModelPerActorAndRejectsUnavailableKinds) {
+  Model m;
+  m.actors.resize(2);
+  m.actors[0].decision.kind = DecisionKind::kScripted;
+  m.actors[1].decision.kind = DecisionKind::kQuantal;
+  Result<DecisionModels> models = MakeDecisionModels(m);
+  ASSERT_TRUE(models.ok());
+  ASSERT_EQ(models->size(), 2u);
+  EXPECT_FALSE((*models)[0]->TypeDependent());
+  EXPECT_TRUE((*models)[1]->TypeDependent());
+  m.actors[1].id = "russia";
+  m.actors[1].decision.kind = DecisionKind::kEquilibrium;
+  Result<DecisionModels> missing = MakeDecisionModels(m);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.errors()[0].message.find("russia"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace redline

@@ -1,0 +1,67 @@
+// The decision-model interface: how an actor chooses its lever moves, whether it enforces a
+// crossed red line, and how it votes in an alliance deliberation. One instance per actor,
+// built by MakeDecisionModels from Actor::decision.
+//
+// Contract for implementations:
+//  - Pure functions of (Model, State, arguments): no hidden state, no random draws (the
+//    kernel draws; the model only gives probabilities). Const and thread-safe: one instance
+//    is shared by every thread that simulates the Model.
+//  - No allocation: called in the hot loop (per actor per step, per type).
+//  - The probabilities a model returns for every type are also the likelihoods observers use
+//    in their Bayesian updates (MODEL §5), so beliefs stay consistent with behaviour.
+//  - Reads of the State are limited to its public fields and the per-step caches filled by
+//    the kernel before decisions (State::enforce_probability, State::credibility,
+//    State::interference; see sim/state.h).
+#pragma once
+
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "core/status.h"
+#include "model/model.h"
+
+namespace redline {
+
+struct State;
+
+// A candidate move: hold (lever invalid), or set `lever` to `level`.
+struct Move {
+  LeverId lever;
+  int level = 0;
+  bool is_hold() const { return !lever.valid(); }
+};
+
+class DecisionModel {
+ public:
+  virtual ~DecisionModel() = default;
+
+  // Fills out[t * candidates.size() + c] = P(actor of type t picks candidates[c]) for every
+  // type t of `actor` (out.size() >= types * candidates.size()); each row sums to 1.
+  // candidates[0] is always hold.
+  virtual void MoveProbabilities(const Model& model, const State& state, ActorId actor,
+                                 std::span<const Move> candidates,
+                                 std::span<double> out) const = 0;
+
+  // Per-step probability that the owner of `red_line`, of type `type`, enforces it (sets the
+  // response lever to the response level) in a step of the deadline window.
+  virtual double EnforceProbability(const Model& model, const State& state, RedLineId red_line,
+                                    TypeId type) const = 0;
+
+  // Probability that `member`, of type `type`, votes yes in the deliberation that `alliance`
+  // holds this step (State::alliance_attack_rung says which response is on the table).
+  virtual double VoteProbability(const Model& model, const State& state, AllianceId alliance,
+                                 ActorId member, TypeId type) const = 0;
+
+  // Whether any probability depends on the type; if not, observers skip the Bayesian update
+  // (it would leave beliefs unchanged).
+  virtual bool TypeDependent() const = 0;
+};
+
+using DecisionModels = std::vector<std::unique_ptr<const DecisionModel>>;
+
+// One decision model per actor, in actor order. Fails (with a diagnostic naming the actor) for
+// a decision kind this build does not provide.
+Result<DecisionModels> MakeDecisionModels(const Model& model);
+
+}  // namespace redline

@@ -1,0 +1,26 @@
+// The quantal (logit) decision model (MODEL §9): P(m) ∝ exp(λ · EU_t(m)) over the candidate
+// moves, with EU from agents/utility.h; enforcement P = σ(λ · EnforcementUtility) per step in
+// the deadline window; vote P(yes) = σ(λ · VoteUtility). λ = decision.lambda, H =
+// decision.lookahead. Every probability depends on the actor's type through stakes and
+// cost_weight, so observers learn from every choice. λ → ∞ approaches best response.
+#pragma once
+
+#include "agents/decision_model.h"
+
+namespace redline {
+
+class QuantalModel final : public DecisionModel {
+ public:
+  void MoveProbabilities(const Model& model, const State& state, ActorId actor,
+                         std::span<const Move> candidates, std::span<double> out) const override;
+  double EnforceProbability(const Model& model, const State& state, RedLineId red_line,
+                            TypeId type) const override;
+  double VoteProbability(const Model& model, const State& state, AllianceId alliance,
+                         ActorId member, TypeId type) const override;
+  bool TypeDependent() const override { return true; }
+};
+
+// Turns utilities into logit probabilities in place: p_i ∝ exp(λ u_i) (stable for any λ ≥ 0).
+void LogitInPlace(double lambda, std::span<double> utilities);
+
+}  // namespace redline

@@ -1,0 +1,211 @@
+#include "agents/utility.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "sim/conditions.h"
+
+namespace redline {
+
+int Direction(const Actor& actor) {
+  return actor.favours == 0 ? 1 : actor.favours == 1 ? -1 : 0;
+}
+
+double Lookahead(const Model& model, const State& state, ActorId actor) {
+  return std::max(1.0, state.Value(model.actors[actor.index].decision.lookahead));
+}
+
+namespace {
+
+double NetPowerFrom(const Model& model, const State& state, const double aid[2],
+                    const double interdiction[2]) {
+  double side[2];
+  for (int s = 0; s < 2; ++s)
+    side[s] = state.Value(model.theatre.power[s]) +
+              aid[s] * (1.0 - std::clamp(interdiction[s], 0.0, 1.0));
+  return side[0] - side[1];
+}
+
+}  // namespace
+
+double NetPower(const Model& model, const State& state) {
+  return NetPowerFrom(model, state, state.aid, state.interdiction);
+}
+
+double NetPowerChange(const Model& model, const State& state, LeverId lever, int level) {
+  const Lever& l = model.levers[lever.index];
+  const Level& from = l.levels[state.level[lever.index]];
+  const Level& to = l.levels[level];
+  double aid[2] = {state.aid[0], state.aid[1]};
+  double interdiction[2] = {state.interdiction[0], state.interdiction[1]};
+  if (from.aid_side != kNoSide) aid[from.aid_side] -= state.Value(from.aid);
+  if (to.aid_side != kNoSide) aid[to.aid_side] += state.Value(to.aid);
+  if (from.interdicts_side != kNoSide)
+    interdiction[from.interdicts_side] -= state.Value(from.interdiction);
+  if (to.interdicts_side != kNoSide)
+    interdiction[to.interdicts_side] += state.Value(to.interdiction);
+  return NetPowerFrom(model, state, aid, interdiction) - NetPower(model, state);
+}
+
+double CostTo(const Model& model, const State& state, LeverId lever, int level, ActorId actor) {
+  const Lever& l = model.levers[lever.index];
+  const double cost = state.Value(l.levels[level].cost);
+  if (l.owner.actor.valid()) return l.owner.actor == actor ? cost : 0.0;
+  const Alliance& alliance = model.alliances[l.owner.alliance.index];
+  if (!model.member_of[l.owner.alliance.index * model.actors.size() + actor.index]) return 0.0;
+  return cost / static_cast<double>(alliance.members.size());
+}
+
+double Threat(const Model& model, const State& state, ActorId actor, RedLineId r) {
+  const RedLine& line = model.red_lines[r.index];
+  const Lever& response = model.levers[line.response_lever.index];
+  if (!response.target.valid()) return 0.0;
+  if (!model.allied[actor.index * model.actors.size() + response.target.index]) return 0.0;
+  return state.Value(response.levels[line.response_level].damage);
+}
+
+double ExpectedRetaliation(const Model& model, const State& state, ActorId actor, LeverId lever,
+                           int level, double lookahead) {
+  double total = 0;
+  for (RedLineId r : model.red_lines_of_lever[lever.index]) {
+    const RedLine& line = model.red_lines[r.index];
+    if (line.owner == actor || state.red_line_status[r.index] != RedLineStatus::kIntact) continue;
+    const double threat = Threat(model, state, actor, r);
+    if (threat == 0.0) continue;
+    const ConditionContext context{line.owner, false, lever, level};
+    if (Evaluate(model, state, line.trigger, context))
+      total += state.Credibility(actor, r) * threat * lookahead;
+  }
+  const Lever& l = model.levers[lever.index];
+  if (!l.target.valid() || !l.levels[level].strikes_territory ||
+      l.levels[state.level[lever.index]].strikes_territory)
+    return total;
+  for (AllianceId k : model.actors[l.target.index].alliances) {
+    const double p = state.AllianceDeterrence(actor, k);
+    if (p == 0.0) continue;
+    const Alliance& alliance = model.alliances[k.index];
+    const Lever& response = model.levers[alliance.response_lever.index];
+    if (!response.target.valid() ||
+        !model.allied[actor.index * model.actors.size() + response.target.index])
+      continue;
+    const int answer = AllianceResponseLevel(alliance, l.levels[level].rung.index);
+    total += p * state.Value(response.levels[answer].damage) * lookahead;
+  }
+  return total;
+}
+
+double ProbabilityAllianceResponds(const Model& model, const State& state, AllianceId alliance,
+                                   const double* p_yes) {
+  const Alliance& a = model.alliances[alliance.index];
+  const int n = static_cast<int>(a.members.size());
+  switch (a.rule) {
+    case AllianceRule::kUnanimity: {
+      double p = n > 0 ? 1.0 : 0.0;
+      for (int j = 0; j < n; ++j) p *= p_yes[j];
+      return p;
+    }
+    case AllianceRule::kLeader:
+      for (int j = 0; j < n; ++j)
+        if (a.members[j] == a.leader) return p_yes[j];
+      [[fallthrough]];
+    case AllianceRule::kWeighted:
+      if (a.rule == AllianceRule::kWeighted && n <= 16) {
+        double total_weight = 0;
+        for (int j = 0; j < n; ++j) total_weight += std::max(0.0, state.Value(a.weights[j]));
+        const double threshold = state.Value(a.threshold);
+        double p = 0;
+        for (std::uint32_t profile = 0; profile < (1u << n); ++profile) {
+          double probability = 1, weight = 0;
+          for (int j = 0; j < n; ++j) {
+            const bool yes = (profile >> j) & 1u;
+            probability *= yes ? p_yes[j] : 1.0 - p_yes[j];
+            if (yes) weight += std::max(0.0, state.Value(a.weights[j]));
+          }
+          if (total_weight > 0 && weight / total_weight >= threshold - 1e-12) p += probability;
+        }
+        return p;
+      }
+      [[fallthrough]];
+    case AllianceRule::kMajority: {
+      // count[c] = P(c yes votes so far); at most 64 members tracked exactly.
+      double count[65] = {1.0};
+      const int m = std::min(n, 64);
+      for (int j = 0; j < m; ++j)
+        for (int c = j + 1; c >= 0; --c)
+          count[c] = count[c] * (1.0 - p_yes[j]) + (c > 0 ? count[c - 1] * p_yes[j] : 0.0);
+      double p = 0;
+      for (int c = 0; c <= m; ++c)
+        if (2 * c > m) p += count[c];
+      return p;
+    }
+  }
+  return 0.0;
+}
+
+MoveTerms MoveUtilityTerms(const Model& model, const State& state, ActorId actor, const Move& m,
+                           double lookahead) {
+  MoveTerms terms;
+  if (m.is_hold()) return terms;
+  const Actor& a = model.actors[actor.index];
+  const Lever& lever = model.levers[m.lever.index];
+  const int from = state.level[m.lever.index];
+  const double drift = state.Value(model.theatre.drift);
+  terms.war = Direction(a) * drift * NetPowerChange(model, state, m.lever, m.level) * lookahead;
+  terms.cost = (CostTo(model, state, m.lever, m.level, actor) -
+                CostTo(model, state, m.lever, from, actor)) * lookahead +
+               ExpectedRetaliation(model, state, actor, m.lever, m.level, lookahead);
+  if (lever.target.valid() && a.favours != kNoSide) {
+    const int target_side = model.actors[lever.target.index].favours;
+    if (target_side != kNoSide && target_side != a.favours) {
+      const double damage = state.Value(lever.levels[m.level].damage) -
+                            state.Value(lever.levels[from].damage);
+      terms.coercion = state.Value(a.coercion_value) * damage * lookahead;
+    }
+  }
+  return terms;
+}
+
+double TypedUtility(const Model& model, const State& state, ActorId actor, TypeId type,
+                    const MoveTerms& terms) {
+  const ResolveType& t = model.actors[actor.index].types[type.index];
+  return state.Value(t.stakes) * terms.war - state.Value(t.cost_weight) * terms.cost +
+         terms.coercion;
+}
+
+double EnforcementUtility(const Model& model, const State& state, RedLineId r, TypeId type,
+                          double lookahead) {
+  const RedLine& line = model.red_lines[r.index];
+  const ResolveType& t = model.actors[line.owner.index].types[type.index];
+  const LeverId lever = line.response_lever;
+  const int from = state.level[lever.index];
+  const int to = std::max(from, line.response_level);
+  const double cost = (CostTo(model, state, lever, to, line.owner) -
+                       CostTo(model, state, lever, from, line.owner)) * lookahead +
+                      ExpectedRetaliation(model, state, line.owner, lever, to, lookahead);
+  const double audience =
+      line.audience == Audience::kPublic ? state.Value(line.audience_cost) : 0.0;
+  return state.Value(t.stakes) * state.Value(line.value) - state.Value(t.cost_weight) * cost +
+         audience;
+}
+
+int AllianceResponseLevel(const Alliance& alliance, int attack_rung) {
+  return alliance.total_from.valid() && attack_rung >= alliance.total_from.index
+             ? alliance.total_level
+             : alliance.proportionate_level;
+}
+
+double VoteUtility(const Model& model, const State& state, AllianceId alliance, ActorId member,
+                   TypeId type, double lookahead) {
+  const Alliance& a = model.alliances[alliance.index];
+  const ResolveType& t = model.actors[member.index].types[type.index];
+  const LeverId lever = a.response_lever;
+  const int from = state.level[lever.index];
+  const int to = std::max(from, AllianceResponseLevel(a, state.alliance_attack_rung[alliance.index]));
+  const double cost = (CostTo(model, state, lever, to, member) -
+                       CostTo(model, state, lever, from, member)) * lookahead +
+                      ExpectedRetaliation(model, state, member, lever, to, lookahead);
+  return state.Value(t.stakes) * state.Value(a.value) - state.Value(t.cost_weight) * cost +
+         state.Value(a.credibility_cost);
+}
+
+}  // namespace redline

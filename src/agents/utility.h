@@ -1,0 +1,78 @@
+// Expected utilities shared by the decision models (quantal now, equilibrium later). Every
+// formula is written out in docs/model.md ("Expected utility"). All functions are pure reads
+// of (Model, State), allocation-free and thread-safe for distinct States. They rely on the
+// kernel's per-step caches in the State (aid, interdiction, interference, credibility).
+#pragma once
+
+#include <cmath>
+
+#include "agents/decision_model.h"
+#include "model/model.h"
+#include "sim/state.h"
+
+namespace redline {
+
+inline double Logistic(double x) {
+  return x >= 0 ? 1.0 / (1.0 + std::exp(-x)) : std::exp(x) / (1.0 + std::exp(x));
+}
+
+// +1 if the actor favours side a, -1 if side b, 0 if neither.
+int Direction(const Actor& actor);
+
+// The lookahead H of an actor's decision model (at least 1 step).
+double Lookahead(const Model& model, const State& state, ActorId actor);
+
+// Net power for side a: power_a + aid_a (1 - min(1, I_a)) - power_b - aid_b (1 - min(1, I_b)).
+double NetPower(const Model& model, const State& state);
+// Change in NetPower if `lever` moved from its current level to `level`.
+double NetPowerChange(const Model& model, const State& state, LeverId lever, int level);
+
+// Per-step cost of `lever` at `level` to `actor`: the full cost for the owner; an alliance
+// lever's cost is shared equally by the members; 0 for anyone else.
+double CostTo(const Model& model, const State& state, LeverId lever, int level, ActorId actor);
+
+// Damage per step of red line r's response level if its response lever targets `actor` or an
+// ally of `actor`; 0 otherwise.
+double Threat(const Model& model, const State& state, ActorId actor, RedLineId r);
+
+// Sum over intact red lines not owned by `actor` that setting `lever` to `level` would cross
+// of credibility_actor(R) * threat_actor(R) * H; plus, if the new level strikes the territory
+// of a member of an alliance the actor is not in (and the old level did not), the actor's
+// believed P(alliance responds) * damage per step of the alliance's response on the actor * H
+// (Article 5 deterrence; State::alliance_deterrence).
+double ExpectedRetaliation(const Model& model, const State& state, ActorId actor, LeverId lever,
+                           int level, double lookahead);
+
+// Probability that the alliance's rule says yes when member j votes yes independently with
+// probability p_yes[j]: unanimity = product; majority = P(count > n/2) (exact, by recursion
+// over members); weighted = exact enumeration of the vote profiles for up to 16 members
+// (majority beyond); leader = the leader's p_yes.
+double ProbabilityAllianceResponds(const Model& model, const State& state, AllianceId alliance,
+                                   const double* p_yes);
+
+// The type-independent parts of a move's expected utility:
+//   EU_t(m) = stakes_t * war - cost_weight_t * cost + coercion.
+struct MoveTerms {
+  double war = 0;       // dir * drift * dNetPower * H
+  double cost = 0;      // dCost * H + expected retaliation
+  double coercion = 0;  // coercion_value * dDamage to actors favouring the other side * H
+};
+MoveTerms MoveUtilityTerms(const Model& model, const State& state, ActorId actor, const Move& m,
+                           double lookahead);
+double TypedUtility(const Model& model, const State& state, ActorId actor, TypeId type,
+                    const MoveTerms& terms);
+
+// Utility of enforcing red line r (for its owner of type t) relative to not enforcing:
+//   stakes_t * value_R - cost_weight_t * (dCost(response) * H + retaliation) + audience cost
+double EnforcementUtility(const Model& model, const State& state, RedLineId r, TypeId type,
+                          double lookahead);
+
+// The level an alliance's response lever goes to for an attack of rung `attack_rung`.
+int AllianceResponseLevel(const Alliance& alliance, int attack_rung);
+
+// Utility of voting yes for `member` of type t (the response the attack this step warrants):
+//   stakes_t * value_A - cost_weight_t * (dCost share * H + retaliation) + credibility_cost_A
+double VoteUtility(const Model& model, const State& state, AllianceId alliance, ActorId member,
+                   TypeId type, double lookahead);
+
+}  // namespace redline

@@ -1,0 +1,46 @@
+// Flags shared by `run` and `compare`, and their checking. Numbers are taken as text and
+// checked here so that every bad value gets one clear line ("--runs: expected ...").
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "core/status.h"
+#include "scenario/loader.h"
+
+namespace redline::cli {
+
+struct SimulationFlags {
+  std::string file;
+  std::string runs = "10000";
+  std::string seed = "1";
+  std::string threads;  // empty: all hardware threads
+  std::vector<std::string> overrides;
+  bool json = false;
+
+  // Checked values (after Check()).
+  std::int64_t run_count = 0;
+  std::uint64_t seed_value = 0;
+  int thread_count = 1;
+};
+
+// Adds FILE, --runs, --seed, --threads, --set and --json to `command`.
+void AddSimulationFlags(CLI::App& command, SimulationFlags& flags);
+
+// Parses and range-checks the numeric flags; the problems, one per flag.
+Status CheckSimulationFlags(SimulationFlags& flags);
+
+// Prints every diagnostic on its own line.
+void PrintDiagnostics(const Diagnostics& errors, std::ostream& err);
+
+// Loads and compiles a scenario, printing problems; nullopt on failure.
+std::optional<scenario::LoadedScenario> LoadOrReport(const std::string& file,
+                                                     const scenario::LoadOptions& options,
+                                                     std::ostream& err);
+
+}  // namespace redline::cli

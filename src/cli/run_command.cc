@@ -1,0 +1,162 @@
+// `redline run FILE [--runs N] [--seed S] [--threads K] [--set PATH=VALUE]... [--variant NAME]
+//  [--json] [--out DIR]`
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <ostream>
+#include <sstream>
+
+#include "cli/command.h"
+#include "cli/common_options.h"
+#include "cli/progress_bar.h"
+#include "montecarlo/runner.h"
+#include "report/narrative.h"
+#include "report/runs_csv.h"
+#include "report/summary_json.h"
+#include "report/summary_text.h"
+#include "sim/simulator.h"
+
+namespace redline::cli {
+
+namespace {
+
+struct RunFlags : SimulationFlags {
+  std::string variant;
+  std::string out_dir;
+};
+
+// Creates DIR (and parents) or says why not.
+Status PrepareOutDir(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
+    return Diagnostic{{"--out", 0, 0}, "'" + dir + "' exists and is not a directory"};
+  fs::create_directories(dir, ec);
+  if (ec) return Diagnostic{{"--out", 0, 0}, "cannot create '" + dir + "': " + ec.message()};
+  return {};
+}
+
+Status WriteFile(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) return Diagnostic{{path, 0, 0}, "cannot write this file"};
+  return {};
+}
+
+// The sink behind --out: runs.csv rows and the first run of each outcome.
+struct OutSink {
+  std::ofstream csv;
+  std::unique_ptr<report::RunsCsvWriter> writer;
+  std::vector<std::int64_t> first_run;
+};
+
+int Execute(RunFlags& flags, Io& io) {
+  if (Status status = CheckSimulationFlags(flags); !status.ok()) {
+    PrintDiagnostics(status.errors(), io.err);
+    return kExitBadInput;
+  }
+  scenario::LoadOptions load_options;
+  load_options.overrides = flags.overrides;
+  load_options.variant = flags.variant;
+  auto loaded = LoadOrReport(flags.file, load_options, io.err);
+  if (!loaded) return kExitBadInput;
+  const Model& model = loaded->model;
+
+  Result<Simulator> simulator = Simulator::Create(model);
+  if (!simulator.ok()) {
+    PrintDiagnostics(simulator.errors(), io.err);
+    return kExitBadInput;
+  }
+
+  std::unique_ptr<OutSink> sink;
+  if (!flags.out_dir.empty()) {
+    if (Status status = PrepareOutDir(flags.out_dir); !status.ok()) {
+      PrintDiagnostics(status.errors(), io.err);
+      return kExitBadInput;
+    }
+    sink = std::make_unique<OutSink>();
+    sink->csv.open(flags.out_dir + "/runs.csv", std::ios::binary);
+    if (!sink->csv) {
+      io.err << "--out: error: cannot write '" << flags.out_dir << "/runs.csv'\n";
+      return kExitBadInput;
+    }
+    sink->writer = std::make_unique<report::RunsCsvWriter>(model, sink->csv);
+    sink->first_run.assign(model.outcomes.size(), -1);
+  }
+
+  ProgressBar bar(io.err, io.err_is_terminal, static_cast<std::uint64_t>(flags.run_count));
+  RunOptions options;
+  options.runs = flags.run_count;
+  options.seed = flags.seed_value;
+  options.threads = flags.thread_count;
+  options.progress = [&bar](std::int64_t done, std::int64_t) {
+    bar.Update(static_cast<std::uint64_t>(done));
+  };
+  if (sink) {
+    options.record_sink = [&sink](const RunRecord& record) {
+      sink->writer->Write(record);
+      std::int64_t& first = sink->first_run[record.outcome.index];
+      if (first < 0) first = record.index;
+    };
+  }
+
+  const auto start = std::chrono::steady_clock::now();
+  Result<Summary> summary = RunMonteCarlo(model, options);
+  const double elapsed =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  bar.Finish();
+  if (!summary.ok()) {
+    PrintDiagnostics(summary.errors(), io.err);
+    return kExitBadInput;
+  }
+
+  report::RunInfo info{flags.file, flags.variant, flags.overrides, flags.run_count,
+                       flags.seed_value, elapsed};
+  const auto json = report::SummaryToJson(model, *summary, info);
+  if (flags.json) {
+    io.out << json.dump(2) << "\n";
+  } else {
+    report::WriteSummaryText(model, *summary, info, io.out);
+  }
+  if (io.err_is_terminal) {
+    io.err << flags.run_count << " runs in " << elapsed << " s ("
+           << static_cast<std::int64_t>(flags.run_count / std::max(elapsed, 1e-9))
+           << " runs/s, " << flags.thread_count << " threads)\n";
+  }
+
+  if (sink) {
+    sink->csv.close();
+    std::ostringstream narratives;
+    report::WriteNarratives(*simulator, flags.seed_value, sink->first_run, narratives);
+    Diagnostics problems;
+    for (const Status& s : {WriteFile(flags.out_dir + "/summary.json", json.dump(2) + "\n"),
+                            WriteFile(flags.out_dir + "/scenario.yaml", loaded->resolved_yaml),
+                            WriteFile(flags.out_dir + "/narratives.md", narratives.str())}) {
+      for (const Diagnostic& d : s.errors()) problems.push_back(d);
+    }
+    if (!sink->csv) problems.push_back({{flags.out_dir + "/runs.csv", 0, 0}, "cannot write"});
+    if (!problems.empty()) {
+      PrintDiagnostics(problems, io.err);
+      return kExitBadInput;
+    }
+    io.err << "wrote " << flags.out_dir
+           << "/{summary.json, scenario.yaml, runs.csv, narratives.md}\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+CommandAction AddRunCommand(CLI::App& app) {
+  auto flags = std::make_shared<RunFlags>();
+  CLI::App* command = app.add_subcommand("run", "Run a scenario many times and summarise");
+  AddSimulationFlags(*command, *flags);
+  command->add_option("--variant", flags->variant, "Apply a named variant of the scenario");
+  command->add_option("--out", flags->out_dir,
+                      "Write summary.json, scenario.yaml, runs.csv and narratives.md to DIR");
+  return [flags](Io& io) { return Execute(*flags, io); };
+}
+
+}  // namespace redline::cli

@@ -1,0 +1,147 @@
+// `redline solve FILE [--method M] [--json] [--format gambit]`: loads a Gambit game and runs
+// one solver from the registry (games/solvers.h), printing equilibria by label.
+#include <ostream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/command.h"
+#include "games/game_file.h"
+#include "games/solvers.h"
+
+namespace redline::cli {
+namespace {
+
+using games::AnyGame;
+using games::Equilibrium;
+using games::Solution;
+
+struct SolveOptions {
+  std::string file;
+  std::string method = "enumpure";
+  bool json = false;
+  std::string format = "text";
+};
+
+std::string PayoffText(const Equilibrium& eq, int player) {
+  return eq.exact_payoffs.empty() ? games::FormatDecimal(eq.expected_payoffs[player])
+                                  : games::FormatRational(eq.exact_payoffs[player]);
+}
+
+void PrintText(const AnyGame& game, const Solution& solution, const SolveOptions& options,
+               std::ostream& out) {
+  out << "game: " << games::DisplayLabel(games::Title(game), "(untitled)") << " ("
+      << options.file << ")\n";
+  out << "method: " << solution.method << ", " << solution.equilibria.size()
+      << (solution.equilibria.size() == 1 ? " equilibrium" : " equilibria");
+  if (solution.hit_limit) out << " (stopped at a limit)";
+  if (!solution.converged) out << " (not converged)";
+  out << "\n";
+  for (const std::string& note : solution.notes) out << "note: " << note << "\n";
+  for (std::size_t i = 0; i < solution.equilibria.size(); ++i) {
+    const Equilibrium& eq = solution.equilibria[i];
+    out << "\nequilibrium " << i + 1 << " (NashConv " << games::FormatDecimal(eq.nash_conv, 9)
+        << ")\n";
+    const auto entries = games::LabelProfile(game, eq);
+    int last_player = -1;
+    std::string last_infoset;
+    for (const auto& entry : entries) {
+      if (entry.player != last_player) {
+        out << "  " << entry.player_label << ": payoff " << PayoffText(eq, entry.player) << "\n";
+        last_player = entry.player;
+        last_infoset = "\x01";
+      }
+      if (!entry.infoset_label.empty() && entry.infoset_label != last_infoset) {
+        out << "    at " << entry.infoset_label << ":\n";
+        last_infoset = entry.infoset_label;
+      }
+      out << (entry.infoset_label.empty() ? "    " : "      ") << entry.action_label << " "
+          << entry.probability_text << "\n";
+    }
+  }
+}
+
+nlohmann::json ToJson(const AnyGame& game, const Solution& solution, const SolveOptions& options) {
+  nlohmann::json root;
+  root["file"] = options.file;
+  root["title"] = games::Title(game);
+  root["method"] = solution.method;
+  root["profile_kind"] = solution.kind == games::ProfileKind::kBehavior ? "behavior" : "mixed";
+  root["converged"] = solution.converged;
+  root["hit_limit"] = solution.hit_limit;
+  root["iterations"] = solution.iterations;
+  root["notes"] = solution.notes;
+  root["equilibria"] = nlohmann::json::array();
+  for (const Equilibrium& eq : solution.equilibria) {
+    nlohmann::json item;
+    item["gambit"] = games::FormatGambitLine(eq);
+    item["nash_conv"] = eq.nash_conv;
+    item["payoffs"] = eq.expected_payoffs;
+    if (!eq.exact_payoffs.empty()) {
+      nlohmann::json exact = nlohmann::json::array();
+      for (const auto& v : eq.exact_payoffs) exact.push_back(games::FormatRational(v));
+      item["exact_payoffs"] = exact;
+    }
+    nlohmann::json entries = nlohmann::json::array();
+    for (const auto& entry : games::LabelProfile(game, eq)) {
+      nlohmann::json e = {{"player", entry.player_label},
+                          {"action", entry.action_label},
+                          {"probability", entry.probability},
+                          {"text", entry.probability_text}};
+      if (!entry.infoset_label.empty()) e["infoset"] = entry.infoset_label;
+      entries.push_back(e);
+    }
+    item["profile"] = entries;
+    root["equilibria"].push_back(item);
+  }
+  return root;
+}
+
+int RunSolve(const SolveOptions& options, Io& io) {
+  const games::SolverInfo* solver = games::FindSolver(options.method);
+  if (solver == nullptr) {
+    io.err << "error: unknown method '" << options.method << "'"
+           << DidYouMean(options.method, games::SolverNames()) << "\n";
+    return kExitBadInput;
+  }
+  Result<AnyGame> game = games::ReadGameFile(options.file);
+  if (!game.ok()) {
+    for (const Diagnostic& error : game.errors()) io.err << error.ToString() << "\n";
+    return kExitBadInput;
+  }
+  if (Status applies = solver->applies(*game); !applies.ok()) {
+    io.err << "error: method '" << solver->name << "' does not apply to " << options.file << ": "
+           << applies.errors().front().message << "\n";
+    return kExitBadInput;
+  }
+  Result<Solution> solution = solver->solve(*game, games::SolverOptions{});
+  if (!solution.ok()) {
+    io.err << "error: " << solver->name << ": " << solution.errors().front().message << "\n";
+    return kExitBadInput;
+  }
+  if (options.json) {
+    io.out << ToJson(*game, *solution, options).dump(2) << "\n";
+  } else if (options.format == "gambit") {
+    for (const Equilibrium& eq : solution->equilibria) io.out << FormatGambitLine(eq) << "\n";
+  } else {
+    PrintText(*game, *solution, options, io.out);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+CommandAction AddSolveCommand(CLI::App& app) {
+  auto options = std::make_shared<SolveOptions>();
+  std::string methods;
+  for (const auto& info : games::Solvers()) methods += "\n  " + info.name + ": " + info.description;
+  CLI::App* sub = app.add_subcommand("solve", "Find equilibria of a Gambit game (.efg or .nfg)");
+  sub->add_option("file", options->file, "game file (Gambit .efg or .nfg)")->required();
+  sub->add_option("--method,-m", options->method, "solution method (default enumpure):" + methods);
+  sub->add_flag("--json", options->json, "print one JSON object");
+  sub->add_option("--format", options->format, "text (default) or gambit: one NE,... line each")
+      ->check(CLI::IsMember({"text", "gambit"}));
+  return [options](Io& io) { return RunSolve(*options, io); };
+}
+
+}  // namespace redline::cli

@@ -1,0 +1,180 @@
+#include "model/finalize.h"
+
+#include <algorithm>
+
+namespace redline {
+
+namespace {
+
+bool IsMember(const Model& model, AllianceId alliance, ActorId actor) {
+  const auto& members = model.alliances[alliance.index].members;
+  return std::find(members.begin(), members.end(), actor) != members.end();
+}
+
+// Whether a channel end stands for `actor` (directly or through alliance membership).
+bool EndMatchesActor(const Model& model, const ChannelEnd& end, ActorId actor) {
+  if (end.actor.valid()) return end.actor == actor;
+  return end.alliance.valid() && IsMember(model, end.alliance, actor);
+}
+
+// Whether a channel end stands for a party (an actor or an alliance).
+bool EndMatchesParty(const Model& model, const ChannelEnd& end, int party) {
+  const int actors = static_cast<int>(model.actors.size());
+  if (party < actors) return EndMatchesActor(model, end, ActorId(party));
+  return end.alliance.valid() && end.alliance.index == party - actors;
+}
+
+// Whether a condition tree contains a node that reads lever `lever`.
+bool ReadsLever(const Model& model, ConditionId id, LeverId lever) {
+  const Condition& c = model.conditions[id.index];
+  switch (c.kind) {
+    case ConditionKind::kAll:
+    case ConditionKind::kAny:
+    case ConditionKind::kNot:
+      for (ConditionId child : c.children)
+        if (ReadsLever(model, child, lever)) return true;
+      return false;
+    case ConditionKind::kLeverAtLeast:
+      return c.lever == lever;
+    case ConditionKind::kInterferenceAtLeast:
+    case ConditionKind::kMaxRungAtLeast:
+    case ConditionKind::kStrikeOn:
+      return true;
+    case ConditionKind::kRungAtLeast: {
+      const LeverOwner& owner = model.levers[lever.index].owner;
+      if (c.actor.valid()) return owner.actor == c.actor;
+      if (c.alliance.valid())
+        return owner.alliance == c.alliance ||
+               (owner.actor.valid() && IsMember(model, c.alliance, owner.actor));
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+void FillMembership(Model& model) {
+  const int actors = static_cast<int>(model.actors.size());
+  for (Actor& actor : model.actors) actor.alliances.clear();
+  model.member_of.assign(model.alliances.size() * actors, 0);
+  model.max_members = 0;
+  for (int k = 0; k < static_cast<int>(model.alliances.size()); ++k) {
+    const auto& members = model.alliances[k].members;
+    model.max_members = std::max(model.max_members, static_cast<int>(members.size()));
+    for (ActorId m : members) {
+      model.member_of[k * actors + m.index] = 1;
+      model.actors[m.index].alliances.push_back(AllianceId(k));
+    }
+  }
+  model.allied.assign(actors * actors, 0);
+  for (int a = 0; a < actors; ++a) {
+    for (int b = 0; b < actors; ++b) {
+      const Actor& x = model.actors[a];
+      const Actor& y = model.actors[b];
+      bool ally = a == b || (x.favours != kNoSide && x.favours == y.favours);
+      for (AllianceId k : x.alliances) ally = ally || model.member_of[k.index * actors + b];
+      model.allied[a * actors + b] = ally;
+    }
+  }
+}
+
+void FillLeverIndexes(Model& model) {
+  const int actors = static_cast<int>(model.actors.size());
+  const int levers = static_cast<int>(model.levers.size());
+  model.levers_of_actor.assign(actors, {});
+  model.levers_of_alliance.assign(model.alliances.size(), {});
+  model.level_offset.assign(levers, 0);
+  model.lever_friendly.assign(levers * actors, 0);
+  model.total_levels = 0;
+  for (int l = 0; l < levers; ++l) {
+    Lever& lever = model.levers[l];
+    model.level_offset[l] = model.total_levels;
+    model.total_levels += static_cast<int>(lever.levels.size());
+    if (lever.owner.actor.valid()) {
+      model.levers_of_actor[lever.owner.actor.index].push_back(LeverId(l));
+    } else if (lever.owner.alliance.valid()) {
+      model.levers_of_alliance[lever.owner.alliance.index].push_back(LeverId(l));
+    }
+    for (int a = 0; a < actors; ++a) {
+      bool friendly = false;
+      if (lever.owner.actor.valid()) friendly = model.allied[lever.owner.actor.index * actors + a];
+      if (lever.owner.alliance.valid())
+        friendly = model.member_of[lever.owner.alliance.index * actors + a];
+      model.lever_friendly[l * actors + a] = friendly;
+    }
+    const int target_side =
+        lever.target.valid() ? model.actors[lever.target.index].favours : kNoSide;
+    for (Level& level : lever.levels)
+      if (level.interdicts_side == kNoSide) level.interdicts_side = target_side;
+  }
+  model.max_candidates = 1;
+  for (int a = 0; a < actors; ++a) {
+    int candidates = 1;
+    for (LeverId l : model.levers_of_actor[a]) {
+      const Lever& lever = model.levers[l.index];
+      const int span = static_cast<int>(lever.levels.size()) - 1;
+      candidates += 2 * std::min(std::max(lever.max_change, 0), span);
+    }
+    model.max_candidates = std::max(model.max_candidates, candidates);
+  }
+}
+
+void FillRedLineIndexes(Model& model) {
+  model.red_lines_of_owner.assign(model.actors.size(), {});
+  model.red_lines_of_lever.assign(model.levers.size(), {});
+  for (int r = 0; r < static_cast<int>(model.red_lines.size()); ++r) {
+    const RedLine& line = model.red_lines[r];
+    if (line.owner.valid()) model.red_lines_of_owner[line.owner.index].push_back(RedLineId(r));
+    for (int l = 0; l < static_cast<int>(model.levers.size()); ++l)
+      if (line.trigger.valid() && ReadsLever(model, line.trigger, LeverId(l)))
+        model.red_lines_of_lever[l].push_back(RedLineId(r));
+  }
+}
+
+}  // namespace
+
+ChannelId FindChannel(const Model& model, int party, ActorId victim) {
+  for (int c = 0; c < static_cast<int>(model.channels.size()); ++c) {
+    const Channel& channel = model.channels[c];
+    for (int side = 0; side < 2; ++side) {
+      if (EndMatchesParty(model, channel.ends[side], party) &&
+          EndMatchesActor(model, channel.ends[1 - side], victim))
+        return ChannelId(c);
+    }
+  }
+  return ChannelId();
+}
+
+void FinalizeModel(Model& model) {
+  FillMembership(model);
+  FillLeverIndexes(model);
+  FillRedLineIndexes(model);
+  model.max_types = 1;
+  for (const Actor& actor : model.actors)
+    model.max_types = std::max(model.max_types, static_cast<int>(actor.types.size()));
+  const int actors = static_cast<int>(model.actors.size());
+  model.belligerents[0] = model.belligerents[1] = ActorId();
+  for (int a = actors - 1; a >= 0; --a) {
+    const int side = model.actors[a].belligerent;
+    if (side == 0 || side == 1) model.belligerents[side] = ActorId(a);
+  }
+  const int alliance_count = static_cast<int>(model.alliances.size());
+  model.strikes_alliance.assign(actors * alliance_count, 0);
+  for (const Lever& lever : model.levers) {
+    if (!lever.owner.actor.valid() || !lever.target.valid()) continue;
+    const int owner = lever.owner.actor.index;
+    for (const Level& level : lever.levels) {
+      if (!level.strikes_territory) continue;
+      for (int k = 0; k < alliance_count; ++k)
+        if (model.member_of[k * actors + lever.target.index] &&
+            !model.member_of[k * actors + owner])
+          model.strikes_alliance[owner * alliance_count + k] = 1;
+    }
+  }
+  model.channel_between.assign(model.party_count() * actors, ChannelId());
+  for (int p = 0; p < model.party_count(); ++p)
+    for (int v = 0; v < actors; ++v)
+      model.channel_between[p * actors + v] = FindChannel(model, p, ActorId(v));
+}
+
+}  // namespace redline

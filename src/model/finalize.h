@@ -1,0 +1,32 @@
+// Derived indexes of a compiled Model. scenario::Compile calls FinalizeModel once, after it
+// has filled and validated every scenario field; the simulation kernel reads only the
+// derived fields afterwards and never recomputes them. Idempotent: calling it twice gives
+// the same Model. Not thread-safe (it writes the Model); cost O(levers * actors + ...).
+//
+// Definitions of the derived fields (all in model.h):
+//   Actor::alliances        alliances whose `members` list the actor (recomputed)
+//   levers_of_actor[a]      levers owned by actor a (alliance levers move only by deliberation)
+//   levers_of_alliance[k]   levers owned by alliance k
+//   red_lines_of_owner[a]   red lines owned by actor a
+//   red_lines_of_lever[l]   red lines whose trigger may change when lever l moves: it names l
+//                           (lever_at_least), or reads every lever (interference_at_least,
+//                           max_rung_at_least, strike_on) or the levers of `by` (rung_at_least)
+//   max_types               most types of any actor
+//   level_offset, total_levels  flat numbering of all levels of all levers
+//   max_candidates          1 + max over actors of sum over its levers of 2 * max_change
+//   member_of, allied, lever_friendly, channel_between: see model.h
+//   Level::interdicts_side  when unset and the lever has a target that favours a side: that side
+#pragma once
+
+#include "model/model.h"
+
+namespace redline {
+
+void FinalizeModel(Model& model);
+
+// The channel whose two ends match `party` (an actor index, or actors.size() + alliance index)
+// and `victim`, in either order; an end matches an actor directly or through its membership
+// of the end's alliance. The first such channel in scenario order; invalid if none.
+ChannelId FindChannel(const Model& model, int party, ActorId victim);
+
+}  // namespace redline

@@ -1,0 +1,27 @@
+// The report of `redline compare`: for each outcome, each variant's probability and the paired
+// difference from the first variant with its 95% interval (common random numbers: run r uses
+// the same streams under every variant). Text and JSON.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model/model.h"
+#include "montecarlo/runner.h"
+#include "report/run_info.h"
+
+namespace redline::report {
+
+// `variant_names[i]` labels comparison.variants[i]; `model` is the first variant's model (all
+// variants share the outcome list).
+void WriteComparisonText(const Model& model, const std::vector<std::string>& variant_names,
+                         const Comparison& comparison, const RunInfo& info, std::ostream& out);
+
+nlohmann::ordered_json ComparisonToJson(const Model& model,
+                                        const std::vector<std::string>& variant_names,
+                                        const Comparison& comparison, const RunInfo& info);
+
+}  // namespace redline::report

@@ -1,0 +1,110 @@
+#include "report/summary_text.h"
+
+#include <algorithm>
+#include <ostream>
+
+#include <fmt/format.h>
+
+namespace redline::report {
+
+namespace {
+
+std::string Truncate(const std::string& text, std::size_t width) {
+  return text.size() <= width ? text : text.substr(0, width - 1) + "~";
+}
+
+double Fraction(std::int64_t count, std::int64_t total) {
+  return total > 0 ? static_cast<double>(count) / static_cast<double>(total) : 0.0;
+}
+
+void WriteHeader(const Model& model, const Summary& summary, const RunInfo& info,
+                 std::ostream& out) {
+  out << fmt::format("redline: {} ({})\n", model.name, info.scenario_file);
+  out << fmt::format("{} runs, seed {}, horizon {} steps", summary.runs, summary.seed,
+                     model.horizon);
+  if (!info.variant.empty()) out << ", variant " << info.variant;
+  for (const std::string& o : info.overrides) out << ", --set " << o;
+  out << "\n\n";
+}
+
+void WriteOutcomes(const Model& model, const Summary& summary, std::ostream& out) {
+  out << fmt::format("{:<46} {:>8}  {:<19} {:>9}\n", "Outcome", "p", "95% CI", "count");
+  for (std::size_t i = 0; i < model.outcomes.size(); ++i) {
+    const OutcomeStat& s = summary.outcomes[i];
+    const Outcome& o = model.outcomes[i];
+    out << fmt::format("  {:<44} {:>8.4f}  [{:.4f}, {:.4f}] {:>9}\n",
+                       Truncate(o.label.empty() ? o.id : o.label, 44), s.p, s.ci.low, s.ci.high,
+                       s.count);
+  }
+  out << "\n";
+}
+
+void WriteRedLines(const Model& model, const Summary& summary, std::ostream& out) {
+  if (model.red_lines.empty()) return;
+  out << fmt::format("{:<32} {:<9} {:>10} {:>12} {:>10}\n", "Red line", "owner", "P(crossed)",
+                     "P(enf|cross)", "mean step");
+  for (std::size_t r = 0; r < model.red_lines.size(); ++r) {
+    const RedLineStat& s = summary.red_lines[r];
+    const std::string enforced =
+        s.crossed > 0 ? fmt::format("{:.4f}", s.p_enforced_given_crossed) : "-";
+    const std::string step = s.crossed > 0 ? fmt::format("{:.1f}", s.mean_crossing_step) : "-";
+    out << fmt::format("  {:<30} {:<9} {:>10.4f} {:>12} {:>10}\n",
+                       Truncate(model.red_lines[r].id, 30),
+                       Truncate(model.actors[model.red_lines[r].owner.index].id, 9),
+                       s.p_crossed, enforced, step);
+  }
+  out << fmt::format("  any red line crossed in {:.2f}% of runs", 
+                     100.0 * Fraction(summary.runs_with_crossing, summary.runs));
+  if (summary.runs_with_crossing > 0)
+    out << fmt::format("; mean step of first crossing {:.2f}", summary.mean_first_crossing_step);
+  out << "\n\n";
+}
+
+void WriteHighestRung(const Model& model, const Summary& summary, std::ostream& out) {
+  out << "Highest rung reached\n";
+  for (std::size_t k = 0; k < model.rungs.size(); ++k) {
+    const double p = Fraction(summary.highest_rung[k], summary.runs);
+    const int bar = static_cast<int>(p * 40 + 0.5);
+    out << fmt::format("  {:<28} {:>8.4f}  {}\n", Truncate(model.rungs[k].id, 28), p,
+                       std::string(bar, '#'));
+  }
+  out << "\n";
+}
+
+void WriteBeliefs(const Model& model, const Summary& summary, std::ostream& out) {
+  const int actors = static_cast<int>(model.actors.size());
+  if (model.observer_count() < 2) return;
+  out << "Mean final belief that an actor is of its most resolute type (row: observer)\n";
+  out << fmt::format("  {:<12}", "");
+  for (const Actor& a : model.actors) out << fmt::format(" {:>9}", Truncate(a.id, 9));
+  out << "\n";
+  for (int o = 0; o < model.observer_count(); ++o) {
+    out << fmt::format("  {:<12}", Truncate(model.ObserverName(ObserverId(o)), 12));
+    for (int a = 0; a < actors; ++a) {
+      if (o == a) {
+        out << fmt::format(" {:>9}", "-");
+      } else {
+        out << fmt::format(" {:>9.3f}", summary.mean_belief_first_type[o * actors + a]);
+      }
+    }
+    out << "\n";
+  }
+  out << "\n";
+}
+
+}  // namespace
+
+void WriteSummaryText(const Model& model, const Summary& summary, const RunInfo& info,
+                      std::ostream& out) {
+  WriteHeader(model, summary, info, out);
+  WriteOutcomes(model, summary, out);
+  WriteRedLines(model, summary, out);
+  WriteHighestRung(model, summary, out);
+  WriteBeliefs(model, summary, out);
+  out << fmt::format("Means per run: {:.2f} steps, {:.2f} red-line crossings, {:.3f} incidents "
+                     "({:.3f} perceived as deliberate), final balance {:+.3f}\n",
+                     summary.mean_steps, summary.mean_crossings, summary.mean_incidents,
+                     summary.mean_perceived_incidents, summary.mean_final_balance);
+}
+
+}  // namespace redline::report

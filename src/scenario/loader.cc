@@ -1,0 +1,117 @@
+#include "scenario/loader.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "scenario/compiler.h"
+#include "scenario/overrides.h"
+#include "scenario/variants.h"
+#include "scenario/yaml_source.h"
+
+namespace redline::scenario {
+
+namespace {
+
+void Append(Diagnostics& to, const Diagnostics& from) {
+  to.insert(to.end(), from.begin(), from.end());
+}
+
+std::string HeaderComment(const std::string& source_name, const LoadOptions& options) {
+  std::string header = "Resolved scenario from " + source_name + "\n";
+  if (!options.variant.empty()) header += "variant: " + options.variant + "\n";
+  for (const std::string& argument : options.overrides) header += "--set " + argument + "\n";
+  return header;
+}
+
+// Compiles every variant on the unmodified tree and appends the problems that the scenario
+// as loaded does not already have (in `errors`), marked with the variant's name.
+void CheckVariants(const YamlNode& root, const std::string& source_name,
+                   const std::vector<Variant>& variants, Diagnostics& errors) {
+  const auto known = [&](const Diagnostic& error) {
+    const std::string text = error.ToString();
+    return std::any_of(errors.begin(), errors.end(),
+                       [&](const Diagnostic& d) { return d.ToString() == text; });
+  };
+  for (const Variant& variant : variants) {
+    YamlNode tree = root;
+    Diagnostics found = ApplyVariant(tree, variant).errors();
+    if (found.empty()) {
+      Result<Model> compiled = CompileScenario(tree, source_name);
+      if (!compiled.ok()) found = compiled.errors();
+      for (Diagnostic& error : found) error.message += " (with variant '" + variant.name + "')";
+    }
+    for (const Diagnostic& error : found) {
+      Diagnostic bare = error;
+      const std::string suffix = " (with variant '" + variant.name + "')";
+      if (bare.message.ends_with(suffix)) bare.message.resize(bare.message.size() - suffix.size());
+      if (!known(bare) && !known(error)) errors.push_back(error);
+    }
+  }
+}
+
+Result<LoadedScenario> LoadTree(YamlNode root, const std::string& source_name,
+                                const LoadOptions& options) {
+  Diagnostics errors;
+  const YamlNode pristine = root;
+  Diagnostics variant_section_errors;  // reported after the scenario's own problems
+  const std::vector<Variant> variants = ReadVariants(root, variant_section_errors);
+  std::vector<Override> overrides;
+  for (const std::string& argument : options.overrides) {
+    Result<Override> parsed = ParseOverride(argument);
+    if (parsed.ok()) overrides.push_back(std::move(parsed).value());
+    else Append(errors, parsed.errors());
+  }
+  if (!options.variant.empty()) {
+    Result<const Variant*> variant = FindVariant(variants, options.variant);
+    if (variant.ok()) Append(errors, ApplyVariant(root, **variant).errors());
+    else Append(errors, variant.errors());
+  }
+  for (const Override& override : overrides) {
+    Append(errors, ApplyOverride(root, override).errors());
+  }
+  // Problems with the options make the tree meaningless; report them before compiling it.
+  if (!errors.empty()) return errors;
+
+  Result<Model> model = CompileScenario(root, source_name);
+  if (!model.ok()) Append(errors, model.errors());
+  Append(errors, variant_section_errors);
+  if (options.check_all_variants) {
+    std::vector<Variant> others;
+    for (const Variant& variant : variants) {
+      if (variant.name != options.variant) others.push_back(variant);
+    }
+    CheckVariants(pristine, source_name, others, errors);
+  }
+  if (!errors.empty()) {
+    // Problems in the file read best in file order; all come from one file here.
+    std::stable_sort(errors.begin(), errors.end(), [](const Diagnostic& a, const Diagnostic& b) {
+      return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
+    });
+    return errors;
+  }
+
+  LoadedScenario loaded;
+  loaded.model = std::move(model).value();
+  loaded.resolved_yaml = EmitYaml(root, HeaderComment(source_name, options));
+  for (const Variant& variant : variants) {
+    loaded.variants.push_back(VariantInfo{variant.name, variant.description});
+  }
+  return loaded;
+}
+
+}  // namespace
+
+Result<LoadedScenario> LoadScenario(const std::string& path, const LoadOptions& options) {
+  Result<YamlNode> root = LoadYamlFile(path);
+  if (!root.ok()) return root.errors();
+  return LoadTree(std::move(root).value(), path, options);
+}
+
+Result<LoadedScenario> LoadScenarioText(const std::string& text, const std::string& source_name,
+                                        const LoadOptions& options) {
+  Result<YamlNode> root = ParseYaml(text, source_name, /*track_positions=*/true);
+  if (!root.ok()) return root.errors();
+  return LoadTree(std::move(root).value(), source_name, options);
+}
+
+}  // namespace redline::scenario

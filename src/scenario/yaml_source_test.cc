@@ -1,0 +1,102 @@
+// Reading YAML: positions, quoting, hostile input (aliases that expand, deep nesting,
+// duplicate keys), and writing it back.
+#include "scenario/yaml_source.h"
+
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "scenario/loader.h"
+#include "scenario/test_util.h"
+
+namespace redline::scenario {
+namespace {
+
+TEST(ParseYaml, KeepsOneBasedPositions) {
+  Result<YamlNode> root = ParseYaml("a:\n  b: [1, 'x']\n", "f.yaml", true);
+  ASSERT_TRUE(root.ok());
+  const YamlNode* list = root->Find("a")->Find("b");
+  ASSERT_NE(list, nullptr);
+  EXPECT_EQ(list->where.line, 2);
+  EXPECT_EQ(list->where.column, 6);
+  EXPECT_EQ(list->items[1].where.column, 10);
+  EXPECT_FALSE(list->items[0].quoted);
+  EXPECT_TRUE(list->items[1].quoted);
+  EXPECT_EQ(root->entries[0].key_where.line, 1);
+}
+
+TEST(ParseYaml, WithoutPositionsEverythingIsAtTheSource) {
+  Result<YamlNode> root = ParseYaml("{a: 1}", "--set x={a: 1}", false);
+  ASSERT_TRUE(root.ok());
+  EXPECT_EQ(root->Find("a")->where.file, "--set x={a: 1}");
+  EXPECT_EQ(root->Find("a")->where.line, 0);
+}
+
+TEST(ParseYaml, DuplicateKeysAreKeptAndReported) {
+  Result<LoadedScenario> loaded =
+      LoadScenarioText("scenario: {name: a, name: b}\n", "dup.yaml");
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_NE(testing::Joined(loaded.errors())
+                .find("dup.yaml:1:21: error: scenario: key 'name' is given twice (first at line 1)"),
+            std::string::npos)
+      << testing::Joined(loaded.errors());
+}
+
+TEST(ParseYaml, ExpandingAliasesAreRefused) {
+  std::string text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i < 8; ++i) {
+    const std::string prev = "*a" + std::to_string(i - 1);
+    text += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + prev + ", " + prev +
+            ", " + prev + ", " + prev + ", " + prev + ", " + prev + ", " + prev + ", " + prev +
+            ", " + prev + ", " + prev + "]\n";
+  }
+  Result<YamlNode> root = ParseYaml(text, "laughs.yaml", true);
+  ASSERT_FALSE(root.ok());
+  EXPECT_NE(root.errors()[0].message.find("more than"), std::string::npos);
+}
+
+TEST(ParseYaml, DeepNestingIsAnErrorNotACrash) {
+  const std::string text = std::string(100000, '[') + std::string(100000, ']');
+  Result<YamlNode> root = ParseYaml(text, "deep.yaml", true);
+  ASSERT_FALSE(root.ok());
+  EXPECT_EQ(root.errors()[0].where.file, "deep.yaml");
+}
+
+TEST(ParseYaml, NonScalarKeysAreRefused) {
+  Result<YamlNode> root = ParseYaml("? [a, b]\n: 1\n", "k.yaml", true);
+  ASSERT_FALSE(root.ok());
+  EXPECT_EQ(root.errors()[0].ToString(),
+            "k.yaml:1:3: error: a mapping key must be a plain name, not a collection");
+}
+
+TEST(ReadTextFile, InvalidUtf8IsReportedAtItsPosition) {
+  // Written by the golden set too; here the position of a byte in the middle of a line.
+  const std::string path = ::testing::TempDir() + "/latin1.yaml";
+  {
+    std::FILE* file = std::fopen(path.c_str(), "wb");
+    ASSERT_NE(file, nullptr);
+    std::fputs("a: 1\nlabel: caf\xE9\n", file);
+    std::fclose(file);
+  }
+  Result<std::string> text = ReadTextFile(path);
+  ASSERT_FALSE(text.ok());
+  EXPECT_EQ(text.errors()[0].where.line, 2);
+  EXPECT_EQ(text.errors()[0].where.column, 11);
+}
+
+TEST(EmitYaml, RoundTripsQuotingAndStructure) {
+  const std::string source =
+      "name: 'true'\nlist: [1, two, 'three: 3']\nnested:\n  deep: {x: 1}\n  text: |\n    two\n    lines\n";
+  Result<YamlNode> root = ParseYaml(source, "r.yaml", true);
+  ASSERT_TRUE(root.ok());
+  Result<YamlNode> again = ParseYaml(EmitYaml(*root, "header"), "r2.yaml", true);
+  ASSERT_TRUE(again.ok()) << EmitYaml(*root);
+  EXPECT_TRUE(again->Find("name")->quoted);
+  EXPECT_EQ(again->Find("name")->text, "true");
+  EXPECT_EQ(again->Find("list")->items[2].text, "three: 3");
+  EXPECT_EQ(again->Find("nested")->Find("deep")->Find("x")->text, "1");
+  EXPECT_EQ(again->Find("nested")->Find("text")->text, "two\nlines\n");
+}
+
+}  // namespace
+}  // namespace redline::scenario

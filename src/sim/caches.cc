@@ -1,0 +1,106 @@
+// Per-step caches the decision models read: lever aggregates and red-line credibility.
+#include <algorithm>
+#include <cmath>
+
+#include "agents/utility.h"
+#include "sim/stages.h"
+
+namespace redline {
+
+void RefreshLeverAggregates(const Model& model, State& state) {
+  state.aid[0] = state.aid[1] = 0;
+  state.interdiction[0] = state.interdiction[1] = 0;
+  std::fill(state.interference.begin(), state.interference.end(), 0.0);
+  const int actors = state.actors;
+  for (int l = 0; l < static_cast<int>(model.levers.size()); ++l) {
+    const int k = state.level[l];
+    const Level& level = model.levers[l].levels[k];
+    if (level.aid_side != kNoSide) state.aid[level.aid_side] += state.Value(level.aid);
+    if (level.interdicts_side != kNoSide)
+      state.interdiction[level.interdicts_side] += state.Value(level.interdiction);
+    const double* weights = &state.weight[(model.level_offset[l] + k) * state.observers];
+    const char* friendly = &model.lever_friendly[l * actors];
+    for (int a = 0; a < actors; ++a)
+      if (!friendly[a]) state.interference[a] += weights[a];
+  }
+}
+
+namespace {
+
+// Steps of the deadline window still open for red line r at the start of the current step.
+int RemainingWindow(const Model& model, const State& state, int r) {
+  const int deadline = std::max(1, model.red_lines[r].deadline);
+  switch (state.red_line_status[r]) {
+    case RedLineStatus::kIntact: return deadline;
+    case RedLineStatus::kCrossed:
+      return std::max(0, state.crossed_step[r] + deadline - state.step + 1);
+    default: return 0;
+  }
+}
+
+// Each would-be attacker's believed probability that each alliance answers a strike on a
+// member: members' vote probabilities averaged over the attacker's beliefs, then the rule.
+void RefreshAllianceDeterrence(const StepContext& context, State& state) {
+  const Model& model = context.model;
+  const int alliances = state.alliance_count;
+  for (int a = 0; a < state.actors; ++a) {
+    for (int k = 0; k < alliances; ++k) {
+      double& deterrence = state.alliance_deterrence[a * alliances + k];
+      deterrence = 0.0;
+      if (!model.strikes_alliance[a * alliances + k]) continue;
+      const Alliance& alliance = model.alliances[k];
+      if (!alliance.response_lever.valid()) continue;
+      for (int j = 0; j < static_cast<int>(alliance.members.size()); ++j) {
+        const ActorId member = alliance.members[j];
+        const DecisionModel& decision = *context.decisions[member.index];
+        const int types = static_cast<int>(model.actors[member.index].types.size());
+        double p = 0;
+        for (int t = 0; t < types; ++t)
+          p += state.Belief(a, member, t) *
+               decision.VoteProbability(model, state, AllianceId(k), member, TypeId(t));
+        state.member_yes[j] = p;
+      }
+      deterrence = ProbabilityAllianceResponds(model, state, AllianceId(k), state.member_yes.data());
+    }
+  }
+}
+
+}  // namespace
+
+void RefreshCredibility(const StepContext& context, State& state) {
+  const Model& model = context.model;
+  const int lines = state.red_line_count;
+  const int mt = state.max_types;
+  // Jacobi iteration: every owner's enforcement probability from the previous credibilities.
+  for (int r = 0; r < lines; ++r) {
+    const ActorId owner = model.red_lines[r].owner;
+    const DecisionModel& decision = *context.decisions[owner.index];
+    const int types = static_cast<int>(model.actors[owner.index].types.size());
+    for (int t = 0; t < mt; ++t)
+      state.enforce_next[r * mt + t] =
+          t < types ? decision.EnforceProbability(model, state, RedLineId(r), TypeId(t)) : 0.0;
+  }
+  state.enforce_probability.swap(state.enforce_next);
+  for (int r = 0; r < lines; ++r) {
+    const RedLineStatus status = state.red_line_status[r];
+    const int remaining = RemainingWindow(model, state, r);
+    for (int t = 0; t < mt; ++t) {
+      const double p = state.enforce_probability[r * mt + t];
+      state.enforce_within[r * mt + t] =
+          status == RedLineStatus::kEnforced ? 1.0 : 1.0 - std::pow(1.0 - p, remaining);
+    }
+  }
+  for (int a = 0; a < state.actors; ++a) {
+    for (int r = 0; r < lines; ++r) {
+      const ActorId owner = model.red_lines[r].owner;
+      const int types = static_cast<int>(model.actors[owner.index].types.size());
+      double credibility = 0;
+      for (int t = 0; t < types; ++t)
+        credibility += state.Belief(a, owner, t) * state.enforce_within[r * mt + t];
+      state.credibility[a * lines + r] = credibility;
+    }
+  }
+  RefreshAllianceDeterrence(context, state);
+}
+
+}  // namespace redline

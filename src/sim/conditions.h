@@ -1,0 +1,116 @@
+// Evaluation of condition trees (red-line triggers and outcome rules) against a State,
+// optionally under a hypothetical: "what if lever L were at level K" — which is how the
+// decision models ask whether a move would newly cross a red line. Header-only and inline
+// because both the kernel and the decision models (module agents) evaluate conditions.
+// Pure, allocation-free, thread-safe for distinct States. Cost: O(nodes), plus O(levers) for
+// rung_at_least; interference reads the per-step cache State::interference.
+#pragma once
+
+#include <algorithm>
+
+#include "model/model.h"
+#include "sim/state.h"
+
+namespace redline {
+
+struct ConditionContext {
+  ActorId perceiver;         // whose perception weights interference_at_least uses
+  bool whole_run = false;    // outcome rules: strike_on means "at any step of the run"
+  LeverId hypothetical;      // if valid: evaluate as if this lever were at hypothetical_level
+  int hypothetical_level = 0;
+};
+
+inline int LevelUnder(const State& state, const ConditionContext& context, LeverId lever) {
+  return lever == context.hypothetical ? context.hypothetical_level : state.level[lever.index];
+}
+
+// Whether the hypothetical level strikes the territory of `actor`.
+inline bool HypotheticalStrikes(const Model& model, const ConditionContext& context,
+                                ActorId actor) {
+  if (!context.hypothetical.valid()) return false;
+  const Lever& lever = model.levers[context.hypothetical.index];
+  return lever.target == actor && lever.levels[context.hypothetical_level].strikes_territory;
+}
+
+inline bool StruckUnder(const Model& model, const State& state, const ConditionContext& context,
+                        ActorId actor) {
+  if (context.whole_run) return state.struck_ever[actor.index] != 0;
+  return state.strike_rung[actor.index] >= 0 || HypotheticalStrikes(model, context, actor);
+}
+
+// Whether lever `l` belongs to `by` (an actor, an alliance or a member of that alliance; any
+// lever when `by` is unset).
+inline bool LeverOf(const Model& model, LeverId l, ActorId by_actor, AllianceId by_alliance) {
+  const LeverOwner& owner = model.levers[l.index].owner;
+  if (by_actor.valid()) return owner.actor == by_actor;
+  if (by_alliance.valid()) {
+    if (owner.alliance == by_alliance) return true;
+    return owner.actor.valid() &&
+           model.member_of[by_alliance.index * model.actors.size() + owner.actor.index];
+  }
+  return true;
+}
+
+inline bool Evaluate(const Model& model, const State& state, ConditionId id,
+                     const ConditionContext& context) {
+  const Condition& c = model.conditions[id.index];
+  switch (c.kind) {
+    case ConditionKind::kAll:
+      for (ConditionId child : c.children)
+        if (!Evaluate(model, state, child, context)) return false;
+      return true;
+    case ConditionKind::kAny:
+      for (ConditionId child : c.children)
+        if (Evaluate(model, state, child, context)) return true;
+      return false;
+    case ConditionKind::kNot:
+      return !Evaluate(model, state, c.children[0], context);
+    case ConditionKind::kLeverAtLeast:
+      return LevelUnder(state, context, c.lever) >= c.level;
+    case ConditionKind::kInterferenceAtLeast: {
+      if (!context.perceiver.valid()) return false;
+      double total = state.interference[context.perceiver.index];
+      const LeverId h = context.hypothetical;
+      if (h.valid() &&
+          !model.lever_friendly[h.index * model.actors.size() + context.perceiver.index]) {
+        total += state.Weight(model, h, context.hypothetical_level, context.perceiver.index) -
+                 state.Weight(model, h, state.level[h.index], context.perceiver.index);
+      }
+      return total >= state.Value(c.threshold) - 1e-12;
+    }
+    case ConditionKind::kStrikeOn:
+      if (c.actor.valid()) return StruckUnder(model, state, context, c.actor);
+      if (c.alliance.valid())
+        for (ActorId member : model.alliances[c.alliance.index].members)
+          if (StruckUnder(model, state, context, member)) return true;
+      return false;
+    case ConditionKind::kRungAtLeast:
+      for (int l = 0; l < static_cast<int>(model.levers.size()); ++l) {
+        const LeverId lever(l);
+        if (!LeverOf(model, lever, c.actor, c.alliance)) continue;
+        const int lvl = LevelUnder(state, context, lever);
+        if (model.levers[l].levels[lvl].rung.index >= c.rung.index) return true;
+      }
+      return false;
+    case ConditionKind::kMaxRungAtLeast: {
+      int highest = state.highest_rung;
+      if (context.hypothetical.valid())
+        highest = std::max(highest, model.levers[context.hypothetical.index]
+                                        .levels[context.hypothetical_level].rung.index);
+      return highest >= c.rung.index;
+    }
+    case ConditionKind::kWinner:
+      return state.winner == c.side;
+    case ConditionKind::kSettled:
+      return state.settled;
+    case ConditionKind::kRedLineEnforced:
+      return state.red_line_status[c.red_line.index] == RedLineStatus::kEnforced;
+    case ConditionKind::kAllianceResponded:
+      return state.alliance_responded[c.alliance.index] != 0;
+    case ConditionKind::kAlways:
+      return true;
+  }
+  return false;
+}
+
+}  // namespace redline

@@ -1,0 +1,113 @@
+// Decisions (MODEL §9): simultaneous lever moves, enforcement of crossed red lines, and the
+// Bayesian updates they cause. All choices are made from the State at the start of the step and
+// applied together.
+#include <algorithm>
+#include <span>
+
+#include "sim/stages.h"
+
+namespace redline {
+
+namespace {
+
+// Hold first, then each own lever moved by -k..+k levels (k <= max_change), within range.
+int BuildCandidates(const Model& model, const State& state, ActorId actor, Move* out) {
+  int n = 0;
+  out[n++] = Move{};
+  for (LeverId lever : model.levers_of_actor[actor.index]) {
+    const Lever& l = model.levers[lever.index];
+    const int current = state.level[lever.index];
+    const int top = static_cast<int>(l.levels.size()) - 1;
+    for (int k = -l.max_change; k <= l.max_change; ++k) {
+      const int to = current + k;
+      if (k == 0 || to < 0 || to > top) continue;
+      out[n++] = Move{lever, to};
+    }
+  }
+  return n;
+}
+
+// Picks the index whose cumulative probability first exceeds u.
+int Pick(const double* probabilities, int n, double u) {
+  double cumulative = 0;
+  for (int c = 0; c < n; ++c) {
+    cumulative += probabilities[c];
+    if (u < cumulative) return c;
+  }
+  for (int c = n - 1; c >= 0; --c)  // rounding: the last candidate with positive probability
+    if (probabilities[c] > 0) return c;
+  return 0;
+}
+
+void DecideMove(const StepContext& context, State& state, ActorId actor) {
+  const Model& model = context.model;
+  const int n = BuildCandidates(model, state, actor, state.candidates.data());
+  const int types = static_cast<int>(model.actors[actor.index].types.size());
+  const DecisionModel& decision = *context.decisions[actor.index];
+  std::span<double> probabilities(state.move_probabilities.data(), types * n);
+  decision.MoveProbabilities(model, state, actor,
+                             std::span<const Move>(state.candidates.data(), n), probabilities);
+  const int true_type = state.type[actor.index].index;
+  const double u = context.rng.Uniform(DrawPurpose::kDecision, state.step, actor.index);
+  const int pick = Pick(&probabilities[true_type * n], n, u);
+  state.chosen[actor.index] = state.candidates[pick];
+  for (int t = 0; t < types; ++t)
+    state.chosen_likelihood[actor.index * state.max_types + t] = probabilities[t * n + pick];
+  state.moved[actor.index] = decision.TypeDependent();
+}
+
+// Owners of crossed red lines whose window is open decide whether to enforce this step.
+void DecideEnforcement(const StepContext& context, State& state) {
+  const Model& model = context.model;
+  for (int r = 0; r < state.red_line_count; ++r) {
+    state.enforce_choice[r] = 0;
+    const RedLine& line = model.red_lines[r];
+    if (state.red_line_status[r] != RedLineStatus::kCrossed) continue;
+    if (state.level[line.response_lever.index] >= line.response_level) continue;
+    const int mt = state.max_types;
+    const double p = state.enforce_probability[r * mt + state.type[line.owner.index].index];
+    const bool enforce = context.rng.Uniform(DrawPurpose::kEnforce, state.step, r) < p;
+    state.enforce_choice[r] = enforce ? 1 : 2;
+    if (context.observer) context.observer->OnEnforceDecision(state, RedLineId(r), enforce, p);
+    if (!context.decisions[line.owner.index]->TypeDependent()) continue;
+    const int types = static_cast<int>(model.actors[line.owner.index].types.size());
+    double* likelihood = state.choice_likelihood.data();
+    for (int t = 0; t < types; ++t) {
+      const double pt = state.enforce_probability[r * mt + t];
+      likelihood[t] = enforce ? pt : 1.0 - pt;
+    }
+    UpdateBeliefs(model, state, line.owner, likelihood, LeverId(), 0, 0);
+  }
+}
+
+}  // namespace
+
+void DecideAndApply(const StepContext& context, State& state) {
+  const Model& model = context.model;
+  for (int a = 0; a < state.actors; ++a) {
+    state.chosen[a] = Move{};
+    state.moved[a] = 0;
+    if (!model.levers_of_actor[a].empty()) DecideMove(context, state, ActorId(a));
+  }
+  // Beliefs about movers, from the levels before the moves.
+  for (int a = 0; a < state.actors; ++a) {
+    if (!state.moved[a]) continue;
+    const Move& m = state.chosen[a];
+    const int from = m.is_hold() ? 0 : state.level[m.lever.index];
+    UpdateBeliefs(model, state, ActorId(a), &state.chosen_likelihood[a * state.max_types],
+                  m.lever, from, m.level);
+  }
+  DecideEnforcement(context, state);
+  for (int a = 0; a < state.actors; ++a) {
+    const Move& m = state.chosen[a];
+    if (!m.is_hold()) SetLevel(context, state, m.lever, m.level, ActorId(a), MoveCause::kDecision);
+  }
+  for (int r = 0; r < state.red_line_count; ++r) {
+    if (state.enforce_choice[r] != 1) continue;
+    const RedLine& line = model.red_lines[r];
+    const int to = std::max(state.level[line.response_lever.index], line.response_level);
+    SetLevel(context, state, line.response_lever, to, line.owner, MoveCause::kEnforcement);
+  }
+}
+
+}  // namespace redline

@@ -1,0 +1,48 @@
+// Red-line lifecycle (MODEL §4): intact -> crossed -> enforced | lapsed, once per run.
+#include <algorithm>
+
+#include "sim/conditions.h"
+#include "sim/stages.h"
+
+namespace redline {
+
+void UpdateRedLines(const StepContext& context, State& state) {
+  const Model& model = context.model;
+  const int step = state.step;
+  for (int r = 0; r < state.red_line_count; ++r) {
+    const RedLine& line = model.red_lines[r];
+    switch (state.red_line_status[r]) {
+      case RedLineStatus::kIntact: {
+        const ConditionContext trigger_context{line.owner, false, LeverId(), 0};
+        if (!Evaluate(model, state, line.trigger, trigger_context)) break;
+        state.red_line_status[r] = RedLineStatus::kCrossed;
+        state.crossed_step[r] = step;
+        ++state.crossings;
+        if (state.first_crossing_step < 0) state.first_crossing_step = step;
+        if (context.observer) context.observer->OnRedLineCrossed(state, RedLineId(r));
+        break;
+      }
+      case RedLineStatus::kCrossed: {
+        if (step <= state.crossed_step[r]) break;
+        if (state.level[line.response_lever.index] >= line.response_level) {
+          state.red_line_status[r] = RedLineStatus::kEnforced;
+          state.resolved_step[r] = step;
+          ++state.enforcements;
+          if (context.observer) context.observer->OnRedLineEnforced(state, RedLineId(r));
+        } else if (step >= state.crossed_step[r] + std::max(1, line.deadline)) {
+          state.red_line_status[r] = RedLineStatus::kLapsed;
+          state.resolved_step[r] = step;
+          ++state.lapses;
+          if (line.audience == Audience::kPublic)
+            state.cost[line.owner.index] += state.Value(line.audience_cost);
+          if (context.observer) context.observer->OnRedLineLapsed(state, RedLineId(r));
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+}
+
+}  // namespace redline

@@ -1,0 +1,77 @@
+#include "sim/simulator.h"
+
+#include <algorithm>
+#include <cassert>
+
+#include "sim/conditions.h"
+#include "sim/stages.h"
+
+namespace redline {
+
+Result<Simulator> Simulator::Create(const Model& model) {
+  Result<DecisionModels> decisions = MakeDecisionModels(model);
+  if (!decisions.ok()) return decisions.errors();
+  return Simulator(model, std::move(decisions).value());
+}
+
+void Simulator::Reset(State& state, const RunRng& rng) const {
+  state.Reset(*model_, rng);
+  RefreshLeverAggregates(*model_, state);
+  // Two Jacobi iterations make the starting credibilities include one round of anticipated
+  // retaliation against enforcement, so step 0 is not special.
+  const StepContext context{*model_, decisions_, rng, nullptr};
+  RefreshCredibility(context, state);
+  RefreshCredibility(context, state);
+}
+
+void Simulator::Step(State& state, const RunRng& rng, StepObserver* observer) const {
+  assert(!state.done);
+  const Model& model = *model_;
+  const StepContext context{model, decisions_, rng, observer};
+  std::fill(state.strike_rung.begin(), state.strike_rung.end(), -1);
+  std::fill(state.alliance_attack_rung.begin(), state.alliance_attack_rung.end(), -1);
+  if (observer) observer->OnStepBegin(state);
+
+  // 1. Caches from the state at the start of the step.
+  RefreshLeverAggregates(model, state);
+  RefreshCredibility(context, state);
+  // 2. Simultaneous moves and enforcement; belief updates.
+  DecideAndApply(context, state);
+  RefreshLeverAggregates(model, state);
+  // 3. Accidents and strikes, as perceived. 4. Red lines. 5. Article 5.
+  ApplyHazardsAndStrikes(context, state);
+  UpdateRedLines(context, state);
+  Deliberate(context, state);
+  // 6. Highest rung reached (lever levels; perceived strikes were counted when recorded).
+  for (int l = 0; l < static_cast<int>(model.levers.size()); ++l)
+    state.highest_rung =
+        std::max(state.highest_rung, model.levers[l].levels[state.level[l]].rung.index);
+  // 7. The war.
+  RefreshLeverAggregates(model, state);
+  AdvanceWar(context, state);
+
+  ++state.step;
+  state.stop_reached = model.stop_at.valid() && state.highest_rung >= model.stop_at.index;
+  state.done = state.winner != kNoSide || state.settled || state.stop_reached ||
+               state.step >= model.horizon;
+  if (observer) observer->OnStepEnd(state);
+}
+
+OutcomeId Simulator::ClassifyOutcome(const State& state) const {
+  const Model& model = *model_;
+  const ConditionContext context{ActorId(), true, LeverId(), 0};
+  for (int o = 0; o < static_cast<int>(model.outcomes.size()); ++o)
+    if (Evaluate(model, state, model.outcomes[o].when, context)) return OutcomeId(o);
+  return OutcomeId(static_cast<int>(model.outcomes.size()) - 1);
+}
+
+OutcomeId Simulator::Run(State& state, const RunRng& rng, StepObserver* observer) const {
+  Reset(state, rng);
+  if (model_->horizon <= 0) state.done = true;
+  while (!state.done) Step(state, rng, observer);
+  const OutcomeId outcome = ClassifyOutcome(state);
+  if (observer) observer->OnOutcome(state, outcome);
+  return outcome;
+}
+
+}  // namespace redline

@@ -1,0 +1,65 @@
+// The stages of one simulation step (internal to the kernel; one file each). Each stage reads
+// and writes the State; the order in which Simulator::Step calls them is the model's order of
+// events within a step (docs/model.md). None allocates.
+#pragma once
+
+#include "agents/decision_model.h"
+#include "core/rng.h"
+#include "model/model.h"
+#include "sim/observer.h"
+#include "sim/state.h"
+
+namespace redline {
+
+struct StepContext {
+  const Model& model;
+  const DecisionModels& decisions;
+  const RunRng& rng;
+  StepObserver* observer;  // may be null
+};
+
+// caches.cc: aid/interdiction/interference from current levels; enforcement probabilities and
+// credibilities from the current beliefs (one Jacobi iteration).
+void RefreshLeverAggregates(const Model& model, State& state);
+void RefreshCredibility(const StepContext& context, State& state);
+
+// decisions.cc: every actor picks a move; owners of crossed red lines decide on enforcement;
+// observers update beliefs; then moves and enforcement are applied together.
+void DecideAndApply(const StepContext& context, State& state);
+
+// beliefs.cc: Bayesian update of every observer's belief about `actor` given the likelihood
+// of what it chose under each of its types, tempered per observer by weights (null: w = 1).
+void UpdateBeliefs(const Model& model, State& state, ActorId actor, const double* likelihood,
+                   LeverId lever, int from, int to);
+
+// hazards.cc: accidents and deliberate strikes of this step, as perceived.
+void ApplyHazardsAndStrikes(const StepContext& context, State& state);
+// Records a perceived-deliberate strike of `rung` by `party` on `victim`'s territory.
+void RecordStrike(const Model& model, State& state, int party, ActorId victim, int rung);
+
+// red_lines.cc: crossings, enforcement, lapses.
+void UpdateRedLines(const StepContext& context, State& state);
+
+// alliances.cc: Article-5 deliberations for alliances whose members were struck this step.
+void Deliberate(const StepContext& context, State& state);
+
+// war.cc: costs, balance, decisive result, settlement.
+void AdvanceWar(const StepContext& context, State& state);
+
+// The owner "party" of a lever: actor index, or actors + alliance index.
+inline int PartyOf(const Model& model, LeverId lever) {
+  const LeverOwner& owner = model.levers[lever.index].owner;
+  return owner.actor.valid() ? owner.actor.index
+                             : static_cast<int>(model.actors.size()) + owner.alliance.index;
+}
+
+inline void SetLevel(const StepContext& context, State& state, LeverId lever, int to,
+                     ActorId by, MoveCause cause) {
+  const int from = state.level[lever.index];
+  if (from == to) return;
+  state.level[lever.index] = to;
+  if (to > state.peak_level[lever.index]) state.peak_level[lever.index] = to;
+  if (context.observer) context.observer->OnLeverMoved(state, lever, from, to, by, cause);
+}
+
+}  // namespace redline

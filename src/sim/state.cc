@@ -1,0 +1,143 @@
+#include "sim/state.h"
+
+#include <algorithm>
+#include <cassert>
+
+namespace redline {
+
+const char* ToString(RedLineStatus status) {
+  switch (status) {
+    case RedLineStatus::kIntact: return "intact";
+    case RedLineStatus::kCrossed: return "crossed";
+    case RedLineStatus::kEnforced: return "enforced";
+    case RedLineStatus::kLapsed: return "lapsed";
+  }
+  return "?";
+}
+
+void State::Allocate(const Model& model) {
+  actors = static_cast<int>(model.actors.size());
+  observers = model.observer_count();
+  max_types = model.max_types;
+  red_line_count = static_cast<int>(model.red_lines.size());
+  const std::size_t levers = model.levers.size();
+  const std::size_t alliances = model.alliances.size();
+  alliance_count = static_cast<int>(alliances);
+
+  values.assign(model.parameters.size(), 0.0);
+  type.assign(actors, TypeId(0));
+  prior.assign(actors * max_types, 0.0);
+  channel_open.assign(model.channels.size(), 0);
+  weight.assign(static_cast<std::size_t>(model.total_levels) * observers, 0.0);
+
+  level.assign(levers, 0);
+  peak_level.assign(levers, 0);
+  red_line_status.assign(red_line_count, RedLineStatus::kIntact);
+  crossed_step.assign(red_line_count, -1);
+  resolved_step.assign(red_line_count, -1);
+  belief.assign(static_cast<std::size_t>(observers) * actors * max_types, 0.0);
+  cost.assign(actors, 0.0);
+  alliance_responded.assign(alliances, 0);
+  struck_ever.assign(actors, 0);
+  strike_rung.assign(actors, -1);
+  alliance_attack_rung.assign(alliances, -1);
+
+  interference.assign(actors, 0.0);
+  enforce_probability.assign(red_line_count * max_types, 0.0);
+  credibility.assign(static_cast<std::size_t>(actors) * red_line_count, 0.0);
+
+  candidates.assign(model.max_candidates, Move{});
+  move_probabilities.assign(static_cast<std::size_t>(max_types) * model.max_candidates, 0.0);
+  chosen.assign(actors, Move{});
+  chosen_likelihood.assign(actors * max_types, 1.0);
+  moved.assign(actors, 0);
+  enforce_next.assign(red_line_count * max_types, 0.0);
+  enforce_within.assign(red_line_count * max_types, 0.0);
+  enforce_choice.assign(red_line_count, 0);
+  likelihood.assign(max_types, 1.0);
+  choice_likelihood.assign(max_types, 1.0);
+  votes_cast.assign(std::max(model.max_members, 1), 0);
+  member_yes.assign(std::max(model.max_members, 1), 0.0);
+  alliance_deterrence.assign(actors * alliances, 0.0);
+}
+
+namespace {
+
+void SampleParameters(const Model& model, const RunRng& rng, std::vector<double>& values) {
+  for (std::size_t i = 0; i < model.parameters.size(); ++i) {
+    DrawSequence draws = rng.Sequence(DrawPurpose::kParameter, 0, static_cast<std::uint32_t>(i));
+    values[i] = model.parameters[i].Sample(draws);
+  }
+}
+
+}  // namespace
+
+void State::Reset(const Model& model, const RunRng& rng) {
+  assert(actors == static_cast<int>(model.actors.size()));
+  SampleParameters(model, rng, values);
+
+  // Types: normalised priors, one uniform draw per actor.
+  for (int a = 0; a < actors; ++a) {
+    const auto& types = model.actors[a].types;
+    double total = 0;
+    for (std::size_t t = 0; t < types.size(); ++t) total += std::max(0.0, Value(types[t].prior));
+    double* row = &prior[a * max_types];
+    std::fill(row, row + max_types, 0.0);
+    for (std::size_t t = 0; t < types.size(); ++t)
+      row[t] = total > 0 ? std::max(0.0, Value(types[t].prior)) / total
+                         : 1.0 / static_cast<double>(types.size());
+    const double u = rng.Uniform(DrawPurpose::kType, 0, static_cast<std::uint32_t>(a));
+    double cumulative = 0;
+    int drawn = static_cast<int>(types.size()) - 1;
+    for (int t = 0; t + 1 < static_cast<int>(types.size()); ++t) {
+      cumulative += row[t];
+      if (u < cumulative) { drawn = t; break; }
+    }
+    type[a] = TypeId(drawn);
+  }
+
+  for (std::size_t c = 0; c < model.channels.size(); ++c)
+    channel_open[c] = rng.Uniform(DrawPurpose::kChannel, 0, static_cast<std::uint32_t>(c)) <
+                      Value(model.channels[c].open_probability);
+
+  std::fill(weight.begin(), weight.end(), 0.0);
+  for (std::size_t l = 0; l < model.levers.size(); ++l) {
+    const auto& levels = model.levers[l].levels;
+    for (std::size_t k = 0; k < levels.size(); ++k)
+      for (const Perception& p : levels[k].perceived)
+        weight[(model.level_offset[l] + k) * observers + p.observer.index] =
+            std::clamp(Value(p.weight), 0.0, 1.0);
+  }
+
+  step = 0;
+  for (std::size_t l = 0; l < model.levers.size(); ++l) {
+    level[l] = model.levers[l].initial_level;
+    peak_level[l] = level[l];
+  }
+  std::fill(red_line_status.begin(), red_line_status.end(), RedLineStatus::kIntact);
+  std::fill(crossed_step.begin(), crossed_step.end(), -1);
+  std::fill(resolved_step.begin(), resolved_step.end(), -1);
+  for (int o = 0; o < observers; ++o)
+    for (int a = 0; a < actors; ++a)
+      for (int t = 0; t < max_types; ++t)
+        belief[(o * actors + a) * max_types + t] =
+            o == a ? (t == type[a].index ? 1.0 : 0.0) : prior[a * max_types + t];
+  std::fill(cost.begin(), cost.end(), 0.0);
+  balance = Value(model.theatre.initial_balance);
+  winner = kNoSide;
+  settled = stop_reached = done = false;
+  highest_rung = 0;
+  for (std::size_t l = 0; l < model.levers.size(); ++l)
+    highest_rung = std::max(highest_rung, model.levers[l].levels[level[l]].rung.index);
+  crossings = enforcements = lapses = incidents = perceived_incidents = votes = 0;
+  first_crossing_step = -1;
+  std::fill(alliance_responded.begin(), alliance_responded.end(), 0);
+  std::fill(struck_ever.begin(), struck_ever.end(), 0);
+  std::fill(strike_rung.begin(), strike_rung.end(), -1);
+  std::fill(alliance_attack_rung.begin(), alliance_attack_rung.end(), -1);
+  std::fill(enforce_probability.begin(), enforce_probability.end(), 0.0);
+  std::fill(credibility.begin(), credibility.end(), 0.0);
+  std::fill(alliance_deterrence.begin(), alliance_deterrence.end(), 0.0);
+}
+
+}  // namespace redline

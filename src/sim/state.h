@@ -1,0 +1,124 @@
+// The small per-run state of a simulation. Everything that changes during a run lives here;
+// the Model is only read. A State is sized once per thread with Allocate(model) and then
+// Reset(model, rng) at the start of every run, which samples the run's parameters, types and
+// channels and allocates nothing. Not thread-safe: one State per thread.
+//
+// Layout: flat vectors indexed by the Model's dense ids. Beliefs are
+// belief[(observer * actors + actor) * max_types + type]; observers are the actors first, then
+// the third parties (ObserverId). Accessors are inline because the decision models (module
+// agents) read the State without linking the kernel.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "agents/decision_model.h"
+#include "core/rng.h"
+#include "model/model.h"
+
+namespace redline {
+
+enum class RedLineStatus : std::uint8_t { kIntact, kCrossed, kEnforced, kLapsed };
+const char* ToString(RedLineStatus status);
+
+struct State {
+  // ---- Dimensions (copied from the Model by Allocate) ----
+  int actors = 0;
+  int observers = 0;
+  int max_types = 1;
+  int red_line_count = 0;
+  int alliance_count = 0;
+
+  // ---- Fixed for the run (set by Reset) ----
+  std::vector<double> values;               // Model::parameters[i] sampled for this run
+  std::vector<TypeId> type;                 // each actor's private type
+  std::vector<double> prior;                // [actor * max_types + t], normalised priors
+  std::vector<std::uint8_t> channel_open;   // per channel
+  std::vector<double> weight;               // [flat level * observers + observer]: perception
+
+  // ---- Evolving ----
+  int step = 0;                             // steps completed
+  std::vector<int> level;                   // per lever: current level
+  std::vector<int> peak_level;              // per lever: highest level reached this run
+  std::vector<RedLineStatus> red_line_status;
+  std::vector<int> crossed_step;            // per red line; -1 while intact
+  std::vector<int> resolved_step;           // step it was enforced or lapsed; -1 otherwise
+  std::vector<double> belief;               // see layout above
+  std::vector<double> cost;                 // per actor: cumulative costs, damage, audience costs
+  double balance = 0;                       // war balance; > 0 favours side a
+  int winner = kNoSide;                     // decisive result of the war
+  bool settled = false;
+  bool stop_reached = false;                // the horizon's stop_at rung was reached
+  bool done = false;                        // the run has ended
+  int highest_rung = 0;                     // highest rung reached so far (RungId index)
+  int crossings = 0;                        // red lines crossed
+  int enforcements = 0;                     // red lines enforced
+  int lapses = 0;                           // red lines lapsed
+  int incidents = 0;                        // accident incidents (perceived or not)
+  int perceived_incidents = 0;              // incidents perceived as deliberate
+  int votes = 0;                            // alliance deliberations held
+  int first_crossing_step = -1;
+  std::vector<std::uint8_t> alliance_responded;  // per alliance: a deliberation said yes
+  std::vector<std::uint8_t> struck_ever;    // per actor: perceived-deliberate strike at any step
+
+  // ---- This step (cleared at the start of each step) ----
+  std::vector<int> strike_rung;             // per actor: rung of the gravest perceived-deliberate
+                                            // strike on its territory this step; -1 if none
+  std::vector<int> alliance_attack_rung;    // per alliance: gravest such strike on a member by a
+                                            // non-member this step; -1 if none
+
+  // ---- Per-step caches (filled by the kernel before decisions; read by decision models) ----
+  double aid[2] = {0, 0};                   // total aid to each side from current levels
+  double interdiction[2] = {0, 0};          // total interdiction of each side's aid (uncapped)
+  std::vector<double> interference;         // per actor: perceived interference by non-allies
+  std::vector<double> enforce_probability;  // [red line * max_types + t]: per-step P(enforce)
+  std::vector<double> credibility;          // [actor * red lines + r]: actor's P(owner enforces
+                                            // r within its (remaining) deadline)
+  std::vector<double> alliance_deterrence;  // [actor * alliances + k]: actor's P(alliance k
+                                            // responds) to a strike by it on a member; 0 for
+                                            // members and actors with no striking lever
+
+  // ---- Scratch (kernel only) ----
+  std::vector<Move> candidates;             // max_candidates
+  std::vector<double> move_probabilities;   // max_types * max_candidates
+  std::vector<Move> chosen;                 // per actor: this step's move
+  std::vector<double> chosen_likelihood;    // [actor * max_types + t]: P(chosen move | t)
+  std::vector<std::uint8_t> moved;          // per actor: chose with a type-dependent model
+  std::vector<double> enforce_next;         // red lines * max_types
+  std::vector<double> enforce_within;       // red lines * max_types: P(enforce in the window)
+  std::vector<std::uint8_t> enforce_choice; // per red line this step: 0 none, 1 yes, 2 no
+  std::vector<double> likelihood;           // max_types (UpdateBeliefs)
+  std::vector<double> choice_likelihood;    // max_types (enforcement and votes)
+  std::vector<std::uint8_t> votes_cast;     // max_members
+  std::vector<double> member_yes;           // max_members: believed P(member votes yes)
+
+  // Sizes every vector for `model`. The only allocating call.
+  void Allocate(const Model& model);
+  // Starts run `rng`: samples parameters (kParameter, slot = parameter), types (kType, slot =
+  // actor), channels (kChannel, slot = channel); sets levers to their initial levels, beliefs
+  // to the priors (an actor knows its own type), everything else to zero. No allocation.
+  void Reset(const Model& model, const RunRng& rng);
+
+  double Value(Param p) const { return p.index < 0 ? 0.0 : values[p.index]; }
+  double Belief(int observer, ActorId actor, int t) const {
+    return belief[(observer * actors + actor.index) * max_types + t];
+  }
+  double* BeliefRow(int observer, ActorId actor) {
+    return &belief[(observer * actors + actor.index) * max_types];
+  }
+  // Perception weight of lever `lever` at `lvl` for `observer`.
+  double Weight(const Model& model, LeverId lever, int lvl, int observer) const {
+    return weight[(model.level_offset[lever.index] + lvl) * observers + observer];
+  }
+  double Credibility(ActorId challenger, RedLineId r) const {
+    return credibility[challenger.index * red_line_count + r.index];
+  }
+  double AllianceDeterrence(ActorId actor, AllianceId k) const {
+    return alliance_deterrence[actor.index * alliance_count + k.index];
+  }
+  double EnforceProbability(RedLineId r, int t) const {
+    return enforce_probability[r.index * max_types + t];
+  }
+};
+
+}  // namespace redline

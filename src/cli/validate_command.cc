@@ -28,9 +28,9 @@ int RunValidate(const ValidateOptions& options, Io& io) {
     return kExitBadInput;
   }
   const Model& model = loaded->model;
-  io.out << options.file << ": ok (" << model.actors.size() << " actors, "
-         << model.levers.size() << " levers, " << model.red_lines.size() << " red lines, "
-         << model.outcomes.size() << " outcomes, " << loaded->variants.size() << " variants)\n";
+  io.out << options.file << ": ok (" << model.actors.size() << " actors, " << model.levers.size()
+         << " levers, " << model.red_lines.size() << " red lines, " << model.outcomes.size()
+         << " outcomes, " << loaded->variants.size() << " variants)\n";
   return kExitOk;
 }
 

@@ -55,8 +55,9 @@ TEST(ValidateCommandTest, OverridesAndVariants) {
             kExitOk);
   ValidateRun bad = Validate({kSmall, "--set", "channels.hotline.open=3"});
   EXPECT_EQ(bad.code, kExitBadInput);
-  EXPECT_EQ(bad.err, "--set channels.hotline.open=3: error: channels.hotline.open: is a "
-                     "probability and must lie in [0, 1], got 3\n");
+  EXPECT_EQ(bad.err,
+            "--set channels.hotline.open=3: error: channels.hotline.open: is a "
+            "probability and must lie in [0, 1], got 3\n");
   ValidateRun unknown = Validate({kSmall, "--variant", "unanimus"});
   EXPECT_EQ(unknown.code, kExitBadInput);
   EXPECT_NE(unknown.err.find("did you mean 'unanimous'?"), std::string::npos) << unknown.err;

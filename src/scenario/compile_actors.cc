@@ -12,14 +12,15 @@ void CompileTypes(const MapReader& actor_entry, Actor& actor, CompileContext& ct
   const std::string path = actor_entry.PathOf("types");
   if (types == nullptr) {
     ctx.Error(actor_entry.node().where, actor_entry.path(),
-              "actor '" + actor.id + "' has no types; give at least one, e.g. "
-              "types: {resolute: {prior: 1}}");
+              "actor '" + actor.id +
+                  "' has no types; give at least one, e.g. "
+                  "types: {resolute: {prior: 1}}");
     return;
   }
   if (!types->IsMapping()) {
-    ctx.Error(types->where, path,
-              "expected a mapping of type ids to {prior, stakes, cost_weight}, got " +
-                  types->Describe());
+    ctx.Error(
+        types->where, path,
+        "expected a mapping of type ids to {prior, stakes, cost_weight}, got " + types->Describe());
     return;
   }
   if (types->entries.empty()) {
@@ -36,8 +37,8 @@ void CompileTypes(const MapReader& actor_entry, Actor& actor, CompileContext& ct
         ctx.Error(entry.key_where, type_path, "duplicate type id '" + entry.key + "'");
       }
     }
-    ReadId(YamlNode{YamlNode::Kind::kScalar, entry.key, false, {}, {}, entry.key_where},
-           type_path, ctx.errors);
+    ReadId(YamlNode{YamlNode::Kind::kScalar, entry.key, false, {}, {}, entry.key_where}, type_path,
+           ctx.errors);
     ResolveType& type = actor.types.emplace_back();
     type.id = entry.key;
     MapReader reader(entry.value, type_path, schema::kType, ctx.errors);
@@ -50,12 +51,13 @@ void CompileTypes(const MapReader& actor_entry, Actor& actor, CompileContext& ct
     const YamlNode* stakes = reader.ok() ? reader.Optional("stakes") : nullptr;
     type.stakes = ctx.params.Compile(stakes, reader.PathOf("stakes"), ParamRange::kAny, 1);
     const YamlNode* cost_weight = reader.ok() ? reader.Optional("cost_weight") : nullptr;
-    type.cost_weight = ctx.params.Compile(cost_weight, reader.PathOf("cost_weight"),
-                                          ParamRange::kNonNegative, 1);
+    type.cost_weight =
+        ctx.params.Compile(cost_weight, reader.PathOf("cost_weight"), ParamRange::kNonNegative, 1);
   }
   if (priors_known && !some_prior_positive) {
-    ctx.Error(types->where, path, "the priors of actor '" + actor.id +
-                                      "' are all 0; at least one type must be possible");
+    ctx.Error(
+        types->where, path,
+        "the priors of actor '" + actor.id + "' are all 0; at least one type must be possible");
   }
 }
 
@@ -70,7 +72,8 @@ void CompileSchedule(const YamlNode& list, const std::string& path, const Actor&
     const YamlNode* step = entry.Required("step");
     const YamlNode* lever = entry.Required("lever");
     const YamlNode* level = entry.Required("level");
-    if (step != nullptr) scheduled.step = ReadInt(*step, entry.PathOf("step"), 0, ctx.errors).value_or(0);
+    if (step != nullptr)
+      scheduled.step = ReadInt(*step, entry.PathOf("step"), 0, ctx.errors).value_or(0);
     if (lever == nullptr) continue;
     std::optional<LeverId> lever_id = ctx.Lever(*lever, entry.PathOf("lever"));
     if (!lever_id) continue;
@@ -102,12 +105,12 @@ void CompileDecision(const MapReader& actor_entry, const Actor& actor, DecisionS
                                           DecisionKind::kEquilibrium};
     decision.kind = kKinds[kind.value_or(1)];
   }
-  decision.lambda = ctx.params.Compile(value("lambda"), reader.PathOf("lambda"),
-                                       ParamRange::kNonNegative, 1);
+  decision.lambda =
+      ctx.params.Compile(value("lambda"), reader.PathOf("lambda"), ParamRange::kNonNegative, 1);
   decision.lookahead = ctx.params.Compile(value("lookahead"), reader.PathOf("lookahead"),
                                           ParamRange::kAtLeastOne, 1);
-  decision.enforce_probability = ctx.params.Compile(value("enforce"), reader.PathOf("enforce"),
-                                                    ParamRange::kProbability, 0);
+  decision.enforce_probability =
+      ctx.params.Compile(value("enforce"), reader.PathOf("enforce"), ParamRange::kProbability, 0);
   decision.vote_probability =
       ctx.params.Compile(value("vote"), reader.PathOf("vote"), ParamRange::kProbability, 0);
   if (const YamlNode* schedule = value("schedule")) {
@@ -119,52 +122,53 @@ void CompileDecision(const MapReader& actor_entry, const Actor& actor, DecisionS
 
 void CompileActors(const YamlNode* section, CompileContext& ctx) {
   int belligerent_of_side[2] = {-1, -1};
-  ForEachEntry(section, "actors", "actor", schema::kActor, ctx,
-               [&](const MapReader& entry, std::size_t index) {
-    Actor& actor = ctx.model.actors.emplace_back();
-    actor.id = ReadEntryId(entry, ctx);
-    actor.label = ReadLabel(entry, actor.id, ctx);
-    if (!entry.ok()) return;
-    if (const YamlNode* favours = entry.Optional("favours")) {
-      actor.favours = ctx.Side(*favours, entry.PathOf("favours"), true).value_or(kNoSide);
-    }
-    if (const YamlNode* belligerent = entry.Optional("belligerent")) {
-      actor.belligerent =
-          ctx.Side(*belligerent, entry.PathOf("belligerent"), true).value_or(kNoSide);
-      if (actor.belligerent != kNoSide) {
-        int& leader = belligerent_of_side[actor.belligerent];
-        if (leader >= 0) {
-          ctx.Error(belligerent->where, entry.PathOf("belligerent"),
-                    "side '" + belligerent->text + "' already has a belligerent, '" +
-                        ctx.model.actors[leader].id + "'; each side has at most one");
-        } else {
-          leader = static_cast<int>(index);
+  ForEachEntry(
+      section, "actors", "actor", schema::kActor, ctx,
+      [&](const MapReader& entry, std::size_t index) {
+        Actor& actor = ctx.model.actors.emplace_back();
+        actor.id = ReadEntryId(entry, ctx);
+        actor.label = ReadLabel(entry, actor.id, ctx);
+        if (!entry.ok()) return;
+        if (const YamlNode* favours = entry.Optional("favours")) {
+          actor.favours = ctx.Side(*favours, entry.PathOf("favours"), true).value_or(kNoSide);
         }
-      }
-    }
-    // A belligerent favours its own side: `favours` defaults to it and may not contradict it.
-    if (actor.belligerent != kNoSide && entry.Optional("favours") == nullptr) {
-      actor.favours = actor.belligerent;
-    } else if (actor.belligerent != kNoSide && actor.favours != actor.belligerent &&
-               actor.favours != kNoSide) {
-      ctx.Error(entry.Optional("favours")->where, entry.PathOf("favours"),
-                "actor '" + actor.id + "' fights for side '" + (actor.belligerent == 0 ? "a" : "b") +
-                    "' but favours the other side");
-    }
-    if (const YamlNode* nuclear = entry.Optional("nuclear")) {
-      actor.nuclear = ReadBool(*nuclear, entry.PathOf("nuclear"), ctx.errors).value_or(false);
-    }
-    if (const YamlNode* territory = entry.Optional("territory")) {
-      actor.has_territory =
-          ReadBool(*territory, entry.PathOf("territory"), ctx.errors).value_or(true);
-    }
-    actor.coercion_value = ctx.params.Compile(entry.Optional("coercion_value"),
-                                              entry.PathOf("coercion_value"), ParamRange::kAny, 0);
-    CompileTypes(entry, actor, ctx);
-    DecisionSpec decision;
-    CompileDecision(entry, actor, decision, ctx);
-    ctx.model.actors[index].decision = std::move(decision);
-  });
+        if (const YamlNode* belligerent = entry.Optional("belligerent")) {
+          actor.belligerent =
+              ctx.Side(*belligerent, entry.PathOf("belligerent"), true).value_or(kNoSide);
+          if (actor.belligerent != kNoSide) {
+            int& leader = belligerent_of_side[actor.belligerent];
+            if (leader >= 0) {
+              ctx.Error(belligerent->where, entry.PathOf("belligerent"),
+                        "side '" + belligerent->text + "' already has a belligerent, '" +
+                            ctx.model.actors[leader].id + "'; each side has at most one");
+            } else {
+              leader = static_cast<int>(index);
+            }
+          }
+        }
+        // A belligerent favours its own side: `favours` defaults to it and may not contradict it.
+        if (actor.belligerent != kNoSide && entry.Optional("favours") == nullptr) {
+          actor.favours = actor.belligerent;
+        } else if (actor.belligerent != kNoSide && actor.favours != actor.belligerent &&
+                   actor.favours != kNoSide) {
+          ctx.Error(entry.Optional("favours")->where, entry.PathOf("favours"),
+                    "actor '" + actor.id + "' fights for side '" +
+                        (actor.belligerent == 0 ? "a" : "b") + "' but favours the other side");
+        }
+        if (const YamlNode* nuclear = entry.Optional("nuclear")) {
+          actor.nuclear = ReadBool(*nuclear, entry.PathOf("nuclear"), ctx.errors).value_or(false);
+        }
+        if (const YamlNode* territory = entry.Optional("territory")) {
+          actor.has_territory =
+              ReadBool(*territory, entry.PathOf("territory"), ctx.errors).value_or(true);
+        }
+        actor.coercion_value = ctx.params.Compile(
+            entry.Optional("coercion_value"), entry.PathOf("coercion_value"), ParamRange::kAny, 0);
+        CompileTypes(entry, actor, ctx);
+        DecisionSpec decision;
+        CompileDecision(entry, actor, decision, ctx);
+        ctx.model.actors[index].decision = std::move(decision);
+      });
 }
 
 }  // namespace redline::scenario

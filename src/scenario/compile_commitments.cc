@@ -95,138 +95,142 @@ void CompileAllianceResponse(const MapReader& entry, Alliance& alliance, Compile
 }  // namespace
 
 void CompileRedLines(const YamlNode* section, CompileContext& ctx) {
-  ForEachEntry(section, "red_lines", "red line", schema::kRedLine, ctx,
-               [&](const MapReader& entry, std::size_t) {
-    RedLine& red_line = ctx.model.red_lines.emplace_back();
-    red_line.id = ReadEntryId(entry, ctx);
-    red_line.label = ReadLabel(entry, red_line.id, ctx);
-    if (!entry.ok()) return;
-    if (const YamlNode* owner = entry.Required("owner")) {
-      red_line.owner = ctx.Actor(*owner, entry.PathOf("owner")).value_or(ActorId());
-    }
-    if (const YamlNode* audience = entry.Optional("audience")) {
-      static const std::vector<std::string> kAudiences = {"public", "private"};
-      std::optional<int> choice =
-          ReadChoice(*audience, entry.PathOf("audience"), kAudiences, "audience", ctx.errors);
-      red_line.audience = choice.value_or(0) == 0 ? Audience::kPublic : Audience::kPrivate;
-    }
-    red_line.audience_cost = ctx.params.Compile(entry.Optional("audience_cost"),
-                                                entry.PathOf("audience_cost"),
-                                                ParamRange::kNonNegative, 0);
-    red_line.value =
-        ctx.params.Compile(entry.Optional("value"), entry.PathOf("value"), ParamRange::kAny, 1);
-    if (const YamlNode* trigger = entry.Required("trigger")) {
-      red_line.trigger = CompileCondition(*trigger, entry.PathOf("trigger"),
-                                          ConditionContext::kTrigger, ctx);
-    }
-    if (const YamlNode* response = entry.Required("response")) {
-      CompileRedLineResponse(*response, entry.PathOf("response"), red_line, ctx);
-    }
-    if (const YamlNode* deadline = entry.Optional("deadline")) {
-      red_line.deadline = ReadInt(*deadline, entry.PathOf("deadline"), 1, ctx.errors).value_or(1);
-    }
-  });
+  ForEachEntry(
+      section, "red_lines", "red line", schema::kRedLine, ctx,
+      [&](const MapReader& entry, std::size_t) {
+        RedLine& red_line = ctx.model.red_lines.emplace_back();
+        red_line.id = ReadEntryId(entry, ctx);
+        red_line.label = ReadLabel(entry, red_line.id, ctx);
+        if (!entry.ok()) return;
+        if (const YamlNode* owner = entry.Required("owner")) {
+          red_line.owner = ctx.Actor(*owner, entry.PathOf("owner")).value_or(ActorId());
+        }
+        if (const YamlNode* audience = entry.Optional("audience")) {
+          static const std::vector<std::string> kAudiences = {"public", "private"};
+          std::optional<int> choice =
+              ReadChoice(*audience, entry.PathOf("audience"), kAudiences, "audience", ctx.errors);
+          red_line.audience = choice.value_or(0) == 0 ? Audience::kPublic : Audience::kPrivate;
+        }
+        red_line.audience_cost =
+            ctx.params.Compile(entry.Optional("audience_cost"), entry.PathOf("audience_cost"),
+                               ParamRange::kNonNegative, 0);
+        red_line.value =
+            ctx.params.Compile(entry.Optional("value"), entry.PathOf("value"), ParamRange::kAny, 1);
+        if (const YamlNode* trigger = entry.Required("trigger")) {
+          red_line.trigger =
+              CompileCondition(*trigger, entry.PathOf("trigger"), ConditionContext::kTrigger, ctx);
+        }
+        if (const YamlNode* response = entry.Required("response")) {
+          CompileRedLineResponse(*response, entry.PathOf("response"), red_line, ctx);
+        }
+        if (const YamlNode* deadline = entry.Optional("deadline")) {
+          red_line.deadline =
+              ReadInt(*deadline, entry.PathOf("deadline"), 1, ctx.errors).value_or(1);
+        }
+      });
 }
 
 void CompileAlliances(const YamlNode* section, CompileContext& ctx) {
-  ForEachEntry(section, "alliances", "alliance", schema::kAlliance, ctx,
-               [&](const MapReader& entry, std::size_t) {
-    Alliance& alliance = ctx.model.alliances.emplace_back();
-    alliance.id = ReadEntryId(entry, ctx);
-    alliance.label = ReadLabel(entry, alliance.id, ctx);
-    if (!entry.ok()) return;
-    if (ctx.symbols.actors.Find(alliance.id)) {
-      ctx.Error(entry.Optional("id")->where, entry.PathOf("id"),
-                "'" + alliance.id + "' is already an actor; an alliance needs its own id");
-    }
-    std::vector<std::string> member_ids;
-    if (const YamlNode* members = entry.Required("members");
-        members != nullptr && ExpectList(*members, entry.PathOf("members"), "actor ids",
-                                         ctx.errors)) {
-      if (members->items.empty()) {
-        ctx.Error(members->where, entry.PathOf("members"), "an alliance needs members");
-      }
-      for (std::size_t i = 0; i < members->items.size(); ++i) {
-        const YamlNode& member = members->items[i];
-        const std::string path = entry.PathOf("members") + "." + std::to_string(i);
-        std::optional<ActorId> actor = ctx.Actor(member, path);
-        if (!actor) continue;
-        if (std::find(alliance.members.begin(), alliance.members.end(), *actor) !=
-            alliance.members.end()) {
-          ctx.Error(member.where, path, "'" + member.text + "' is listed twice");
-          continue;
+  ForEachEntry(
+      section, "alliances", "alliance", schema::kAlliance, ctx,
+      [&](const MapReader& entry, std::size_t) {
+        Alliance& alliance = ctx.model.alliances.emplace_back();
+        alliance.id = ReadEntryId(entry, ctx);
+        alliance.label = ReadLabel(entry, alliance.id, ctx);
+        if (!entry.ok()) return;
+        if (ctx.symbols.actors.Find(alliance.id)) {
+          ctx.Error(entry.Optional("id")->where, entry.PathOf("id"),
+                    "'" + alliance.id + "' is already an actor; an alliance needs its own id");
         }
-        alliance.members.push_back(*actor);
-        member_ids.push_back(member.text);
-      }
-    }
-    static const std::vector<std::string> kRules = {"unanimity", "majority", "weighted",
-                                                    "leader"};
-    if (const YamlNode* rule = entry.Optional("rule")) {
-      static const AllianceRule kKinds[] = {AllianceRule::kUnanimity, AllianceRule::kMajority,
-                                            AllianceRule::kWeighted, AllianceRule::kLeader};
-      alliance.rule = kKinds[ReadChoice(*rule, entry.PathOf("rule"), kRules, "decision rule",
-                                        ctx.errors).value_or(1)];
-    }
-    CompileAllianceWeights(entry, member_ids, alliance, ctx);
-    alliance.threshold = ctx.params.Compile(entry.Optional("threshold"),
-                                            entry.PathOf("threshold"), ParamRange::kProbability,
-                                            0.5);
-    if (const YamlNode* leader = entry.Optional("leader")) {
-      std::optional<ActorId> actor = ctx.Actor(*leader, entry.PathOf("leader"));
-      if (actor) alliance.leader = *actor;
-      if (actor && std::find(member_ids.begin(), member_ids.end(), leader->text) ==
-                       member_ids.end()) {
-        ctx.Error(leader->where, entry.PathOf("leader"),
-                  "the leader '" + leader->text + "' is not a member of '" + alliance.id + "'");
-      }
-    } else if (alliance.rule == AllianceRule::kLeader) {
-      ctx.Error(entry.node().where, entry.path(),
-                "alliance '" + alliance.id + "' decides by rule 'leader' but names no leader");
-    }
-    alliance.value =
-        ctx.params.Compile(entry.Optional("value"), entry.PathOf("value"), ParamRange::kAny, 1);
-    alliance.credibility_cost = ctx.params.Compile(entry.Optional("credibility_cost"),
-                                                   entry.PathOf("credibility_cost"),
-                                                   ParamRange::kNonNegative, 0);
-    CompileAllianceResponse(entry, alliance, ctx);
-  });
+        std::vector<std::string> member_ids;
+        if (const YamlNode* members = entry.Required("members");
+            members != nullptr &&
+            ExpectList(*members, entry.PathOf("members"), "actor ids", ctx.errors)) {
+          if (members->items.empty()) {
+            ctx.Error(members->where, entry.PathOf("members"), "an alliance needs members");
+          }
+          for (std::size_t i = 0; i < members->items.size(); ++i) {
+            const YamlNode& member = members->items[i];
+            const std::string path = entry.PathOf("members") + "." + std::to_string(i);
+            std::optional<ActorId> actor = ctx.Actor(member, path);
+            if (!actor) continue;
+            if (std::find(alliance.members.begin(), alliance.members.end(), *actor) !=
+                alliance.members.end()) {
+              ctx.Error(member.where, path, "'" + member.text + "' is listed twice");
+              continue;
+            }
+            alliance.members.push_back(*actor);
+            member_ids.push_back(member.text);
+          }
+        }
+        static const std::vector<std::string> kRules = {"unanimity", "majority", "weighted",
+                                                        "leader"};
+        if (const YamlNode* rule = entry.Optional("rule")) {
+          static const AllianceRule kKinds[] = {AllianceRule::kUnanimity, AllianceRule::kMajority,
+                                                AllianceRule::kWeighted, AllianceRule::kLeader};
+          alliance.rule =
+              kKinds[ReadChoice(*rule, entry.PathOf("rule"), kRules, "decision rule", ctx.errors)
+                         .value_or(1)];
+        }
+        CompileAllianceWeights(entry, member_ids, alliance, ctx);
+        alliance.threshold = ctx.params.Compile(
+            entry.Optional("threshold"), entry.PathOf("threshold"), ParamRange::kProbability, 0.5);
+        if (const YamlNode* leader = entry.Optional("leader")) {
+          std::optional<ActorId> actor = ctx.Actor(*leader, entry.PathOf("leader"));
+          if (actor) alliance.leader = *actor;
+          if (actor &&
+              std::find(member_ids.begin(), member_ids.end(), leader->text) == member_ids.end()) {
+            ctx.Error(leader->where, entry.PathOf("leader"),
+                      "the leader '" + leader->text + "' is not a member of '" + alliance.id + "'");
+          }
+        } else if (alliance.rule == AllianceRule::kLeader) {
+          ctx.Error(entry.node().where, entry.path(),
+                    "alliance '" + alliance.id + "' decides by rule 'leader' but names no leader");
+        }
+        alliance.value =
+            ctx.params.Compile(entry.Optional("value"), entry.PathOf("value"), ParamRange::kAny, 1);
+        alliance.credibility_cost =
+            ctx.params.Compile(entry.Optional("credibility_cost"), entry.PathOf("credibility_cost"),
+                               ParamRange::kNonNegative, 0);
+        CompileAllianceResponse(entry, alliance, ctx);
+      });
 }
 
 void CompileChannels(const YamlNode* section, CompileContext& ctx) {
-  ForEachEntry(section, "channels", "channel", schema::kChannel, ctx,
-               [&](const MapReader& entry, std::size_t) {
-    Channel& channel = ctx.model.channels.emplace_back();
-    channel.id = ReadEntryId(entry, ctx);
-    channel.label = ReadLabel(entry, channel.id, ctx);
-    if (!entry.ok()) return;
-    if (const YamlNode* between = entry.Required("between");
-        between != nullptr &&
-        ExpectList(*between, entry.PathOf("between"), "two actors or alliances", ctx.errors)) {
-      if (between->items.size() != 2) {
-        ctx.Error(between->where, entry.PathOf("between"),
-                  "a channel is between exactly two actors or alliances, got " +
-                      std::to_string(between->items.size()));
-      } else {
-        for (int end = 0; end < 2; ++end) {
-          std::optional<Party> party = ctx.ActorOrAlliance(
-              between->items[end], entry.PathOf("between") + "." + std::to_string(end));
-          if (party) channel.ends[end] = ChannelEnd{party->actor, party->alliance};
+  ForEachEntry(
+      section, "channels", "channel", schema::kChannel, ctx,
+      [&](const MapReader& entry, std::size_t) {
+        Channel& channel = ctx.model.channels.emplace_back();
+        channel.id = ReadEntryId(entry, ctx);
+        channel.label = ReadLabel(entry, channel.id, ctx);
+        if (!entry.ok()) return;
+        if (const YamlNode* between = entry.Required("between");
+            between != nullptr &&
+            ExpectList(*between, entry.PathOf("between"), "two actors or alliances", ctx.errors)) {
+          if (between->items.size() != 2) {
+            ctx.Error(between->where, entry.PathOf("between"),
+                      "a channel is between exactly two actors or alliances, got " +
+                          std::to_string(between->items.size()));
+          } else {
+            for (int end = 0; end < 2; ++end) {
+              std::optional<Party> party = ctx.ActorOrAlliance(
+                  between->items[end], entry.PathOf("between") + "." + std::to_string(end));
+              if (party) channel.ends[end] = ChannelEnd{party->actor, party->alliance};
+            }
+            if (between->items[0].IsScalar() && between->items[0].text == between->items[1].text) {
+              ctx.Error(between->where, entry.PathOf("between"),
+                        "a channel joins two different parties");
+            }
+          }
         }
-        if (between->items[0].IsScalar() && between->items[0].text == between->items[1].text) {
-          ctx.Error(between->where, entry.PathOf("between"),
-                    "a channel joins two different parties");
-        }
-      }
-    }
-    auto probability = [&](const char* key, double fallback) {
-      return ctx.params.Compile(entry.Optional(key), entry.PathOf(key), ParamRange::kProbability,
-                                fallback);
-    };
-    channel.open_probability = probability("open", 1);
-    channel.accuracy_open = probability("accuracy_open", 0.95);
-    channel.accuracy_closed = probability("accuracy_closed", 0.5);
-  });
+        auto probability = [&](const char* key, double fallback) {
+          return ctx.params.Compile(entry.Optional(key), entry.PathOf(key),
+                                    ParamRange::kProbability, fallback);
+        };
+        channel.open_probability = probability("open", 1);
+        channel.accuracy_open = probability("accuracy_open", 0.95);
+        channel.accuracy_closed = probability("accuracy_closed", 0.5);
+      });
 }
 
 }  // namespace redline::scenario

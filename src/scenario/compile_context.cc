@@ -49,8 +49,9 @@ std::optional<int> CompileContext::Resolve(const NameTable& table, const std::st
   if (!kind.empty()) {
     Error(node.where, path, "'" + node.text + "' is " + kind + ", not " + what);
   } else {
-    Error(node.where, path, "unknown " + what.substr(what.find(' ') + 1) + " '" + node.text +
-                                "'" + DidYouMean(node.text, candidates));
+    Error(node.where, path,
+          "unknown " + what.substr(what.find(' ') + 1) + " '" + node.text + "'" +
+              DidYouMean(node.text, candidates));
   }
   return std::nullopt;
 }
@@ -65,8 +66,8 @@ std::optional<RungId> CompileContext::Rung(const YamlNode& node, const std::stri
   }
   // With no rungs at all, every rung reference would fail; the ladder is reported instead.
   if (symbols.rungs.Candidates().empty()) return std::nullopt;
-  std::optional<int> index = Resolve(symbols.rungs, "a rung", node, path,
-                                     symbols.thresholds.Candidates());
+  std::optional<int> index =
+      Resolve(symbols.rungs, "a rung", node, path, symbols.thresholds.Candidates());
   if (!index) return std::nullopt;
   return RungId(*index);
 }
@@ -87,8 +88,9 @@ std::optional<int> CompileContext::Level(LeverId lever, const YamlNode& node,
                                          const std::string& path) {
   const NameTable& levels = symbols.levels_of_lever[lever.index];
   if (!node.IsScalar()) {
-    Error(node.where, path, "expected a level id of lever '" +
-                                symbols.levers.names[lever.index] + "', got " + node.Describe());
+    Error(node.where, path,
+          "expected a level id of lever '" + symbols.levers.names[lever.index] + "', got " +
+              node.Describe());
     return std::nullopt;
   }
   if (std::optional<int> index = levels.Find(node.text)) return index;
@@ -96,8 +98,8 @@ std::optional<int> CompileContext::Level(LeverId lever, const YamlNode& node,
   if (levels.Candidates().empty()) return std::nullopt;
   Error(node.where, path,
         "lever '" + symbols.levers.names[lever.index] + "' has no level '" + node.text + "'" +
-            DidYouMean(node.text, levels.Candidates()) + " (its levels: " +
-            JoinChoices(levels.Candidates()) + ")");
+            DidYouMean(node.text, levels.Candidates()) +
+            " (its levels: " + JoinChoices(levels.Candidates()) + ")");
   return std::nullopt;
 }
 
@@ -107,15 +109,13 @@ std::optional<RedLineId> CompileContext::RedLine(const YamlNode& node, const std
   return RedLineId(*index);
 }
 
-std::optional<AllianceId> CompileContext::Alliance(const YamlNode& node,
-                                                   const std::string& path) {
+std::optional<AllianceId> CompileContext::Alliance(const YamlNode& node, const std::string& path) {
   std::optional<int> index = Resolve(symbols.alliances, "an alliance", node, path);
   if (!index) return std::nullopt;
   return AllianceId(*index);
 }
 
-std::optional<ObserverId> CompileContext::Observer(const YamlNode& node,
-                                                   const std::string& path) {
+std::optional<ObserverId> CompileContext::Observer(const YamlNode& node, const std::string& path) {
   if (node.IsScalar()) {
     if (std::optional<int> actor = symbols.actors.Find(node.text)) return ObserverId(*actor);
   }
@@ -132,8 +132,8 @@ std::optional<Party> CompileContext::ActorOrAlliance(const YamlNode& node,
       return Party{ActorId(*actor), AllianceId()};
     }
   }
-  std::optional<int> alliance = Resolve(symbols.alliances, "an actor or alliance", node, path,
-                                        symbols.actors.Candidates());
+  std::optional<int> alliance =
+      Resolve(symbols.alliances, "an actor or alliance", node, path, symbols.actors.Candidates());
   if (!alliance) return std::nullopt;
   return Party{ActorId(), AllianceId(*alliance)};
 }

@@ -50,8 +50,8 @@ class CompileContext {
   std::optional<int> Side(const YamlNode& node, const std::string& path, bool allow_none);
 
  private:
-  std::optional<int> Resolve(const NameTable& table, const std::string& what,
-                             const YamlNode& node, const std::string& path,
+  std::optional<int> Resolve(const NameTable& table, const std::string& what, const YamlNode& node,
+                             const std::string& path,
                              std::vector<std::string> extra_candidates = {});
   // "an alliance", "an observer", ... if `name` is defined as something else; "" otherwise.
   std::string KindOf(const std::string& name) const;

@@ -35,16 +35,16 @@ void CompileHazards(const YamlNode& node, const std::string& path, Level& level,
     MapReader entry(node.items[i], path + "." + std::to_string(i), schema::kHazard, ctx.errors);
     if (!entry.ok()) continue;
     Hazard hazard;
-    hazard.probability = ctx.params.Compile(entry.Required("probability"),
-                                            entry.PathOf("probability"),
-                                            ParamRange::kProbability, 0);
+    hazard.probability = ctx.params.Compile(
+        entry.Required("probability"), entry.PathOf("probability"), ParamRange::kProbability, 0);
     if (const YamlNode* victim = entry.Required("victim")) {
       std::optional<ActorId> actor = ctx.Actor(*victim, entry.PathOf("victim"));
       if (actor) hazard.victim = *actor;
       if (actor && !ctx.model.actors[actor->index].has_territory) {
         ctx.Error(victim->where, entry.PathOf("victim"),
-                  "'" + victim->text + "' has no territory (territory: false) for an "
-                  "incident to land on");
+                  "'" + victim->text +
+                      "' has no territory (territory: false) for an "
+                      "incident to land on");
       }
     }
     if (const YamlNode* rung = entry.Required("rung")) {
@@ -54,8 +54,7 @@ void CompileHazards(const YamlNode& node, const std::string& path, Level& level,
   }
 }
 
-void CompileLevel(const MapReader& entry, const Lever& lever, Level& level,
-                  CompileContext& ctx) {
+void CompileLevel(const MapReader& entry, const Lever& lever, Level& level, CompileContext& ctx) {
   level.id = ReadEntryId(entry, ctx);
   if (!entry.ok()) return;
   if (const YamlNode* rung = entry.Required("rung")) {
@@ -78,8 +77,9 @@ void CompileLevel(const MapReader& entry, const Lever& lever, Level& level,
   const Actor* target = lever.target.valid() ? &ctx.model.actors[lever.target.index] : nullptr;
   if (entry.Optional("interdiction") != nullptr &&
       ctx.model.parameters[level.interdiction.index].SupportMax() > 0) {
-    const int side = target == nullptr ? kNoSide
-                     : target->favours != kNoSide ? target->favours : target->belligerent;
+    const int side = target == nullptr            ? kNoSide
+                     : target->favours != kNoSide ? target->favours
+                                                  : target->belligerent;
     if (side == kNoSide) {
       ctx.Error(entry.Optional("interdiction")->where, entry.PathOf("interdiction"),
                 "interdiction removes aid of the side the lever's target favours, but the "
@@ -88,7 +88,8 @@ void CompileLevel(const MapReader& entry, const Lever& lever, Level& level,
     level.interdicts_side = side;
   }
   if (const YamlNode* strikes = entry.Optional("strikes")) {
-    level.strikes_territory = ReadBool(*strikes, entry.PathOf("strikes"), ctx.errors).value_or(false);
+    level.strikes_territory =
+        ReadBool(*strikes, entry.PathOf("strikes"), ctx.errors).value_or(false);
     if (level.strikes_territory && (target == nullptr || !target->has_territory)) {
       ctx.Error(strikes->where, entry.PathOf("strikes"),
                 target == nullptr ? "a strike needs the lever to have a target"
@@ -136,29 +137,30 @@ void CompileLevels(const MapReader& lever_entry, Lever& lever, CompileContext& c
 void CompileLevers(const YamlNode* section, CompileContext& ctx) {
   ForEachEntry(section, "levers", "lever", schema::kLever, ctx,
                [&](const MapReader& entry, std::size_t index) {
-    Lever& lever = ctx.model.levers.emplace_back();
-    lever.id = ReadEntryId(entry, ctx);
-    lever.label = ReadLabel(entry, lever.id, ctx);
-    if (!entry.ok()) return;
-    if (const YamlNode* owner = entry.Required("owner")) {
-      std::optional<Party> party = ctx.ActorOrAlliance(*owner, entry.PathOf("owner"));
-      if (party) lever.owner = LeverOwner{party->actor, party->alliance};
-    }
-    if (const YamlNode* target = entry.Optional("target")) {
-      if (!(target->IsScalar() && target->text == "none")) {
-        lever.target = ctx.Actor(*target, entry.PathOf("target")).value_or(ActorId());
-      }
-    }
-    if (const YamlNode* max_change = entry.Optional("max_change")) {
-      lever.max_change = ReadInt(*max_change, entry.PathOf("max_change"), 0, ctx.errors).value_or(1);
-    }
-    CompileLevels(entry, lever, ctx);
-    if (const YamlNode* initial = entry.Optional("initial")) {
-      lever.initial_level =
-          ctx.Level(LeverId(static_cast<int>(index)), *initial, entry.PathOf("initial"))
-              .value_or(0);
-    }
-  });
+                 Lever& lever = ctx.model.levers.emplace_back();
+                 lever.id = ReadEntryId(entry, ctx);
+                 lever.label = ReadLabel(entry, lever.id, ctx);
+                 if (!entry.ok()) return;
+                 if (const YamlNode* owner = entry.Required("owner")) {
+                   std::optional<Party> party = ctx.ActorOrAlliance(*owner, entry.PathOf("owner"));
+                   if (party) lever.owner = LeverOwner{party->actor, party->alliance};
+                 }
+                 if (const YamlNode* target = entry.Optional("target")) {
+                   if (!(target->IsScalar() && target->text == "none")) {
+                     lever.target = ctx.Actor(*target, entry.PathOf("target")).value_or(ActorId());
+                   }
+                 }
+                 if (const YamlNode* max_change = entry.Optional("max_change")) {
+                   lever.max_change =
+                       ReadInt(*max_change, entry.PathOf("max_change"), 0, ctx.errors).value_or(1);
+                 }
+                 CompileLevels(entry, lever, ctx);
+                 if (const YamlNode* initial = entry.Optional("initial")) {
+                   lever.initial_level = ctx.Level(LeverId(static_cast<int>(index)), *initial,
+                                                   entry.PathOf("initial"))
+                                             .value_or(0);
+                 }
+               });
 }
 
 }  // namespace redline::scenario

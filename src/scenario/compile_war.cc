@@ -34,8 +34,8 @@ void CompileSides(const MapReader& war, Theatre& theatre, CompileContext& ctx) {
                   schema::kWarSides, ctx.errors);
   static const char* kSideNames[2] = {"a", "b"};
   for (int s = 0; s < 2; ++s) {
-    const YamlNode* side_node = sides_node != nullptr && sides.ok()
-                                    ? sides.Required(kSideNames[s]) : nullptr;
+    const YamlNode* side_node =
+        sides_node != nullptr && sides.ok() ? sides.Required(kSideNames[s]) : nullptr;
     theatre.side_labels[s] = kSideNames[s];
     if (side_node == nullptr) {
       theatre.power[s] = ctx.params.Constant(0, sides.PathOf(kSideNames[s]) + ".power");

@@ -59,7 +59,8 @@ void CompileHorizon(const YamlNode* scenario_section, CompileContext& ctx) {
 
 void CompileLadder(const YamlNode* section, CompileContext& ctx) {
   if (section != nullptr && section->IsSequence() && section->items.empty()) {
-    ctx.Error(section->where, "ladder", "the ladder is empty; give at least one rung, lowest first");
+    ctx.Error(section->where, "ladder",
+              "the ladder is empty; give at least one rung, lowest first");
     return;
   }
   ForEachEntry(section, "ladder", "rung", schema::kRung, ctx,
@@ -80,20 +81,23 @@ void CompileThresholds(const YamlNode* section, CompileContext& ctx) {
   for (const YamlEntry& entry : section->entries) {
     const std::string path = "thresholds." + entry.key;
     if (ctx.symbols.rungs.Find(entry.key)) {
-      ctx.Error(entry.key_where, path, "threshold '" + entry.key + "' has the name of a rung; "
-                                       "give it its own name");
+      ctx.Error(entry.key_where, path,
+                "threshold '" + entry.key +
+                    "' has the name of a rung; "
+                    "give it its own name");
       continue;
     }
     std::optional<int> rung;
     if (entry.value.IsScalar()) rung = ctx.symbols.rungs.Find(entry.value.text);
     if (!rung) {
-      const std::string got = entry.value.IsScalar() ? "'" + entry.value.text + "'"
-                                                     : entry.value.Describe();
-      ctx.Error(entry.value.where, path,
-                "unknown rung " + got +
-                    (entry.value.IsScalar()
-                         ? DidYouMean(entry.value.text, ctx.symbols.rungs.Candidates())
-                         : std::string()) + " (a threshold names a rung of the ladder)");
+      const std::string got =
+          entry.value.IsScalar() ? "'" + entry.value.text + "'" : entry.value.Describe();
+      ctx.Error(
+          entry.value.where, path,
+          "unknown rung " + got +
+              (entry.value.IsScalar() ? DidYouMean(entry.value.text, ctx.symbols.rungs.Candidates())
+                                      : std::string()) +
+              " (a threshold names a rung of the ladder)");
       continue;
     }
     ctx.model.thresholds.push_back(Threshold{entry.key, RungId(*rung)});
@@ -110,8 +114,9 @@ void CompileObservers(const YamlNode* section, CompileContext& ctx) {
                                     ctx.symbols.alliances.Find(observer.id).has_value();
                  if (clash) {
                    ctx.Error(entry.Optional("id")->where, entry.PathOf("id"),
-                             "'" + observer.id + "' is already an actor or alliance; an "
-                             "observer is a third party with its own id");
+                             "'" + observer.id +
+                                 "' is already an actor or alliance; an "
+                                 "observer is a third party with its own id");
                  }
                });
 }
@@ -130,13 +135,12 @@ void CompileOutcomes(const YamlNode* section, CompileContext& ctx) {
                  outcome.label = ReadLabel(entry, outcome.id, ctx);
                  const YamlNode* when = entry.Required("when");
                  if (when == nullptr) return;
-                 outcome.when = CompileCondition(*when, entry.PathOf("when"),
-                                                 ConditionContext::kOutcome, ctx);
+                 outcome.when =
+                     CompileCondition(*when, entry.PathOf("when"), ConditionContext::kOutcome, ctx);
                  if (always_at >= 0) {
                    ctx.Error(entry.node().where, entry.path(),
                              "outcome '" + outcome.id + "' can never be chosen: outcome '" +
-                                 ctx.model.outcomes[always_at].id +
-                                 "' before it always matches");
+                                 ctx.model.outcomes[always_at].id + "' before it always matches");
                  } else if (IsAlways(ctx.model, outcome.when)) {
                    always_at = static_cast<int>(index);
                  }

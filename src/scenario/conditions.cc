@@ -12,12 +12,28 @@ namespace {
 // Triggers are read each step while the war goes on: the end of the war (winner, settled) and
 // `always` make no sense there. Outcomes are read once at the end of a run, where there is no
 // perceiver for interference.
-const schema::Keys kTriggerForms = {"all", "any", "not", "lever", "interference_at_least",
-                                    "strike_on", "rung_at_least", "max_rung_at_least",
-                                    "red_line_enforced", "alliance_responded"};
-const schema::Keys kOutcomeForms = {"all", "any", "not", "max_rung_at_least", "winner",
-                                    "settled", "red_line_enforced", "alliance_responded",
-                                    "strike_on", "lever", "rung_at_least", "always"};
+const schema::Keys kTriggerForms = {"all",
+                                    "any",
+                                    "not",
+                                    "lever",
+                                    "interference_at_least",
+                                    "strike_on",
+                                    "rung_at_least",
+                                    "max_rung_at_least",
+                                    "red_line_enforced",
+                                    "alliance_responded"};
+const schema::Keys kOutcomeForms = {"all",
+                                    "any",
+                                    "not",
+                                    "max_rung_at_least",
+                                    "winner",
+                                    "settled",
+                                    "red_line_enforced",
+                                    "alliance_responded",
+                                    "strike_on",
+                                    "lever",
+                                    "rung_at_least",
+                                    "always"};
 
 bool Contains(const schema::Keys& keys, const std::string& key) {
   return std::find(keys.begin(), keys.end(), key) != keys.end();
@@ -55,13 +71,14 @@ class ConditionCompiler {
  private:
   // The one form key of `node`, after checking its keys; nullptr (reported) if none is usable.
   const std::string* FindForm(const YamlNode& node, const std::string& path) {
-    const schema::Keys& allowed = context_ == ConditionContext::kTrigger ? kTriggerForms
-                                                                         : kOutcomeForms;
-    const std::string where = context_ == ConditionContext::kTrigger ? "a red-line trigger"
-                                                                     : "an outcome condition";
+    const schema::Keys& allowed =
+        context_ == ConditionContext::kTrigger ? kTriggerForms : kOutcomeForms;
+    const std::string where =
+        context_ == ConditionContext::kTrigger ? "a red-line trigger" : "an outcome condition";
     if (!node.IsMapping()) {
-      ctx_.Error(node.where, path, "expected a condition mapping such as {" + allowed[3] +
-                                       ": ...}, got " + node.Describe());
+      ctx_.Error(
+          node.where, path,
+          "expected a condition mapping such as {" + allowed[3] + ": ...}, got " + node.Describe());
       return nullptr;
     }
     const std::string* form = nullptr;
@@ -72,12 +89,13 @@ class ConditionCompiler {
         schema::Keys candidates = allowed;
         candidates.insert(candidates.end(), schema::kConditionCompanions.begin(),
                           schema::kConditionCompanions.end());
-        ctx_.Error(entry.key_where, path, "unknown condition key '" + entry.key + "'" +
-                                              DidYouMean(entry.key, candidates));
+        ctx_.Error(entry.key_where, path,
+                   "unknown condition key '" + entry.key + "'" + DidYouMean(entry.key, candidates));
         ok = false;
       } else if (is_form && !Contains(allowed, entry.key)) {
-        ctx_.Error(entry.key_where, path, "'" + entry.key + "' cannot be used in " + where +
-                                              "; there it can be one of " + JoinChoices(allowed));
+        ctx_.Error(entry.key_where, path,
+                   "'" + entry.key + "' cannot be used in " + where + "; there it can be one of " +
+                       JoinChoices(allowed));
         ok = false;
       } else if (is_form && form != nullptr) {
         ctx_.Error(entry.key_where, path,
@@ -126,15 +144,17 @@ class ConditionCompiler {
   bool RequireTrue(const YamlNode& value, const std::string& path, const std::string& form) {
     std::optional<bool> flag = ReadBool(value, path, ctx_.errors);
     if (flag && !*flag) {
-      ctx_.Error(value.where, path, "only '" + form + ": true' is meaningful; for the opposite "
-                                    "write not: {" + form + ": true}");
+      ctx_.Error(value.where, path,
+                 "only '" + form +
+                     ": true' is meaningful; for the opposite "
+                     "write not: {" +
+                     form + ": true}");
       return false;
     }
     return flag.has_value();
   }
 
-  bool Leaf(const std::string& form, const YamlNode& node, const std::string& path,
-            Condition& c) {
+  bool Leaf(const std::string& form, const YamlNode& node, const std::string& path, Condition& c) {
     const YamlNode& value = *node.Find(form);
     const std::string value_path = path + "." + form;
     bool ok = Companions(form, node, path);
@@ -165,8 +185,8 @@ class ConditionCompiler {
       return ok && party.has_value();
     }
     if (form == "rung_at_least" || form == "max_rung_at_least") {
-      c.kind = form == "rung_at_least" ? ConditionKind::kRungAtLeast
-                                       : ConditionKind::kMaxRungAtLeast;
+      c.kind =
+          form == "rung_at_least" ? ConditionKind::kRungAtLeast : ConditionKind::kMaxRungAtLeast;
       std::optional<RungId> rung = ctx_.Rung(value, value_path);
       if (rung) c.rung = *rung;
       ok = ok && rung.has_value();

@@ -3,6 +3,8 @@
 // loaded with the options listed in NAME.args if present (one "--set PATH=VALUE" or
 // "--variant NAME" per line). Paths are relative to the repository root, the tests' working
 // directory. Set REDLINE_UPDATE_GOLDENS=1 to rewrite the .expected files (then review them).
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -10,8 +12,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "scenario/loader.h"
 #include "scenario/test_util.h"
@@ -70,8 +70,8 @@ TEST(GoldenSet, CoversEveryErrorKind) {
        {"syntax_error", "unknown_key", "wrong_type", "unknown_actor", "unknown_lever",
         "unknown_level", "unknown_rung", "unknown_red_line", "unknown_outcome",
         "probability_out_of_range", "bad_distribution", "duplicate_id", "empty_ladder",
-        "unclassified_outcomes", "missing_file", "directory", "binary_garbage",
-        "bad_override_path", "unknown_variant"}) {
+        "unclassified_outcomes", "missing_file", "directory", "binary_garbage", "bad_override_path",
+        "unknown_variant"}) {
     EXPECT_NE(std::find(names.begin(), names.end(), required), names.end()) << required;
   }
 }

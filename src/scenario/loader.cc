@@ -1,6 +1,7 @@
 #include "scenario/loader.h"
 
 #include <algorithm>
+#include <exception>
 #include <tuple>
 
 #include "scenario/compiler.h"
@@ -58,13 +59,17 @@ Result<LoadedScenario> LoadTree(YamlNode root, const std::string& source_name,
   std::vector<Override> overrides;
   for (const std::string& argument : options.overrides) {
     Result<Override> parsed = ParseOverride(argument);
-    if (parsed.ok()) overrides.push_back(std::move(parsed).value());
-    else Append(errors, parsed.errors());
+    if (parsed.ok())
+      overrides.push_back(std::move(parsed).value());
+    else
+      Append(errors, parsed.errors());
   }
   if (!options.variant.empty()) {
     Result<const Variant*> variant = FindVariant(variants, options.variant);
-    if (variant.ok()) Append(errors, ApplyVariant(root, **variant).errors());
-    else Append(errors, variant.errors());
+    if (variant.ok())
+      Append(errors, ApplyVariant(root, **variant).errors());
+    else
+      Append(errors, variant.errors());
   }
   for (const Override& override : overrides) {
     Append(errors, ApplyOverride(root, override).errors());
@@ -102,16 +107,24 @@ Result<LoadedScenario> LoadTree(YamlNode root, const std::string& source_name,
 }  // namespace
 
 Result<LoadedScenario> LoadScenario(const std::string& path, const LoadOptions& options) {
-  Result<YamlNode> root = LoadYamlFile(path);
-  if (!root.ok()) return root.errors();
-  return LoadTree(std::move(root).value(), path, options);
+  try {
+    Result<YamlNode> root = LoadYamlFile(path);
+    if (!root.ok()) return root.errors();
+    return LoadTree(std::move(root).value(), path, options);
+  } catch (const std::exception& e) {  // out of memory, or a bug: still one line, no crash
+    return Diagnostic{SourceLocation{path, 0, 0}, std::string("cannot load: ") + e.what()};
+  }
 }
 
 Result<LoadedScenario> LoadScenarioText(const std::string& text, const std::string& source_name,
                                         const LoadOptions& options) {
-  Result<YamlNode> root = ParseYaml(text, source_name, /*track_positions=*/true);
-  if (!root.ok()) return root.errors();
-  return LoadTree(std::move(root).value(), source_name, options);
+  try {
+    Result<YamlNode> root = ParseYaml(text, source_name, /*track_positions=*/true);
+    if (!root.ok()) return root.errors();
+    return LoadTree(std::move(root).value(), source_name, options);
+  } catch (const std::exception& e) {
+    return Diagnostic{SourceLocation{source_name, 0, 0}, std::string("cannot load: ") + e.what()};
+  }
 }
 
 }  // namespace redline::scenario

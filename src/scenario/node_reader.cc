@@ -117,8 +117,7 @@ std::optional<int> ReadInt(const YamlNode& node, const std::string& path, int mi
   return static_cast<int>(*value);
 }
 
-std::optional<bool> ReadBool(const YamlNode& node, const std::string& path,
-                             Diagnostics& errors) {
+std::optional<bool> ReadBool(const YamlNode& node, const std::string& path, Diagnostics& errors) {
   if (node.IsScalar() && !node.quoted) {
     if (node.text == "true" || node.text == "True" || node.text == "TRUE") return true;
     if (node.text == "false" || node.text == "False" || node.text == "FALSE") return false;

@@ -50,8 +50,7 @@ std::optional<double> ReadNumber(const YamlNode& node, const std::string& path,
 // A whole number >= `minimum`.
 std::optional<int> ReadInt(const YamlNode& node, const std::string& path, int minimum,
                            Diagnostics& errors);
-std::optional<bool> ReadBool(const YamlNode& node, const std::string& path,
-                             Diagnostics& errors);
+std::optional<bool> ReadBool(const YamlNode& node, const std::string& path, Diagnostics& errors);
 // One of `choices` (reported with did-you-mean); returns its index.
 std::optional<int> ReadChoice(const YamlNode& node, const std::string& path,
                               const std::vector<std::string>& choices, const std::string& what,

@@ -16,8 +16,8 @@ namespace redline::scenario {
 
 struct Override {
   std::string path;
-  YamlNode value;          // located where it was written (a --set flag, or a variant's entry)
-  SourceLocation origin;   // where problems with the path are reported
+  YamlNode value;         // located where it was written (a --set flag, or a variant's entry)
+  SourceLocation origin;  // where problems with the path are reported
 };
 
 // Parses a --set argument "PATH=VALUE"; VALUE is YAML ("0.7", "{dist: uniform, low: 0,

@@ -35,15 +35,16 @@ TEST(Overrides, SetADistribution) {
 }
 
 TEST(Overrides, ListEntriesWithoutIdsByIndex) {
-  const Model model = LoadWith({"levers.east_strikes.levels.supply_lines.hazards.0.probability=0.3"});
+  const Model model =
+      LoadWith({"levers.east_strikes.levels.supply_lines.hazards.0.probability=0.3"});
   EXPECT_EQ(ParameterAt(model, "levers.east_strikes.levels.supply_lines.hazards.0.probability")
                 .ToString(),
             "0.3");
 }
 
 TEST(Overrides, AddsAMissingLastKey) {
-  const Model model = LoadWith({"red_lines.no_heavy_arms.audience=private",
-                                "levers.west_arms.levels.none.damage=0.25"});
+  const Model model = LoadWith(
+      {"red_lines.no_heavy_arms.audience=private", "levers.west_arms.levels.none.damage=0.25"});
   EXPECT_EQ(model.red_lines[0].audience, Audience::kPrivate);
   EXPECT_EQ(ParameterAt(model, "levers.west_arms.levels.none.damage").ToString(), "0.25");
 }
@@ -62,7 +63,8 @@ TEST(Overrides, LaterOverridesWin) {
 TEST(Variants, AppliedBeforeSet) {
   EXPECT_EQ(ParameterAt(LoadWith({}, "hotline_closed"), "channels.hotline.open").ToString(), "0");
   EXPECT_EQ(ParameterAt(LoadWith({"channels.hotline.open=0.9"}, "hotline_closed"),
-                        "channels.hotline.open").ToString(),
+                        "channels.hotline.open")
+                .ToString(),
             "0.9");
   EXPECT_EQ(LoadWith({}, "unanimous").alliances[0].rule, AllianceRule::kUnanimity);
 }

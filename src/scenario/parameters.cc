@@ -1,8 +1,8 @@
 #include "scenario/parameters.h"
 
-#include <cmath>
-
 #include <fmt/format.h>
+
+#include <cmath>
 
 #include "scenario/node_reader.h"
 #include "scenario/schema.h"
@@ -46,9 +46,8 @@ std::optional<Distribution> ReadDistributionMap(const YamlNode& node, const std:
   std::optional<int> kind_index =
       ReadChoice(*dist, path + ".dist", schema::kDistributionNames, "distribution", errors);
   if (!kind_index) return std::nullopt;
-  static const schema::Keys* kKeys[] = {&schema::kUniform, &schema::kNormal,
-                                        &schema::kTriangular, &schema::kBeta,
-                                        &schema::kBernoulli};
+  static const schema::Keys* kKeys[] = {&schema::kUniform, &schema::kNormal, &schema::kTriangular,
+                                        &schema::kBeta, &schema::kBernoulli};
   MapReader map(node, path, *kKeys[*kind_index], errors);
   DistributionReader read{node, path, errors};
   Distribution d;
@@ -76,8 +75,10 @@ std::optional<Distribution> ReadDistributionMap(const YamlNode& node, const std:
       d.b = read.Number(map, "mode", 0, true);
       d.c = read.Number(map, "high", 0, true);
       if (read.ok && !(d.a <= d.b && d.b <= d.c && d.a < d.c)) {
-        read.Fail(fmt::format("triangular needs low <= mode <= high and low < high, got "
-                              "low {}, mode {}, high {}", d.a, d.b, d.c));
+        read.Fail(
+            fmt::format("triangular needs low <= mode <= high and low < high, got "
+                        "low {}, mode {}, high {}",
+                        d.a, d.b, d.c));
       }
       break;
     case 3:  // beta

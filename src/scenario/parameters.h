@@ -38,8 +38,7 @@ class ParamCompiler {
   // The parameter at `node` (nullptr: absent, use the constant `fallback`), checked against
   // `range`. Always returns a valid Param (a constant `fallback` when the value is invalid;
   // the error is reported and the model will not be used).
-  Param Compile(const YamlNode* node, const std::string& path, ParamRange range,
-                double fallback);
+  Param Compile(const YamlNode* node, const std::string& path, ParamRange range, double fallback);
 
   Param Constant(double value, const std::string& path);
 

@@ -10,37 +10,37 @@ namespace redline::scenario::schema {
 
 using Keys = std::vector<std::string>;
 
-inline const Keys kTopLevel = {"scenario", "ladder", "thresholds", "actors", "levers",
-                               "red_lines", "alliances", "channels", "war", "observers",
-                               "outcomes", "variants"};
+inline const Keys kTopLevel = {"scenario", "ladder",    "thresholds", "actors",
+                               "levers",   "red_lines", "alliances",  "channels",
+                               "war",      "observers", "outcomes",   "variants"};
 inline const Keys kScenario = {"name", "description", "horizon"};
 inline const Keys kHorizon = {"steps", "stop_at"};
 inline const Keys kRung = {"id", "label"};
 
-inline const Keys kActor = {"id", "label", "favours", "belligerent", "nuclear", "territory",
-                            "coercion_value", "types", "decision"};
+inline const Keys kActor = {"id",        "label",          "favours", "belligerent", "nuclear",
+                            "territory", "coercion_value", "types",   "decision"};
 inline const Keys kType = {"prior", "stakes", "cost_weight"};
 inline const Keys kDecision = {"model", "lambda", "lookahead", "schedule", "enforce", "vote"};
 inline const Keys kScheduleEntry = {"step", "lever", "level"};
 
 inline const Keys kLever = {"id", "label", "owner", "target", "initial", "max_change", "levels"};
-inline const Keys kLevel = {"id", "rung", "cost", "damage", "aid", "aid_to", "interdiction",
-                            "strikes", "perceived_by", "hazards"};
+inline const Keys kLevel = {"id",     "rung",         "cost",    "damage",       "aid",
+                            "aid_to", "interdiction", "strikes", "perceived_by", "hazards"};
 inline const Keys kHazard = {"probability", "victim", "rung"};
 
-inline const Keys kRedLine = {"id", "label", "owner", "audience", "audience_cost", "value",
-                              "trigger", "response", "deadline"};
+inline const Keys kRedLine = {"id",    "label",   "owner",    "audience", "audience_cost",
+                              "value", "trigger", "response", "deadline"};
 inline const Keys kRedLineResponse = {"lever", "level"};
 
-inline const Keys kAlliance = {"id", "label", "members", "rule", "weights", "threshold",
-                               "leader", "value", "credibility_cost", "response"};
+inline const Keys kAlliance = {
+    "id",     "label", "members",          "rule",    "weights", "threshold",
+    "leader", "value", "credibility_cost", "response"};
 inline const Keys kAllianceResponse = {"lever", "proportionate", "total", "total_from"};
 
-inline const Keys kChannel = {"id", "label", "between", "open", "accuracy_open",
-                              "accuracy_closed"};
+inline const Keys kChannel = {"id", "label", "between", "open", "accuracy_open", "accuracy_closed"};
 
-inline const Keys kWar = {"id", "sides", "initial_balance", "drift", "noise", "decisive_band",
-                          "settlement"};
+inline const Keys kWar = {"id",    "sides",         "initial_balance", "drift",
+                          "noise", "decisive_band", "settlement"};
 inline const Keys kWarSides = {"a", "b"};
 inline const Keys kWarSide = {"label", "power"};
 inline const Keys kSettlement = {"base", "cost", "gap"};
@@ -59,10 +59,19 @@ inline const Keys kBeta = {"dist", "a", "b"};
 inline const Keys kBernoulli = {"dist", "p"};
 
 // Conditions: the key that names a condition's form, and the companion keys some forms take.
-inline const Keys kConditionForms = {"all", "any", "not", "lever", "interference_at_least",
-                                     "strike_on", "rung_at_least", "max_rung_at_least",
-                                     "winner", "settled", "red_line_enforced",
-                                     "alliance_responded", "always"};
+inline const Keys kConditionForms = {"all",
+                                     "any",
+                                     "not",
+                                     "lever",
+                                     "interference_at_least",
+                                     "strike_on",
+                                     "rung_at_least",
+                                     "max_rung_at_least",
+                                     "winner",
+                                     "settled",
+                                     "red_line_enforced",
+                                     "alliance_responded",
+                                     "always"};
 inline const Keys kConditionCompanions = {"at_least", "by"};
 
 }  // namespace redline::scenario::schema

@@ -1,10 +1,10 @@
 // Every scenario shipped in scenarios/ validates, and so does each of its variants.
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "scenario/loader.h"
 #include "scenario/test_util.h"
@@ -22,7 +22,6 @@ std::vector<std::string> ShippedScenarios() {
   std::sort(paths.begin(), paths.end());
   return paths;
 }
-
 
 TEST(ShippedScenarios, ThereAreSome) { EXPECT_FALSE(ShippedScenarios().empty()); }
 

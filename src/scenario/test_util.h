@@ -1,9 +1,9 @@
 // Helpers shared by the scenario module's tests.
 #pragma once
 
-#include <string>
-
 #include <gtest/gtest.h>
+
+#include <string>
 
 #include "core/status.h"
 #include "model/model.h"

@@ -10,9 +10,9 @@ std::vector<Variant> ReadVariants(const YamlNode& root, Diagnostics& errors) {
   const YamlNode* section = root.Find("variants");
   if (section == nullptr || section->IsNull()) return variants;
   if (!section->IsMapping()) {
-    AddError(errors, section->where, "variants",
-             "expected a mapping of variant names to {description, set}, got " +
-                 section->Describe());
+    AddError(
+        errors, section->where, "variants",
+        "expected a mapping of variant names to {description, set}, got " + section->Describe());
     return variants;
   }
   for (std::size_t i = 0; i < section->entries.size(); ++i) {
@@ -31,8 +31,8 @@ std::vector<Variant> ReadVariants(const YamlNode& root, Diagnostics& errors) {
     variant.name = entry.key;
     variant.where = entry.key_where;
     if (const YamlNode* description = reader.Optional("description")) {
-      variant.description = ReadString(*description, reader.PathOf("description"), errors)
-                                .value_or("");
+      variant.description =
+          ReadString(*description, reader.PathOf("description"), errors).value_or("");
     }
     const YamlNode* set = reader.Required("set");
     if (set != nullptr && !set->IsMapping()) {
@@ -43,8 +43,8 @@ std::vector<Variant> ReadVariants(const YamlNode& root, Diagnostics& errors) {
     }
     if (set != nullptr) {
       for (const YamlEntry& assignment : set->entries) {
-        variant.overrides.push_back(Override{assignment.key, assignment.value,
-                                             assignment.key_where});
+        variant.overrides.push_back(
+            Override{assignment.key, assignment.value, assignment.key_where});
       }
     }
     variants.push_back(std::move(variant));
@@ -52,8 +52,7 @@ std::vector<Variant> ReadVariants(const YamlNode& root, Diagnostics& errors) {
   return variants;
 }
 
-Result<const Variant*> FindVariant(const std::vector<Variant>& variants,
-                                   const std::string& name) {
+Result<const Variant*> FindVariant(const std::vector<Variant>& variants, const std::string& name) {
   std::vector<std::string> names;
   for (const Variant& variant : variants) {
     if (variant.name == name) return &variant;

@@ -1,7 +1,7 @@
 // EmitYaml (declared in yaml_source.h): a YamlNode tree back to YAML text.
-#include <sstream>
-
 #include <yaml-cpp/yaml.h>
+
+#include <sstream>
 
 #include "scenario/yaml_source.h"
 
@@ -32,8 +32,10 @@ void Emit(YAML::Emitter& out, const YamlNode& node) {
       return;
     case YamlNode::Kind::kScalar:
       if (node.quoted) {
-        if (node.text.find('\n') != std::string::npos) out << YAML::Literal;
-        else out << YAML::DoubleQuoted;
+        if (node.text.find('\n') != std::string::npos)
+          out << YAML::Literal;
+        else
+          out << YAML::DoubleQuoted;
       }
       out << node.text;
       return;

@@ -1,13 +1,13 @@
 #include "scenario/yaml_source.h"
 
+#include <yaml-cpp/yaml.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <optional>
 #include <system_error>
-
-#include <yaml-cpp/yaml.h>
 
 namespace redline::scenario {
 
@@ -26,10 +26,14 @@ std::size_t Utf8SequenceLength(const std::string& text, std::size_t i) {
   const unsigned char lead = byte(i);
   std::size_t length = 0;
   if (lead < 0x80) return lead == 0 ? 0 : 1;
-  if (lead >= 0xC2 && lead <= 0xDF) length = 2;
-  else if (lead >= 0xE0 && lead <= 0xEF) length = 3;
-  else if (lead >= 0xF0 && lead <= 0xF4) length = 4;
-  else return 0;
+  if (lead >= 0xC2 && lead <= 0xDF)
+    length = 2;
+  else if (lead >= 0xE0 && lead <= 0xEF)
+    length = 3;
+  else if (lead >= 0xF0 && lead <= 0xF4)
+    length = 4;
+  else
+    return 0;
   if (i + length > text.size()) return 0;
   for (std::size_t k = 1; k < length; ++k) {
     if ((byte(i + k) & 0xC0) != 0x80) return 0;
@@ -93,9 +97,9 @@ class Converter {
         out.kind = YamlNode::Kind::kMapping;
         for (const auto& pair : in) {
           if (!pair.first.IsScalar()) {
-            return Fail(pair.first.Mark(), "a mapping key must be a plain name, not " +
-                                               std::string(pair.first.IsNull() ? "empty"
-                                                                               : "a collection"));
+            return Fail(pair.first.Mark(),
+                        "a mapping key must be a plain name, not " +
+                            std::string(pair.first.IsNull() ? "empty" : "a collection"));
           }
           YamlEntry& entry = out.entries.emplace_back();
           entry.key = pair.first.Scalar();
@@ -145,8 +149,10 @@ Result<std::string> ReadTextFile(const std::string& path) {
   if (!in) return FileError(path, "cannot be opened for reading");
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad()) return FileError(path, "cannot be read");
-  if (text.empty()) return FileError(path, "is empty; a scenario file needs at least 'scenario', "
-                                           "'ladder', 'actors' and 'outcomes'");
+  if (text.empty())
+    return FileError(path,
+                     "is empty; a scenario file needs at least 'scenario', "
+                     "'ladder', 'actors' and 'outcomes'");
   if (auto problem = CheckText(path, text)) return *problem;
   return text;
 }
@@ -173,7 +179,8 @@ Result<YamlNode> ParseYaml(const std::string& text, const std::string& source_na
   } catch (const YAML::Exception& e) {
     return Diagnostic{converter.Locate(e.mark), "cannot read YAML: " + e.msg};
   } catch (const std::exception& e) {
-    return Diagnostic{SourceLocation{source_name, 0, 0}, std::string("cannot read YAML: ") + e.what()};
+    return Diagnostic{SourceLocation{source_name, 0, 0},
+                      std::string("cannot read YAML: ") + e.what()};
   }
 }
 
@@ -186,8 +193,10 @@ Result<YamlNode> LoadYamlFile(const std::string& path) {
     return FileError(path, "holds no YAML content (only comments or blank lines)");
   }
   if (!root->IsMapping()) {
-    return Diagnostic{root->where, "the top level of a scenario must be a mapping of sections "
-                                   "(scenario, ladder, actors, ...), not " + root->Describe()};
+    return Diagnostic{root->where,
+                      "the top level of a scenario must be a mapping of sections "
+                      "(scenario, ladder, actors, ...), not " +
+                          root->Describe()};
   }
   return root;
 }

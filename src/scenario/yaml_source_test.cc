@@ -2,9 +2,9 @@
 // duplicate keys), and writing it back.
 #include "scenario/yaml_source.h"
 
-#include <string>
-
 #include <gtest/gtest.h>
+
+#include <string>
 
 #include "scenario/loader.h"
 #include "scenario/test_util.h"
@@ -33,12 +33,12 @@ TEST(ParseYaml, WithoutPositionsEverythingIsAtTheSource) {
 }
 
 TEST(ParseYaml, DuplicateKeysAreKeptAndReported) {
-  Result<LoadedScenario> loaded =
-      LoadScenarioText("scenario: {name: a, name: b}\n", "dup.yaml");
+  Result<LoadedScenario> loaded = LoadScenarioText("scenario: {name: a, name: b}\n", "dup.yaml");
   ASSERT_FALSE(loaded.ok());
-  EXPECT_NE(testing::Joined(loaded.errors())
-                .find("dup.yaml:1:21: error: scenario: key 'name' is given twice (first at line 1)"),
-            std::string::npos)
+  EXPECT_NE(
+      testing::Joined(loaded.errors())
+          .find("dup.yaml:1:21: error: scenario: key 'name' is given twice (first at line 1)"),
+      std::string::npos)
       << testing::Joined(loaded.errors());
 }
 
@@ -86,7 +86,8 @@ TEST(ReadTextFile, InvalidUtf8IsReportedAtItsPosition) {
 
 TEST(EmitYaml, RoundTripsQuotingAndStructure) {
   const std::string source =
-      "name: 'true'\nlist: [1, two, 'three: 3']\nnested:\n  deep: {x: 1}\n  text: |\n    two\n    lines\n";
+      "name: 'true'\nlist: [1, two, 'three: 3']\nnested:\n  deep: {x: 1}\n  text: |\n    two\n    "
+      "lines\n";
   Result<YamlNode> root = ParseYaml(source, "r.yaml", true);
   ASSERT_TRUE(root.ok());
   Result<YamlNode> again = ParseYaml(EmitYaml(*root, "header"), "r2.yaml", true);

@@ -22,23 +22,18 @@ std::vector<std::string> YamlNode::Keys() const {
 
 std::string YamlNode::Describe() const {
   switch (kind) {
-    case Kind::kNull: return "nothing";
-    case Kind::kSequence: return "a list";
-    case Kind::kMapping: return "a mapping";
-    case Kind::kScalar: break;
+    case Kind::kNull:
+      return "nothing";
+    case Kind::kSequence:
+      return "a list";
+    case Kind::kMapping:
+      return "a mapping";
+    case Kind::kScalar:
+      break;
   }
   constexpr std::size_t kLongest = 40;
   if (text.size() > kLongest) return "'" + text.substr(0, kLongest) + "...'";
   return "'" + text + "'";
-}
-
-void YamlNode::Relocate(const SourceLocation& location) {
-  where = location;
-  for (YamlNode& item : items) item.Relocate(location);
-  for (YamlEntry& entry : entries) {
-    entry.key_where = location;
-    entry.value.Relocate(location);
-  }
 }
 
 std::string EntryId(const YamlNode& entry) {

@@ -40,9 +40,6 @@ struct YamlNode {
 
   // How the node reads in an error message: "a list", "a mapping", "nothing", "'text'".
   std::string Describe() const;
-
-  // Gives this node and every node below it the location `where`.
-  void Relocate(const SourceLocation& where);
 };
 
 struct YamlEntry {

@@ -46,7 +46,13 @@ double QuantalModel::EnforceProbability(const Model& model, const State& state,
   const ActorId owner = model.red_lines[red_line.index].owner;
   const double utility =
       EnforcementUtility(model, state, red_line, type, Lookahead(model, state, owner));
-  return Logistic(Lambda(model, state, owner) * utility);
+  // The logit choice is over the whole deadline window: P(enforce within the window) =
+  // σ(λ·U). The per-step hazard that gives that total over `deadline` steps is
+  // 1 − (1 − σ)^(1/deadline).
+  const double within_window = Logistic(Lambda(model, state, owner) * utility);
+  const int deadline = std::max(1, model.red_lines[red_line.index].deadline);
+  if (deadline == 1 || within_window >= 1.0) return within_window;
+  return -std::expm1(std::log1p(-within_window) / deadline);
 }
 
 double QuantalModel::VoteProbability(const Model& model, const State& state, AllianceId alliance,

@@ -88,21 +88,25 @@ TEST(AllianceRule, ProbabilitiesMatchTheirDefinitions) {
               Club(AllianceRule::kMajority).P({q, q, q}));
 }
 
-TEST(Factory, BuildsOneModelPerActorAndRejectsUnavailableKinds) {
+TEST(Factory, BuildsOneModelPerActor) {
   Model m;
-  m.actors.resize(2);
+  m.actors.resize(3);
   m.actors[0].decision.kind = DecisionKind::kScripted;
   m.actors[1].decision.kind = DecisionKind::kQuantal;
+  m.actors[2].decision.kind = DecisionKind::kEquilibrium;
   Result<DecisionModels> models = MakeDecisionModels(m);
   ASSERT_TRUE(models.ok());
-  ASSERT_EQ(models->size(), 2u);
+  ASSERT_EQ(models->size(), 3u);
   EXPECT_FALSE((*models)[0]->TypeDependent());
   EXPECT_TRUE((*models)[1]->TypeDependent());
-  m.actors[1].id = "russia";
-  m.actors[1].decision.kind = DecisionKind::kEquilibrium;
-  Result<DecisionModels> missing = MakeDecisionModels(m);
-  ASSERT_FALSE(missing.ok());
-  EXPECT_NE(missing.errors()[0].message.find("russia"), std::string::npos);
+  EXPECT_TRUE((*models)[2]->TypeDependent());
+  // The equilibrium model's limits are reported with the actor's name
+  // (agents/equilibrium_test.cc checks the messages).
+  m.actors[2].id = "russia";
+  m.actors[2].types.resize(3);
+  Result<DecisionModels> three_types = MakeDecisionModels(m);
+  ASSERT_FALSE(three_types.ok());
+  EXPECT_NE(three_types.errors()[0].message.find("russia"), std::string::npos);
 }
 
 }  // namespace

@@ -52,7 +52,13 @@ double QuantalModel::EnforceProbability(const Model& model, const State& state,
   const double within_window = Logistic(Lambda(model, state, owner) * utility);
   const int deadline = std::max(1, model.red_lines[red_line.index].deadline);
   if (deadline == 1 || within_window >= 1.0) return within_window;
-  return -std::expm1(std::log1p(-within_window) / deadline);
+  const double stay = 1.0 - within_window;  // P(not enforcing in the whole window)
+  switch (deadline) {                        // cheap roots for the common deadlines
+    case 2: return 1.0 - std::sqrt(stay);
+    case 3: return 1.0 - std::cbrt(stay);
+    case 4: return 1.0 - std::sqrt(std::sqrt(stay));
+    default: return -std::expm1(std::log1p(-within_window) / deadline);
+  }
 }
 
 double QuantalModel::VoteProbability(const Model& model, const State& state, AllianceId alliance,

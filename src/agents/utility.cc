@@ -64,18 +64,31 @@ double Threat(const Model& model, const State& state, ActorId actor, RedLineId r
   return state.Value(response.levels[line.response_level].damage);
 }
 
-double ExpectedRetaliation(const Model& model, const State& state, ActorId actor, LeverId lever,
-                           int level, double lookahead) {
+double CrossingThreat(const Model& model, const State& state, ActorId actor, LeverId lever,
+                      int level, RedLineId r) {
+  const RedLine& line = model.red_lines[r.index];
+  if (line.owner == actor || state.red_line_status[r.index] != RedLineStatus::kIntact) return 0.0;
+  const double threat = Threat(model, state, actor, r);
+  if (threat == 0.0) return 0.0;
+  const ConditionContext context{line.owner, false, lever, level};
+  return Evaluate(model, state, line.trigger, context) ? threat : 0.0;
+}
+
+double RedLineRetaliation(const Model& model, const State& state, ActorId actor, LeverId lever,
+                          int level, double lookahead) {
   double total = 0;
   for (RedLineId r : model.red_lines_of_lever[lever.index]) {
-    const RedLine& line = model.red_lines[r.index];
-    if (line.owner == actor || state.red_line_status[r.index] != RedLineStatus::kIntact) continue;
-    const double threat = Threat(model, state, actor, r);
-    if (threat == 0.0) continue;
-    const ConditionContext context{line.owner, false, lever, level};
-    if (Evaluate(model, state, line.trigger, context))
-      total += state.Credibility(actor, r) * threat * lookahead;
+    const double threat = CrossingThreat(model, state, actor, lever, level, r);
+    if (threat != 0.0) total += state.Credibility(actor, r) * threat * lookahead;
   }
+  return total;
+}
+
+namespace {
+
+// Adds the Article-5 terms to `total` one by one (the order ExpectedRetaliation always used).
+double AddAllianceRetaliation(double total, const Model& model, const State& state,
+                              ActorId actor, LeverId lever, int level, double lookahead) {
   const Lever& l = model.levers[lever.index];
   if (!l.target.valid() || !l.levels[level].strikes_territory ||
       l.levels[state.level[lever.index]].strikes_territory)
@@ -92,6 +105,19 @@ double ExpectedRetaliation(const Model& model, const State& state, ActorId actor
     total += p * state.Value(response.levels[answer].damage) * lookahead;
   }
   return total;
+}
+
+}  // namespace
+
+double AllianceRetaliation(const Model& model, const State& state, ActorId actor, LeverId lever,
+                           int level, double lookahead) {
+  return AddAllianceRetaliation(0.0, model, state, actor, lever, level, lookahead);
+}
+
+double ExpectedRetaliation(const Model& model, const State& state, ActorId actor, LeverId lever,
+                           int level, double lookahead) {
+  return AddAllianceRetaliation(RedLineRetaliation(model, state, actor, lever, level, lookahead),
+                                model, state, actor, lever, level, lookahead);
 }
 
 double ProbabilityAllianceResponds(const Model& model, const State& state, AllianceId alliance,
@@ -151,9 +177,13 @@ MoveTerms MoveUtilityTerms(const Model& model, const State& state, ActorId actor
   const int from = state.level[m.lever.index];
   const double drift = state.Value(model.theatre.drift);
   terms.war = Direction(a) * drift * NetPowerChange(model, state, m.lever, m.level) * lookahead;
-  terms.cost = (CostTo(model, state, m.lever, m.level, actor) -
-                CostTo(model, state, m.lever, from, actor)) * lookahead +
-               ExpectedRetaliation(model, state, actor, m.lever, m.level, lookahead);
+  const double own_cost = (CostTo(model, state, m.lever, m.level, actor) -
+                           CostTo(model, state, m.lever, from, actor)) * lookahead;
+  const double red_lines = RedLineRetaliation(model, state, actor, m.lever, m.level, lookahead);
+  terms.cost = own_cost + AddAllianceRetaliation(red_lines, model, state, actor, m.lever, m.level,
+                                                 lookahead);
+  terms.cost_without_red_lines =
+      own_cost + AllianceRetaliation(model, state, actor, m.lever, m.level, lookahead);
   if (lever.target.valid() && a.favours != kNoSide) {
     const int target_side = model.actors[lever.target.index].favours;
     if (target_side != kNoSide && target_side != a.favours) {
@@ -172,20 +202,46 @@ double TypedUtility(const Model& model, const State& state, ActorId actor, TypeI
          terms.coercion;
 }
 
-double EnforcementUtility(const Model& model, const State& state, RedLineId r, TypeId type,
-                          double lookahead) {
+double ThreatFreeUtility(const Model& model, const State& state, ActorId actor, TypeId type,
+                         const MoveTerms& terms) {
+  const ResolveType& t = model.actors[actor.index].types[type.index];
+  return state.Value(t.stakes) * terms.war -
+         state.Value(t.cost_weight) * terms.cost_without_red_lines + terms.coercion;
+}
+
+double ResponseUtility(const Model& model, const State& state, ActorId actor, TypeId type,
+                       const ResponseTerms& terms) {
+  const ResolveType& t = model.actors[actor.index].types[type.index];
+  return state.Value(t.stakes) * terms.value - state.Value(t.cost_weight) * terms.cost +
+         terms.cost_of_refusing;
+}
+
+double NetResponseCost(const Model& model, const State& state, ActorId actor, TypeId type,
+                       const ResponseTerms& terms) {
+  const ResolveType& t = model.actors[actor.index].types[type.index];
+  return state.Value(t.cost_weight) * terms.cost - state.Value(t.stakes) * terms.value;
+}
+
+ResponseTerms EnforcementTerms(const Model& model, const State& state, RedLineId r,
+                               double lookahead) {
   const RedLine& line = model.red_lines[r.index];
-  const ResolveType& t = model.actors[line.owner.index].types[type.index];
   const LeverId lever = line.response_lever;
   const int from = state.level[lever.index];
   const int to = std::max(from, line.response_level);
-  const double cost = (CostTo(model, state, lever, to, line.owner) -
-                       CostTo(model, state, lever, from, line.owner)) * lookahead +
-                      ExpectedRetaliation(model, state, line.owner, lever, to, lookahead);
-  const double audience =
+  ResponseTerms terms;
+  terms.value = state.Value(line.value);
+  terms.cost = (CostTo(model, state, lever, to, line.owner) -
+                CostTo(model, state, lever, from, line.owner)) * lookahead +
+               ExpectedRetaliation(model, state, line.owner, lever, to, lookahead);
+  terms.cost_of_refusing =
       line.audience == Audience::kPublic ? state.Value(line.audience_cost) : 0.0;
-  return state.Value(t.stakes) * state.Value(line.value) - state.Value(t.cost_weight) * cost +
-         audience;
+  return terms;
+}
+
+double EnforcementUtility(const Model& model, const State& state, RedLineId r, TypeId type,
+                          double lookahead) {
+  return ResponseUtility(model, state, model.red_lines[r.index].owner, type,
+                         EnforcementTerms(model, state, r, lookahead));
 }
 
 int AllianceResponseLevel(const Alliance& alliance, int attack_rung) {
@@ -194,18 +250,25 @@ int AllianceResponseLevel(const Alliance& alliance, int attack_rung) {
              : alliance.proportionate_level;
 }
 
-double VoteUtility(const Model& model, const State& state, AllianceId alliance, ActorId member,
-                   TypeId type, double lookahead) {
+ResponseTerms VoteTerms(const Model& model, const State& state, AllianceId alliance,
+                        ActorId member, double lookahead) {
   const Alliance& a = model.alliances[alliance.index];
-  const ResolveType& t = model.actors[member.index].types[type.index];
   const LeverId lever = a.response_lever;
   const int from = state.level[lever.index];
   const int to = std::max(from, AllianceResponseLevel(a, state.alliance_attack_rung[alliance.index]));
-  const double cost = (CostTo(model, state, lever, to, member) -
-                       CostTo(model, state, lever, from, member)) * lookahead +
-                      ExpectedRetaliation(model, state, member, lever, to, lookahead);
-  return state.Value(t.stakes) * state.Value(a.value) - state.Value(t.cost_weight) * cost +
-         state.Value(a.credibility_cost);
+  ResponseTerms terms;
+  terms.value = state.Value(a.value);
+  terms.cost = (CostTo(model, state, lever, to, member) -
+                CostTo(model, state, lever, from, member)) * lookahead +
+               ExpectedRetaliation(model, state, member, lever, to, lookahead);
+  terms.cost_of_refusing = state.Value(a.credibility_cost);
+  return terms;
+}
+
+double VoteUtility(const Model& model, const State& state, AllianceId alliance, ActorId member,
+                   TypeId type, double lookahead) {
+  return ResponseUtility(model, state, member, type,
+                         VoteTerms(model, state, alliance, member, lookahead));
 }
 
 }  // namespace redline

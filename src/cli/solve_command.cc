@@ -1,11 +1,16 @@
-// `redline solve FILE [--method M] [--json] [--format gambit]`: loads a Gambit game and runs
-// one solver from the registry (games/solvers.h), printing equilibria by label.
+// `redline solve FILE [--method M] [--json] [--format gambit] [solver flags]`: loads a Gambit
+// game and runs one solver from the registry (games/solvers.h), printing equilibria by label.
+// The solver flags (--iterations, --tolerance, --seed, --max-lambda, --lambda-out) are in
+// solve_flags.h.
+#include <fstream>
 #include <ostream>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/common_options.h"
+#include "cli/solve_flags.h"
 #include "games/game_file.h"
 #include "games/solvers.h"
 
@@ -21,6 +26,7 @@ struct SolveOptions {
   std::string method = "enumpure";
   bool json = false;
   std::string format = "text";
+  SolveFlags flags;
 };
 
 std::string PayoffText(const Equilibrium& eq, int player) {
@@ -71,6 +77,10 @@ nlohmann::json ToJson(const AnyGame& game, const Solution& solution, const Solve
   root["hit_limit"] = solution.hit_limit;
   root["iterations"] = solution.iterations;
   root["notes"] = solution.notes;
+  if (!solution.path.empty()) {
+    root["path_points"] = solution.path.size();
+    root["final_lambda"] = solution.path.back().lambda;
+  }
   root["equilibria"] = nlohmann::json::array();
   for (const Equilibrium& eq : solution.equilibria) {
     nlohmann::json item;
@@ -104,6 +114,11 @@ int RunSolve(const SolveOptions& options, Io& io) {
            << DidYouMean(options.method, games::SolverNames()) << "\n";
     return kExitBadInput;
   }
+  games::SolverOptions solver_options;
+  if (Status checked = CheckSolveFlags(options.flags, *solver, solver_options); !checked.ok()) {
+    PrintDiagnostics(checked.errors(), io.err);
+    return kExitBadInput;
+  }
   Result<AnyGame> game = games::ReadGameFile(options.file);
   if (!game.ok()) {
     for (const Diagnostic& error : game.errors()) io.err << error.ToString() << "\n";
@@ -114,10 +129,26 @@ int RunSolve(const SolveOptions& options, Io& io) {
            << applies.errors().front().message << "\n";
     return kExitBadInput;
   }
-  Result<Solution> solution = solver->solve(*game, games::SolverOptions{});
+  std::ofstream lambda_out;
+  if (!options.flags.lambda_out.empty()) {
+    lambda_out.open(options.flags.lambda_out);
+    if (!lambda_out) {
+      io.err << options.flags.lambda_out << ": error: cannot write the --lambda-out file\n";
+      return kExitBadInput;
+    }
+  }
+  Result<Solution> solution = solver->solve(*game, solver_options);
   if (!solution.ok()) {
     io.err << "error: " << solver->name << ": " << solution.errors().front().message << "\n";
     return kExitBadInput;
+  }
+  if (lambda_out.is_open()) {
+    WritePathCsv(*game, *solution, lambda_out);
+    lambda_out.close();
+    if (!lambda_out) {
+      io.err << options.flags.lambda_out << ": error: writing the --lambda-out file failed\n";
+      return kExitFailure;
+    }
   }
   if (options.json) {
     io.out << ToJson(*game, *solution, options).dump(2) << "\n";
@@ -141,6 +172,7 @@ CommandAction AddSolveCommand(CLI::App& app) {
   sub->add_flag("--json", options->json, "print one JSON object");
   sub->add_option("--format", options->format, "text (default) or gambit: one NE,... line each")
       ->check(CLI::IsMember({"text", "gambit"}));
+  AddSolveFlags(*sub, options->flags);
   return [options](Io& io) { return RunSolve(*options, io); };
 }
 

@@ -104,3 +104,157 @@ TEST(SolveCommandTest, MalformedAndBinaryFiles) {
 
 }  // namespace
 }  // namespace redline::cli
+
+// ---- solver flags and --lambda-out ----
+
+namespace redline::cli {
+namespace {
+
+std::vector<std::string> SplitLines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+std::vector<std::string> SplitCsv(const std::string& line) {
+  std::vector<std::string> fields(1);
+  for (char c : line) {
+    if (c == ',') {
+      fields.emplace_back();
+    } else {
+      fields.back() += c;
+    }
+  }
+  return fields;
+}
+
+std::string TempFile(const std::string& name) { return ::testing::TempDir() + "/" + name; }
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+TEST(SolveFlagsTest, LambdaOutWritesTheAgentQreBranch) {
+  const std::string csv = TempFile("redline_poker_branch.csv");
+  SolveRun run = Solve({Game("stripped_down_poker.efg"), "--method", "logit", "--lambda-out", csv,
+                        "--json"});
+  ASSERT_EQ(run.code, kExitOk) << run.err;
+  nlohmann::json parsed = nlohmann::json::parse(run.out);
+  EXPECT_EQ(parsed["profile_kind"], "behavior");
+  EXPECT_GE(parsed["final_lambda"].get<double>(), 1e6);
+  EXPECT_LT(parsed["equilibria"][0]["nash_conv"].get<double>(), 1e-5);
+  const std::vector<std::string> lines = SplitLines(ReadAll(csv));
+  ASSERT_EQ(lines.size(), parsed["path_points"].get<std::size_t>() + 1);
+  EXPECT_EQ(lines[0],
+            "lambda,Alice:Alice has King:Bet,Alice:Alice has King:Fold,Alice:Alice has Queen:Bet,"
+            "Alice:Alice has Queen:Fold,Bob:Bob's response:Call,Bob:Bob's response:Fold");
+  EXPECT_EQ(lines[1], "0,0.5,0.5,0.5,0.5,0.5,0.5");
+  double last_lambda = 0;
+  for (std::size_t k = 1; k < lines.size(); ++k) {
+    const std::vector<std::string> fields = SplitCsv(lines[k]);
+    ASSERT_EQ(fields.size(), 7u) << lines[k];
+    last_lambda = std::stod(fields[0]);
+    EXPECT_NEAR(std::stod(fields[3]) + std::stod(fields[4]), 1.0, 1e-9) << lines[k];
+  }
+  EXPECT_GE(last_lambda, 1e6);
+  const std::vector<std::string> last = SplitCsv(lines.back());
+  EXPECT_NEAR(std::stod(last[3]), 1.0 / 3, 1e-5);  // Alice bluffs with the Queen 1/3
+}
+
+TEST(SolveFlagsTest, LambdaOutForANormalFormGameAndMaxLambda) {
+  const std::string csv = TempFile("redline_2x2_branch.csv");
+  SolveRun run = Solve({Game("2x2.nfg"), "-m", "logit", "--max-lambda", "20", "--lambda-out", csv,
+                        "--json"});
+  ASSERT_EQ(run.code, kExitOk) << run.err;
+  nlohmann::json parsed = nlohmann::json::parse(run.out);
+  const double final_lambda = parsed["final_lambda"].get<double>();
+  EXPECT_GE(final_lambda, 20.0);
+  EXPECT_LT(final_lambda, 200.0);  // stopped near 20, not at the default 1e6
+  const std::vector<std::string> lines = SplitLines(ReadAll(csv));
+  ASSERT_GE(lines.size(), 3u);
+  EXPECT_EQ(SplitCsv(lines[0]).size(), 5u);
+  EXPECT_EQ(lines[0].substr(0, 7), "lambda,");
+  EXPECT_NE(lines[0].find("Player 1:"), std::string::npos) << lines[0];
+  EXPECT_EQ(lines[0].find("Player 1:#"), std::string::npos) << "no infoset column: " << lines[0];
+}
+
+TEST(SolveFlagsTest, IterationLimitIsAResultNotAnError) {
+  SolveRun logit = Solve({Game("poker.efg"), "-m", "logit", "--iterations", "3", "--json"});
+  ASSERT_EQ(logit.code, kExitOk) << logit.err;
+  nlohmann::json parsed = nlohmann::json::parse(logit.out);
+  EXPECT_EQ(parsed["hit_limit"], true);
+  EXPECT_EQ(parsed["converged"], false);
+  EXPECT_EQ(parsed["iterations"], 3);
+  EXPECT_EQ(parsed["path_points"], 4);
+
+  SolveRun cfr = Solve({Game("poker.efg"), "-m", "cfr", "--iterations", "10"});
+  ASSERT_EQ(cfr.code, kExitOk) << cfr.err;
+  EXPECT_NE(cfr.out.find("(stopped at a limit)"), std::string::npos) << cfr.out;
+  EXPECT_NE(cfr.out.find("stopped at the iteration limit"), std::string::npos) << cfr.out;
+
+  SolveRun lcp = Solve({Game("poker.efg"), "-m", "lcp", "--iterations", "1", "--json"});
+  ASSERT_EQ(lcp.code, kExitOk) << lcp.err;
+  parsed = nlohmann::json::parse(lcp.out);
+  EXPECT_EQ(parsed["hit_limit"], true);
+  EXPECT_EQ(parsed["equilibria"].size(), 0u);
+
+  SolveRun enummixed = Solve({Game("8x8.nfg"), "-m", "enummixed", "--iterations", "5", "--json"});
+  ASSERT_EQ(enummixed.code, kExitOk) << enummixed.err;
+  EXPECT_EQ(nlohmann::json::parse(enummixed.out)["hit_limit"], true);
+  SolveRun full = Solve({Game("8x8.nfg"), "-m", "enummixed", "--json"});
+  ASSERT_EQ(full.code, kExitOk) << full.err;
+  EXPECT_EQ(nlohmann::json::parse(full.out)["hit_limit"], false);
+}
+
+TEST(SolveFlagsTest, SeedAndToleranceReachTheSolver) {
+  auto gambit = [](const std::string& seed) {
+    return Solve({Game("stripped_down_poker.efg"), "-m", "mccfr", "--iterations", "200", "--seed",
+                  seed, "--format", "gambit"})
+        .out;
+  };
+  EXPECT_EQ(gambit("5"), gambit("5"));
+  EXPECT_NE(gambit("5"), gambit("6"));
+  SolveRun loose = Solve({Game("stripped_down_poker.efg"), "-m", "cfr", "--tolerance", "0.5",
+                          "--json"});
+  ASSERT_EQ(loose.code, kExitOk) << loose.err;
+  nlohmann::json parsed = nlohmann::json::parse(loose.out);
+  EXPECT_EQ(parsed["converged"], true);
+  EXPECT_LT(parsed["iterations"].get<int>(), 10000);
+}
+
+TEST(SolveFlagsTest, BadValuesExitTwoWithOneLine) {
+  auto expect_bad = [](std::vector<std::string> args, const std::string& message) {
+    SolveRun run = Solve(std::move(args));
+    EXPECT_EQ(run.code, kExitBadInput) << message;
+    EXPECT_EQ(run.out, "");
+    EXPECT_EQ(run.err, message);
+  };
+  const std::string poker = Game("poker.efg");
+  expect_bad({poker, "-m", "cfr", "--iterations", "0"},
+             "--iterations: error: expected a whole number from 1 to 2e9, got '0'\n");
+  expect_bad({poker, "-m", "cfr", "--iterations", "ten"},
+             "--iterations: error: expected a whole number from 1 to 2e9, got 'ten'\n");
+  expect_bad({poker, "-m", "cfr", "--tolerance", "-1"},
+             "--tolerance: error: expected a number > 0, got '-1'\n");
+  expect_bad({poker, "-m", "cfr", "--tolerance", "nan"},
+             "--tolerance: error: expected a number > 0, got 'nan'\n");
+  expect_bad({poker, "-m", "mccfr", "--seed", "-3"},
+             "--seed: error: expected a whole number from 0 to 2^64-1, got '-3'\n");
+  expect_bad({poker, "-m", "logit", "--max-lambda", "inf"},
+             "--max-lambda: error: expected a number > 0, got 'inf'\n");
+  expect_bad({poker, "-m", "cfr", "--seed", "4"},
+             "--seed: error: does not apply to method 'cfr'\n");
+  expect_bad({poker, "-m", "enumpure", "--lambda-out", TempFile("x.csv")},
+             "--lambda-out: error: does not apply to method 'enumpure'\n");
+  expect_bad({poker, "-m", "spe", "--iterations", "5"},
+             "--iterations: error: does not apply to method 'spe'\n");
+  expect_bad({poker, "-m", "logit", "--lambda-out", "/nonexistent/dir/branch.csv"},
+             "/nonexistent/dir/branch.csv: error: cannot write the --lambda-out file\n");
+}
+
+}  // namespace
+}  // namespace redline::cli

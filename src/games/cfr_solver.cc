@@ -55,7 +55,8 @@ SolverInfo CfrSolverInfo() {
           CfrApplies, [](const AnyGame& game, const SolverOptions& options) -> Result<Solution> {
             return ToSolution(game, "cfr",
                               SolveCfrPlus(*AsExtensive(game), ToCfrOptions(options, 10000)));
-          }};
+          },
+          {"max_iterations", "tolerance"}};
 }
 
 SolverInfo McCfrSolverInfo() {
@@ -64,7 +65,8 @@ SolverInfo McCfrSolverInfo() {
             return ToSolution(
                 game, "mccfr",
                 SolveExternalSamplingMccfr(*AsExtensive(game), ToCfrOptions(options, 100000)));
-          }};
+          },
+          {"max_iterations", "tolerance", "seed"}};
 }
 
 }  // namespace redline::games

@@ -43,17 +43,17 @@ Result<EnumMixedResult> EnumerateExtremeEquilibria(const RationalMatrix& a, cons
   for (int i = 0; i < rows; ++i) labels_q[columns + i] = i;
 
   const int label_count = rows + columns;
-  auto p_vertices =
-      EnumerateLabelledVertices(b_transposed, labels_p, label_count, options.max_bases);
-  if (!p_vertices) return p_vertices.errors();
-  auto q_vertices = EnumerateLabelledVertices(pa, labels_q, label_count, options.max_bases);
-  if (!q_vertices) return q_vertices.errors();
-
+  bool p_limit = false, q_limit = false;
+  const auto p_vertices =
+      EnumerateLabelledVertices(b_transposed, labels_p, label_count, options.max_bases, p_limit);
+  const auto q_vertices =
+      EnumerateLabelledVertices(pa, labels_q, label_count, options.max_bases, q_limit);
   EnumMixedResult result;
-  result.vertices_row_polytope = static_cast<long>(p_vertices->size());
-  result.vertices_column_polytope = static_cast<long>(q_vertices->size());
-  for (const LabelledVertex& x : *p_vertices) {
-    for (const LabelledVertex& y : *q_vertices) {
+  result.hit_limit = p_limit || q_limit;
+  result.vertices_row_polytope = static_cast<long>(p_vertices.size());
+  result.vertices_column_polytope = static_cast<long>(q_vertices.size());
+  for (const LabelledVertex& x : p_vertices) {
+    for (const LabelledVertex& y : q_vertices) {
       if (!CompletelyLabelled(x, y)) continue;
       result.equilibria.push_back({Normalised(x.coordinates), Normalised(y.coordinates), 0});
     }

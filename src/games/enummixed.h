@@ -23,17 +23,19 @@
 namespace redline::games {
 
 struct EnumMixedOptions {
-  long max_bases = 2'000'000;  // per polytope; exceeding it is an error
+  long max_bases = 2'000'000;  // per polytope; reaching it stops the search (hit_limit)
 };
 
 struct EnumMixedResult {
   std::vector<BimatrixEquilibrium> equilibria;  // in a deterministic order (pivots = 0)
   long vertices_row_polytope = 0;               // non-zero vertices of P
   long vertices_column_polytope = 0;
+  // The basis limit stopped the search: `equilibria` are equilibria, but maybe not all.
+  bool hit_limit = false;
 };
 
 // A: row player's payoffs, B: column player's payoffs (both rows × columns).
-// Errors: bad shapes; the basis limit exceeded.
+// Errors: bad shapes. Reaching the basis limit is reported by hit_limit.
 Result<EnumMixedResult> EnumerateExtremeEquilibria(const RationalMatrix& a, const RationalMatrix& b,
                                                    const EnumMixedOptions& options = {});
 

@@ -62,6 +62,12 @@ Result<Solution> SolveEnumMixed(const AnyGame& game, const SolverOptions& option
       "extreme equilibria by vertex enumeration: " + std::to_string(all->vertices_row_polytope) +
       " and " + std::to_string(all->vertices_column_polytope) +
       " vertices of the best-response polytopes");
+  if (all->hit_limit) {
+    solution.hit_limit = true;
+    solution.converged = false;
+    solution.notes.push_back("stopped at the limit of " + std::to_string(limits.max_bases) +
+                             " feasible bases per polytope: the list may be incomplete");
+  }
   return solution;
 }
 
@@ -69,7 +75,7 @@ Result<Solution> SolveEnumMixed(const AnyGame& game, const SolverOptions& option
 
 SolverInfo EnumMixedSolverInfo() {
   return {"enummixed", "all extreme equilibria of a two-player normal-form game (exact)",
-          EnumMixedApplies, SolveEnumMixed};
+          EnumMixedApplies, SolveEnumMixed, {"max_iterations"}};
 }
 
 }  // namespace redline::games

@@ -74,9 +74,10 @@ LabelledVertex VertexOf(const BasisState& state, int dimension,
 
 }  // namespace
 
-Result<std::vector<LabelledVertex>> EnumerateLabelledVertices(
-    const RationalMatrix& c, const std::vector<int>& labels_of_variables, int label_count,
-    long max_bases) {
+std::vector<LabelledVertex> EnumerateLabelledVertices(const RationalMatrix& c,
+                                                      const std::vector<int>& labels_of_variables,
+                                                      int label_count, long max_bases,
+                                                      bool& hit_limit) {
   const int rows = static_cast<int>(c.size());
   const int dimension = static_cast<int>(c[0].size());
   BasisState start;
@@ -90,7 +91,7 @@ Result<std::vector<LabelledVertex>> EnumerateLabelledVertices(
   std::set<std::vector<int>> seen_bases{start.SortedBasis()};
   std::map<RationalVector, LabelledVertex> vertices;  // ordered: deterministic output
   std::deque<BasisState> frontier{start};
-  while (!frontier.empty()) {
+  while (!frontier.empty() && !hit_limit) {
     const BasisState state = std::move(frontier.front());
     frontier.pop_front();
     LabelledVertex vertex = VertexOf(state, dimension, labels_of_variables, label_count);
@@ -103,8 +104,8 @@ Result<std::vector<LabelledVertex>> EnumerateLabelledVertices(
         BasisState next = Pivoted(state, row, column);
         if (!seen_bases.insert(next.SortedBasis()).second) continue;
         if (static_cast<long>(seen_bases.size()) > max_bases) {
-          return SolverError("enummixed: more than " + std::to_string(max_bases) +
-                             " feasible bases; the game is too large or too degenerate");
+          hit_limit = true;
+          break;
         }
         frontier.push_back(std::move(next));
       }

@@ -30,22 +30,21 @@ Result<LcpSolution> SolveLcpLemke(const RationalMatrix& m, const RationalVector&
   if (Status status = CheckLcpShape(m, q, covering); !status) return status.errors();
   const int n = static_cast<int>(q.size());
   if (std::all_of(q.begin(), q.end(), [](const mpq_class& v) { return sgn(v) >= 0; })) {
-    return LcpSolution{RationalVector(n, 0), 0};
+    return LcpSolution{RationalVector(n, 0), 0, false};
   }
   LcpTableau tableau(m, q, covering);
   int leaving = tableau.PivotInArtificial();
   int pivots = 1;
   while (leaving != tableau.ArtificialVariable()) {
     if (pivots >= options.max_pivots) {
-      return SolverError("LCP: Lemke's algorithm exceeded " + std::to_string(options.max_pivots) +
-                         " pivots");
+      return LcpSolution{{}, pivots, true};
     }
     const std::optional<int> next = tableau.PivotIn(tableau.Complement(leaving));
     if (!next) return SolverError("LCP: Lemke's algorithm ended on a secondary ray");
     leaving = *next;
     ++pivots;
   }
-  return LcpSolution{tableau.ZValues(), pivots};
+  return LcpSolution{tableau.ZValues(), pivots, false};
 }
 
 namespace {
@@ -77,15 +76,14 @@ Result<LcpSolution> SolveMixedLcpLemke(const RationalMatrix& m, const RationalVe
   int pivots = 1;
   while (leaving != tableau.ArtificialVariable()) {
     if (pivots >= options.max_pivots) {
-      return SolverError("LCP: Lemke's algorithm exceeded " + std::to_string(options.max_pivots) +
-                         " pivots");
+      return LcpSolution{{}, pivots, true};
     }
     const std::optional<int> next = tableau.PivotIn(tableau.Complement(leaving));
     if (!next) return SolverError("LCP: Lemke's algorithm ended on a secondary ray");
     leaving = *next;
     ++pivots;
   }
-  LcpSolution solution{tableau.ZValues(), pivots};
+  LcpSolution solution{tableau.ZValues(), pivots, false};
   if (Status status = CheckMixedSolution(m, q, free, solution.z); !status) return status.errors();
   return solution;
 }

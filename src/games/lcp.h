@@ -17,6 +17,7 @@ namespace redline::games {
 struct LcpSolution {
   RationalVector z;  // a complementary solution; w = q + M z
   int pivots = 0;
+  bool hit_limit = false;  // stopped at LemkeOptions::max_pivots; z is then empty
 };
 
 struct LemkeOptions {
@@ -27,7 +28,8 @@ struct LemkeOptions {
 // q < 0; the all-ones vector is the usual choice). Returns z = 0 when q >= 0.
 // Errors: mismatched sizes, a non-positive covering entry where q < 0, ray termination
 // (Lemke's algorithm ends on a secondary ray: for the matrices of sequence-form games with
-// negative payoffs this does not happen), or more than max_pivots pivots.
+// negative payoffs this does not happen). Reaching max_pivots is not an error: the result
+// has hit_limit set and no z.
 Result<LcpSolution> SolveLcpLemke(const RationalMatrix& m, const RationalVector& q,
                                   const RationalVector& covering, const LemkeOptions& options = {});
 

@@ -33,6 +33,13 @@ Result<Solution> SolveLcp(const AnyGame& game, const SolverOptions& options) {
     if (!eq) return eq.errors();
     solution.kind = ProfileKind::kBehavior;
     solution.iterations = eq->pivots;
+    if (eq->hit_limit) {
+      solution.hit_limit = true;
+      solution.converged = false;
+      solution.notes.push_back("stopped at the pivot limit (" + std::to_string(lemke.max_pivots) +
+                               ") before Lemke's path reached an equilibrium");
+      return solution;
+    }
     solution.equilibria.push_back(MakeExactEquilibrium(game, eq->profile));
     solution.notes.push_back("sequence form solved by Lemke's algorithm in " +
                              std::to_string(eq->pivots) + " pivots");
@@ -58,7 +65,7 @@ Result<Solution> SolveLcp(const AnyGame& game, const SolverOptions& options) {
 
 SolverInfo LcpSolverInfo() {
   return {"lcp", "one equilibrium of a two-player game (Lemke–Howson / sequence form, exact)",
-          LcpApplies, SolveLcp};
+          LcpApplies, SolveLcp, {"max_iterations"}};
 }
 
 }  // namespace redline::games

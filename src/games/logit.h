@@ -1,24 +1,31 @@
-// The logit quantal response equilibrium (QRE) correspondence of a normal-form game,
-// traced from λ = 0 (the centroid) toward large λ by predictor–corrector path following
-// (Turocy 2005, "A dynamic homotopy interpretation of the logistic quantal response
-// equilibrium correspondence", GEB 51). The limit of the principal branch as λ → ∞ is a
-// Nash equilibrium (McKelvey & Palfrey 1995); the point reached at `max_lambda` is returned
-// as the selected (approximate) equilibrium.
+// The logit quantal response equilibrium (QRE) correspondence, traced from λ = 0 (the
+// centroid) toward large λ by predictor–corrector path following (logit_path.h; Turocy
+// 2005, "A dynamic homotopy interpretation of the logistic quantal response equilibrium
+// correspondence", GEB 51). The point reached at `max_lambda` is returned as the selected
+// (approximate) equilibrium.
 //
-// Unknowns: log-probabilities w and λ. Equations per player i: w_ij − w_i0 =
-// λ (u_ij(σ) − u_i0(σ)) for j ≥ 1 and Σ_j exp(w_ij) = 1. Arc-length continuation: the tangent
-// spans the Jacobian's null space (oriented to continue the path), Newton corrects on the
-// hyperplane orthogonal to it; the step grows after easy corrections and halves after hard
-// ones, so turning points (where λ decreases) are followed.
+//  - Normal-form games: the QRE of McKelvey & Palfrey (1995) in mixed strategies; the limit
+//    of the principal branch is a Nash equilibrium. Equations per player i: w_ij − w_i0 =
+//    λ (u_ij(σ) − u_i0(σ)) for j ≥ 1 and Σ_j exp(w_ij) = 1 (logit_system.h). Cost per step:
+//    O(cells · players²) for the Jacobian plus a dense solve.
+//  - Extensive games: the agent QRE of McKelvey & Palfrey (1998) in behaviour strategies:
+//    at every infoset the probabilities are a logit response to the action values given the
+//    beliefs the profile itself implies (agent_logit_system.h). Every infoset is reached at
+//    finite λ, and limits of the branch are sequential equilibria (McKelvey & Palfrey 1998;
+//    Turocy 2010, "Computing sequential equilibria using agent quantal response
+//    equilibria", Economic Theory 42), so off-path behaviour is credible: in a game with a
+//    non-credible threat the limit is the subgame-perfect equilibrium. Cost per step:
+//    O(actions · nodes · players) for the Jacobian plus a dense O(actions³) solve.
 //
-// Not covered: extensive games (agent QRE in behaviour strategies) — see the report in
-// docs/games.md. Cost per step: O(cells · players²) for the Jacobian plus a dense solve.
+// Profiles in results are probabilities (not logs), in the game's flat profile order.
 #pragma once
 
 #include <vector>
 
 #include "core/status.h"
+#include "games/game.h"
 #include "games/normal_form.h"
+#include "games/solution.h"
 #include "games/solvers.h"
 #include "games/strategy.h"
 
@@ -31,23 +38,24 @@ struct LogitOptions {
   int max_steps = 100000;
 };
 
-struct LogitPoint {
-  double lambda = 0.0;
-  MixedProfile profile;
-};
+using LogitPoint = PathPoint;
 
 struct LogitResult {
-  MixedProfile profile;                    // at the last point reached
+  std::vector<double> profile;             // at the last point reached
   double lambda = 0.0;                     // λ there
-  std::vector<LogitPoint> path;            // accepted points, in order
+  std::vector<LogitPoint> path;            // accepted points, in order (the first at λ = 0)
   std::vector<LogitPoint> turning_points;  // where dλ/ds changes sign (branch folds)
   int steps = 0;
   bool hit_limit = false;  // stopped by max_steps before max_lambda
 };
 
-// Fails when the path cannot be continued (step size underflow).
+// Fails when the path cannot be continued (singular Jacobian, step size underflow).
 Result<LogitResult> TraceLogitPath(const NormalFormGame& game, const LogitOptions& options = {});
+// Agent QRE of an extensive game (behaviour profiles, ExtensiveGame::action_index order).
+Result<LogitResult> TraceAgentLogitPath(const ExtensiveGame& game,
+                                        const LogitOptions& options = {});
 
+// Reads options.max_iterations (steps, default 100 000) and extra["max_lambda"] (default 1e6).
 SolverInfo LogitSolverInfo();
 
 }  // namespace redline::games

@@ -47,10 +47,11 @@ struct SequenceFormEquilibrium {
   ExactBehaviorProfile profile;
   RationalVector realization[2];
   int pivots = 0;
+  bool hit_limit = false;  // Lemke stopped at its pivot limit; profile is then empty
 };
 
-// One Nash equilibrium (exact). Errors: not two players / no perfect recall; Lemke's
-// pivot limit.
+// One Nash equilibrium (exact). Errors: not two players / no perfect recall. Reaching
+// Lemke's pivot limit is reported by hit_limit.
 Result<SequenceFormEquilibrium> SolveSequenceForm(const ExtensiveGame& game,
                                                   const LemkeOptions& options = {});
 

@@ -47,6 +47,11 @@ Result<SequenceFormEquilibrium> SolveSequenceForm(const ExtensiveGame& game,
   Result<LcpSolution> solution = SolveMixedLcpLemke(m, q, RationalVector(n, 1), free, p0, options);
   if (!solution) return solution.errors();
   SequenceFormEquilibrium out;
+  out.pivots = solution->pivots;
+  if (solution->hit_limit) {
+    out.hit_limit = true;
+    return out;
+  }
   out.realization[0].assign(solution->z.begin() + x0, solution->z.begin() + y0);
   out.realization[1].assign(solution->z.begin() + y0, solution->z.begin() + p0);
   out.profile = BehaviorFromRealization(game, form, out.realization[0], out.realization[1]);

@@ -28,6 +28,13 @@ struct Equilibrium {
   double nash_conv = 0.0;                  // sum of players' regrets at `profile`
 };
 
+// One point of a solution path (logit: the QRE branch), the profile in the same order as
+// Equilibrium::profile.
+struct PathPoint {
+  double lambda = 0.0;
+  std::vector<double> profile;
+};
+
 struct Solution {
   std::string method;                 // registry name, e.g. "enumpure"
   ProfileKind kind = ProfileKind::kMixed;
@@ -36,6 +43,7 @@ struct Solution {
   bool hit_limit = false;             // stopped by an iteration / time / size limit
   long iterations = 0;                // iterative solvers; 0 when not meaningful
   std::vector<std::string> notes;     // human-readable remarks, one sentence each
+  std::vector<PathPoint> path;        // logit: the branch's accepted points; else empty
 };
 
 // Fills expected_payoffs / exact_payoffs and nash_conv of `eq` from its profile.

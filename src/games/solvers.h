@@ -39,6 +39,9 @@ struct SolverInfo {
   // cannot handle after all (e.g. a strategic form too large); a limit reached is not an
   // error but Solution::hit_limit.
   std::function<Result<Solution>(const AnyGame& game, const SolverOptions& options)> solve;
+  // The SolverOptions the method reads, by name: "max_iterations", "tolerance", "seed", or an
+  // `extra` key such as "max_lambda". Front ends reject settings a method would ignore.
+  std::vector<std::string> settings;
 };
 
 // Every registered solver, in display order.

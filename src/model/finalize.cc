@@ -25,31 +25,76 @@ bool EndMatchesParty(const Model& model, const ChannelEnd& end, int party) {
 }
 
 // Whether a condition tree contains a node that reads lever `lever`.
-bool ReadsLever(const Model& model, ConditionId id, LeverId lever) {
+bool HasLevelAtRung(const Lever& lever, RungId rung) {
+  for (const Level& level : lever.levels)
+    if (level.rung.index >= rung.index) return true;
+  return false;
+}
+
+bool PerceivedBy(const Lever& lever, ActorId perceiver) {
+  for (const Level& level : lever.levels)
+    for (const Perception& p : level.perceived)
+      if (p.observer.index == perceiver.index) return true;
+  return false;
+}
+
+bool StrikesAny(const Model& model, const Lever& lever, const Condition& c) {
+  if (!lever.target.valid()) return false;
+  bool strikes = false;
+  for (const Level& level : lever.levels) strikes |= level.strikes_territory;
+  if (!strikes) return false;
+  if (c.actor.valid()) return lever.target == c.actor;
+  return c.alliance.valid() && IsMember(model, c.alliance, lever.target);
+}
+
+bool OwnedBy(const Model& model, const Lever& lever, const Condition& c) {
+  const LeverOwner& owner = lever.owner;
+  if (c.actor.valid()) return owner.actor == c.actor;
+  if (c.alliance.valid())
+    return owner.alliance == c.alliance ||
+           (owner.actor.valid() && IsMember(model, c.alliance, owner.actor));
+  return true;
+}
+
+// Whether changing `lever`'s level can change the truth of condition `id` (as perceived by
+// `perceiver`, the red line's owner). Conservative: a lever that could matter is included.
+bool ReadsLever(const Model& model, ConditionId id, LeverId lever, ActorId perceiver) {
   const Condition& c = model.conditions[id.index];
+  const Lever& l = model.levers[lever.index];
   switch (c.kind) {
     case ConditionKind::kAll:
     case ConditionKind::kAny:
     case ConditionKind::kNot:
       for (ConditionId child : c.children)
-        if (ReadsLever(model, child, lever)) return true;
+        if (ReadsLever(model, child, lever, perceiver)) return true;
       return false;
     case ConditionKind::kLeverAtLeast:
       return c.lever == lever;
     case ConditionKind::kInterferenceAtLeast:
+      return PerceivedBy(l, perceiver);
     case ConditionKind::kMaxRungAtLeast:
+      return HasLevelAtRung(l, c.rung);
     case ConditionKind::kStrikeOn:
-      return true;
-    case ConditionKind::kRungAtLeast: {
-      const LeverOwner& owner = model.levers[lever.index].owner;
-      if (c.actor.valid()) return owner.actor == c.actor;
-      if (c.alliance.valid())
-        return owner.alliance == c.alliance ||
-               (owner.actor.valid() && IsMember(model, c.alliance, owner.actor));
-      return true;
-    }
+      return StrikesAny(model, l, c);
+    case ConditionKind::kRungAtLeast:
+      return OwnedBy(model, l, c) && HasLevelAtRung(l, c.rung);
     default:
       return false;
+  }
+}
+
+// For every rung_at_least node, the levers that can satisfy it (owned by `by`, with a level
+// at or above the rung), so evaluation need not scan every lever.
+void FillRungConditionLevers(Model& model) {
+  model.rung_condition_levers.assign(model.conditions.size(), {});
+  for (std::size_t i = 0; i < model.conditions.size(); ++i) {
+    const Condition& c = model.conditions[i];
+    if (c.kind != ConditionKind::kRungAtLeast) continue;
+    for (int l = 0; l < static_cast<int>(model.levers.size()); ++l) {
+      const Lever& lever = model.levers[l];
+      if (OwnedBy(model, lever, c) && HasLevelAtRung(lever, c.rung))
+        model.rung_condition_levers[i].push_back(LeverId(l));
+    }
   }
 }
 
@@ -126,7 +171,7 @@ void FillRedLineIndexes(Model& model) {
     const RedLine& line = model.red_lines[r];
     if (line.owner.valid()) model.red_lines_of_owner[line.owner.index].push_back(RedLineId(r));
     for (int l = 0; l < static_cast<int>(model.levers.size()); ++l)
-      if (line.trigger.valid() && ReadsLever(model, line.trigger, LeverId(l)))
+      if (line.trigger.valid() && ReadsLever(model, line.trigger, LeverId(l), line.owner))
         model.red_lines_of_lever[l].push_back(RedLineId(r));
   }
 }
@@ -149,6 +194,7 @@ void FinalizeModel(Model& model) {
   FillMembership(model);
   FillLeverIndexes(model);
   FillRedLineIndexes(model);
+  FillRungConditionLevers(model);
   model.max_types = 1;
   for (const Actor& actor : model.actors)
     model.max_types = std::max(model.max_types, static_cast<int>(actor.types.size()));

@@ -245,7 +245,10 @@ struct Model {
   // Derived indexes, filled by FinalizeModel (model/finalize.h) at the end of compilation.
   int observer_count() const { return static_cast<int>(actors.size() + third_parties.size()); }
   std::vector<std::vector<LeverId>> levers_of_actor;      // levers an actor chooses
-  std::vector<std::vector<RedLineId>> red_lines_of_lever;  // red lines whose trigger reads it
+  std::vector<std::vector<RedLineId>> red_lines_of_lever;  // red lines whose trigger can change
+                                                           // when the lever moves
+  std::vector<std::vector<LeverId>> rung_condition_levers; // per condition (rung_at_least):
+                                                           // the levers that can satisfy it
   int max_types = 1;                                       // largest number of types of any actor
   // (added by FinalizeModel; see model/finalize.h for the exact definitions)
   std::vector<std::vector<LeverId>> levers_of_alliance;   // levers an alliance owns

@@ -27,6 +27,13 @@ void RefreshLeverAggregates(const Model& model, State& state) {
 
 namespace {
 
+// x^n for a small whole n >= 0 (deadline windows), without std::pow.
+double IntegerPower(double x, int n) {
+  double result = 1.0;
+  for (int i = 0; i < n; ++i) result *= x;
+  return result;
+}
+
 // Steps of the deadline window still open for red line r at the start of the current step.
 int RemainingWindow(const Model& model, const State& state, int r) {
   const int deadline = std::max(1, model.red_lines[r].deadline);
@@ -87,7 +94,7 @@ void RefreshCredibility(const StepContext& context, State& state) {
     for (int t = 0; t < mt; ++t) {
       const double p = state.enforce_probability[r * mt + t];
       state.enforce_within[r * mt + t] =
-          status == RedLineStatus::kEnforced ? 1.0 : 1.0 - std::pow(1.0 - p, remaining);
+          status == RedLineStatus::kEnforced ? 1.0 : 1.0 - IntegerPower(1.0 - p, remaining);
     }
   }
   for (int a = 0; a < state.actors; ++a) {

@@ -38,19 +38,6 @@ inline bool StruckUnder(const Model& model, const State& state, const ConditionC
   return state.strike_rung[actor.index] >= 0 || HypotheticalStrikes(model, context, actor);
 }
 
-// Whether lever `l` belongs to `by` (an actor, an alliance or a member of that alliance; any
-// lever when `by` is unset).
-inline bool LeverOf(const Model& model, LeverId l, ActorId by_actor, AllianceId by_alliance) {
-  const LeverOwner& owner = model.levers[l.index].owner;
-  if (by_actor.valid()) return owner.actor == by_actor;
-  if (by_alliance.valid()) {
-    if (owner.alliance == by_alliance) return true;
-    return owner.actor.valid() &&
-           model.member_of[by_alliance.index * model.actors.size() + owner.actor.index];
-  }
-  return true;
-}
-
 inline bool Evaluate(const Model& model, const State& state, ConditionId id,
                      const ConditionContext& context) {
   const Condition& c = model.conditions[id.index];
@@ -85,11 +72,10 @@ inline bool Evaluate(const Model& model, const State& state, ConditionId id,
           if (StruckUnder(model, state, context, member)) return true;
       return false;
     case ConditionKind::kRungAtLeast:
-      for (int l = 0; l < static_cast<int>(model.levers.size()); ++l) {
-        const LeverId lever(l);
-        if (!LeverOf(model, lever, c.actor, c.alliance)) continue;
+      // Only the levers of `by` that have a level at or above the rung (FinalizeModel).
+      for (LeverId lever : model.rung_condition_levers[id.index]) {
         const int lvl = LevelUnder(state, context, lever);
-        if (model.levers[l].levels[lvl].rung.index >= c.rung.index) return true;
+        if (model.levers[lever.index].levels[lvl].rung.index >= c.rung.index) return true;
       }
       return false;
     case ConditionKind::kMaxRungAtLeast: {

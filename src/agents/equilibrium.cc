@@ -1,0 +1,238 @@
+#include "agents/equilibrium.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+#include "agents/utility.h"
+#include "sim/state.h"
+
+namespace redline {
+
+int CandidateBound(const Model& model, ActorId actor) {
+  int bound = 1;
+  for (LeverId lever : model.levers_of_actor[actor.index]) {
+    const Lever& l = model.levers[lever.index];
+    bound += std::min(2 * std::max(0, l.max_change), static_cast<int>(l.levels.size()) - 1);
+  }
+  return bound;
+}
+
+// ---------------------------------------------------------------------------- mapping ----
+
+ActorId RedLineChallenger(const Model& model, RedLineId red_line) {
+  const ActorId owner = model.red_lines[red_line.index].owner;
+  const std::size_t actors = model.actors.size();
+  if (model.allied.size() < actors * actors || model.levers_of_actor.size() < actors)
+    return ActorId();  // not finalized
+  for (std::size_t a = 0; a < actors; ++a) {
+    if (model.allied[a * actors + owner.index]) continue;
+    for (LeverId lever : model.levers_of_actor[a])
+      for (RedLineId r : model.red_lines_of_lever[lever.index])
+        if (r == red_line) return ActorId(static_cast<int>(a));
+  }
+  return ActorId();
+}
+
+ActorId AllianceChallenger(const Model& model, AllianceId alliance) {
+  const std::size_t alliances = model.alliances.size();
+  const std::size_t actors = model.actors.size();
+  if (model.strikes_alliance.size() < actors * alliances) return ActorId();
+  for (std::size_t a = 0; a < actors; ++a)
+    if (model.strikes_alliance[a * alliances + alliance.index]) return ActorId(static_cast<int>(a));
+  return ActorId();
+}
+
+double BeliefResolute(const Model& model, const State& state, ActorId observer,
+                      ActorId defender) {
+  if (model.actors[defender.index].types.size() < 2) return 1.0;
+  const double p = observer.valid() && observer != defender
+                       ? state.Belief(observer.index, defender, 0)
+                       : state.prior[defender.index * state.max_types];
+  return std::clamp(p, 0.0, 1.0);
+}
+
+namespace {
+
+// The defender's payoffs: w_t = max(0, net cost of responding), stake 0, audience cost =
+// max(0, cost of refusing). The challenger's fields are placeholders (gain 1, war cost 1,
+// prior 1) for the callers to set.
+games::DeterrenceParams DefenderParams(const Model& model, const State& state, ActorId defender,
+                                       const ResponseTerms& terms) {
+  games::DeterrenceParams params;
+  params.prior_resolute = 1.0;
+  params.challenger_gain = 1.0;
+  params.challenger_war_cost = 1.0;
+  params.defender_stake = 0.0;
+  params.audience_cost = std::max(0.0, terms.cost_of_refusing);
+  params.resolute_war_cost =
+      std::max(0.0, NetResponseCost(model, state, defender, TypeId(0), terms));
+  params.irresolute_war_cost =
+      model.actors[defender.index].types.size() > 1
+          ? std::max(0.0, NetResponseCost(model, state, defender, TypeId(1), terms))
+          : params.resolute_war_cost;
+  return params;
+}
+
+}  // namespace
+
+games::DeterrenceParams DefenderSide(const Model& model, const State& state, RedLineId red_line) {
+  const ActorId owner = model.red_lines[red_line.index].owner;
+  return DefenderParams(model, state, owner,
+                        EnforcementTerms(model, state, red_line, Lookahead(model, state, owner)));
+}
+
+games::DeterrenceParams EnforcementGame(const Model& model, const State& state,
+                                        RedLineId red_line, ActorId challenger) {
+  games::DeterrenceParams params = DefenderSide(model, state, red_line);
+  params.prior_resolute =
+      BeliefResolute(model, state, challenger, model.red_lines[red_line.index].owner);
+  return params;
+}
+
+games::DeterrenceParams CrossingGame(const Model& model, const State& state, ActorId challenger,
+                                     TypeId type, RedLineId red_line, double gain,
+                                     double threat) {
+  games::DeterrenceParams params = DefenderSide(model, state, red_line);
+  params.prior_resolute =
+      BeliefResolute(model, state, challenger, model.red_lines[red_line.index].owner);
+  params.challenger_gain = gain;
+  const ResolveType& t = model.actors[challenger.index].types[type.index];
+  params.challenger_war_cost =
+      state.Value(t.cost_weight) * threat * Lookahead(model, state, challenger);
+  return params;
+}
+
+games::DeterrenceParams VoteGame(const Model& model, const State& state, AllianceId alliance,
+                                 ActorId member, ActorId challenger) {
+  games::DeterrenceParams params = DefenderParams(
+      model, state, member, VoteTerms(model, state, alliance, member, Lookahead(model, state, member)));
+  params.prior_resolute = BeliefResolute(model, state, challenger, member);
+  return params;
+}
+
+// ---------------------------------------------------------------------------- the model ----
+
+EquilibriumModel::EquilibriumModel(const Model& model) {
+  for (int r = 0; r < static_cast<int>(model.red_lines.size()); ++r)
+    red_line_challenger_.push_back(RedLineChallenger(model, RedLineId(r)));
+  for (int k = 0; k < static_cast<int>(model.alliances.size()); ++k)
+    alliance_challenger_.push_back(AllianceChallenger(model, AllianceId(k)));
+}
+
+namespace {
+
+// What a candidate move is for one type of the mover.
+enum class Option : std::uint8_t {
+  kQuiet,      // crosses no red line that threatens this type
+  kChallenge,  // a challenge the deterrence games allow
+  kForbidden,  // a challenge some deterrence game forbids
+};
+
+double Lambda(const Model& model, const State& state, ActorId actor) {
+  return std::max(0.0, state.Value(model.actors[actor.index].decision.lambda));
+}
+
+bool CrossesThreateningRedLine(const Model& model, const State& state, ActorId actor,
+                               const Move& m) {
+  if (m.is_hold()) return false;
+  for (RedLineId r : model.red_lines_of_lever[m.lever.index])
+    if (CrossingThreat(model, state, actor, m.lever, m.level, r) > 0.0) return true;
+  return false;
+}
+
+// Whether, for every red line the move would cross against `actor`, the PBE of the crossing
+// game with challenger gain `gain` (> 0) says "challenge".
+bool EveryGameSaysChallenge(const Model& model, const State& state, ActorId actor, TypeId type,
+                            const Move& m, double gain) {
+  for (RedLineId r : model.red_lines_of_lever[m.lever.index]) {
+    const double threat = CrossingThreat(model, state, actor, m.lever, m.level, r);
+    if (!(threat > 0.0)) continue;
+    const games::DeterrenceParams game =
+        CrossingGame(model, state, actor, type, r, gain, threat);
+    if (!(game.challenger_war_cost > 0.0)) continue;  // a threat this type does not fear
+    if (games::SolveDeterrenceClosedForm(game).challenge != 1.0) return false;
+  }
+  return true;
+}
+
+// Logit with `lambda` over the entries of `row` whose option is `kept`; the others get 0.
+void LogitOver(double lambda, std::span<double> row, const Option* option, Option kept) {
+  double best = -std::numeric_limits<double>::infinity();
+  for (std::size_t c = 0; c < row.size(); ++c)
+    if (option[c] == kept) best = std::max(best, row[c]);
+  double total = 0;
+  for (std::size_t c = 0; c < row.size(); ++c) {
+    row[c] = option[c] == kept ? std::exp(lambda * (row[c] - best)) : 0.0;
+    total += row[c];
+  }
+  for (double& p : row) p /= total;
+}
+
+// One type's row: `row` holds the threat-free utilities on entry, the probabilities on exit.
+void ChooseForType(const Model& model, const State& state, ActorId actor, TypeId type,
+                   std::span<const Move> candidates, const bool* crossing, double lambda,
+                   std::span<double> row) {
+  const std::size_t n = candidates.size();
+  const bool fears_red_lines =
+      state.Value(model.actors[actor.index].types[type.index].cost_weight) > 0.0;
+  Option option[kMaxEquilibriumCandidates];
+  double best_quiet = -std::numeric_limits<double>::infinity();
+  for (std::size_t c = 0; c < n; ++c) {
+    option[c] = fears_red_lines && crossing[c] ? Option::kForbidden : Option::kQuiet;
+    if (option[c] == Option::kQuiet) best_quiet = std::max(best_quiet, row[c]);
+  }
+  bool challenges = false;
+  for (std::size_t c = 0; c < n; ++c) {
+    if (option[c] != Option::kForbidden) continue;
+    const double gain = row[c] - best_quiet;  // over the best move that crosses nothing
+    if (gain > 0.0 && EveryGameSaysChallenge(model, state, actor, type, candidates[c], gain)) {
+      option[c] = Option::kChallenge;
+      challenges = true;
+    }
+  }
+  LogitOver(lambda, row, option, challenges ? Option::kChallenge : Option::kQuiet);
+}
+
+}  // namespace
+
+void EquilibriumModel::MoveProbabilities(const Model& model, const State& state, ActorId actor,
+                                         std::span<const Move> candidates,
+                                         std::span<double> out) const {
+  const std::size_t n = candidates.size();
+  const std::size_t types = model.actors[actor.index].types.size();
+  assert(n >= 1 && candidates[0].is_hold());
+  assert(n <= static_cast<std::size_t>(kMaxEquilibriumCandidates));
+  const double lookahead = Lookahead(model, state, actor);
+  bool crossing[kMaxEquilibriumCandidates];
+  for (std::size_t c = 0; c < n; ++c) {
+    const MoveTerms terms = MoveUtilityTerms(model, state, actor, candidates[c], lookahead);
+    crossing[c] = CrossesThreateningRedLine(model, state, actor, candidates[c]);
+    for (std::size_t t = 0; t < types; ++t)
+      out[t * n + c] =
+          ThreatFreeUtility(model, state, actor, TypeId(static_cast<int>(t)), terms);
+  }
+  const double lambda = Lambda(model, state, actor);
+  for (std::size_t t = 0; t < types; ++t)
+    ChooseForType(model, state, actor, TypeId(static_cast<int>(t)), candidates, crossing, lambda,
+                  out.subspan(t * n, n));
+}
+
+double EquilibriumModel::EnforceProbability(const Model& model, const State& state,
+                                            RedLineId red_line, TypeId type) const {
+  const games::DeterrenceParams game =
+      EnforcementGame(model, state, red_line, red_line_challenger_[red_line.index]);
+  return ResistProbability(games::SolveDeterrenceClosedForm(game), type);
+}
+
+double EquilibriumModel::VoteProbability(const Model& model, const State& state,
+                                         AllianceId alliance, ActorId member,
+                                         TypeId type) const {
+  const games::DeterrenceParams game =
+      VoteGame(model, state, alliance, member, alliance_challenger_[alliance.index]);
+  return ResistProbability(games::SolveDeterrenceClosedForm(game), type);
+}
+
+}  // namespace redline

@@ -1,0 +1,235 @@
+// `redline compare`: the same runs under each variant (common random numbers), each variant's
+// p and the paired difference with its 95% interval, in text and JSON; determinism across
+// --threads; exit code 2 and one line per problem for bad input.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "cli/test_util.h"
+#include "scenario/loader.h"
+
+namespace redline::cli {
+namespace {
+
+using testing::CliResult;
+using testing::Lines;
+using testing::ParseJson;
+using testing::RunCli;
+using testing::WithoutElapsed;
+
+const std::string kSmall = "tests/scenarios/small_crisis.yaml";
+
+std::vector<std::string> Compare(std::vector<std::string> extra) {
+  std::vector<std::string> args = {"compare", kSmall, "--runs", "1000", "--seed", "17"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return args;
+}
+
+std::vector<Outcome> Outcomes() {
+  Result<scenario::LoadedScenario> loaded = scenario::LoadScenario(kSmall);
+  EXPECT_TRUE(loaded.ok());
+  return loaded.ok() ? loaded->model.outcomes : std::vector<Outcome>{};
+}
+
+TEST(CompareCommandTest, TextReportsEachVariantAndThePairedDifference) {
+  CliResult run = RunCli(Compare({"--variant", "base", "--variant", "unanimous", "--variant",
+                                  "hotline_closed"}));
+  ASSERT_EQ(run.code, kExitOk) << run.err;
+  EXPECT_EQ(run.err, "");
+  EXPECT_EQ(run.out.rfind("redline compare: Small crisis (" + kSmall + ")\n1000 paired runs per "
+                          "variant (common random numbers), seed 17\n",
+                          0),
+            0u)
+      << run.out;
+  EXPECT_NE(run.out.find("against the first variant, 'base'"), std::string::npos);
+  for (const Outcome& outcome : Outcomes()) {
+    const std::string heading = "\n" + (outcome.label.empty() ? outcome.id : outcome.label) + "\n";
+    const std::size_t at = run.out.find(heading);
+    ASSERT_NE(at, std::string::npos) << outcome.id << "\n" << run.out;
+    const std::vector<std::string> rows = Lines(run.out.substr(at + heading.size()));
+    ASSERT_GE(rows.size(), 3u);
+    EXPECT_EQ(rows[0].rfind("  base ", 0), 0u) << rows[0];
+    EXPECT_EQ(rows[0].find("diff"), std::string::npos) << rows[0];
+    EXPECT_EQ(rows[1].rfind("  unanimous ", 0), 0u) << rows[1];
+    EXPECT_NE(rows[1].find("diff "), std::string::npos) << rows[1];
+    EXPECT_EQ(rows[2].rfind("  hotline_closed ", 0), 0u) << rows[2];
+    EXPECT_NE(rows[2].find("diff "), std::string::npos) << rows[2];
+  }
+  ASSERT_FALSE(run.out.empty());
+  EXPECT_EQ(run.out.back(), '\n');
+}
+
+TEST(CompareCommandTest, JsonHasPerVariantProbabilitiesAndDifferences) {
+  CliResult run = RunCli(Compare({"--variant", "base", "--variant", "hotline_closed", "--json"}));
+  ASSERT_EQ(run.code, kExitOk) << run.err;
+  const auto json = ParseJson(run.out);
+  EXPECT_EQ(json.at("scenario"), "Small crisis");
+  EXPECT_EQ(json.at("runs"), 1000);
+  EXPECT_EQ(json.at("seed"), 17);
+  EXPECT_EQ(json.at("variants"), nlohmann::ordered_json({"base", "hotline_closed"}));
+  EXPECT_EQ(json.at("baseline"), "base");
+  EXPECT_TRUE(json.at("elapsed_s").is_number());
+  const std::vector<Outcome> outcomes = Outcomes();
+  ASSERT_EQ(json.at("outcomes").size(), outcomes.size());
+  double base_sum = 0, variant_sum = 0, difference_sum = 0;
+  std::int64_t base_count = 0, variant_count = 0;
+  for (const Outcome& outcome : outcomes) {
+    SCOPED_TRACE(outcome.id);
+    const auto& base = json.at("outcomes").at(outcome.id).at("base");
+    const auto& variant = json.at("outcomes").at(outcome.id).at("hotline_closed");
+    EXPECT_FALSE(base.contains("difference"));
+    const double p_base = base.at("p").get<double>();
+    const double p_variant = variant.at("p").get<double>();
+    const double difference = variant.at("difference").get<double>();
+    EXPECT_NEAR(difference, p_variant - p_base, 1e-12);
+    const auto& ci = variant.at("difference_ci95");
+    ASSERT_EQ(ci.size(), 2u);
+    EXPECT_LE(ci[0].get<double>(), difference);
+    EXPECT_GE(ci[1].get<double>(), difference);
+    EXPECT_GE(ci[0].get<double>(), -1.0);
+    EXPECT_LE(ci[1].get<double>(), 1.0);
+    for (const auto* entry : {&base, &variant}) {
+      const auto& p_ci = entry->at("ci95");
+      ASSERT_EQ(p_ci.size(), 2u);
+      EXPECT_LE(p_ci[0].get<double>(), entry->at("p").get<double>());
+      EXPECT_GE(p_ci[1].get<double>(), entry->at("p").get<double>());
+    }
+    base_sum += p_base;
+    variant_sum += p_variant;
+    difference_sum += difference;
+    base_count += base.at("count").get<std::int64_t>();
+    variant_count += variant.at("count").get<std::int64_t>();
+  }
+  EXPECT_NEAR(base_sum, 1.0, 1e-12);
+  EXPECT_NEAR(variant_sum, 1.0, 1e-12);
+  EXPECT_NEAR(difference_sum, 0.0, 1e-12);
+  EXPECT_EQ(base_count, 1000);
+  EXPECT_EQ(variant_count, 1000);
+}
+
+// Common random numbers: each variant's runs are exactly `redline run --variant` with the
+// same seed, and 'base' is the scenario as written.
+TEST(CompareCommandTest, EachVariantIsTheSameRunsAsRedlineRun) {
+  CliResult compare =
+      RunCli(Compare({"--variant", "base", "--variant", "unanimous", "--json", "--threads", "2"}));
+  ASSERT_EQ(compare.code, kExitOk) << compare.err;
+  const auto json = ParseJson(compare.out);
+  CliResult base = RunCli({"run", kSmall, "--runs", "1000", "--seed", "17", "--json"});
+  CliResult unanimous = RunCli(
+      {"run", kSmall, "--runs", "1000", "--seed", "17", "--json", "--variant", "unanimous"});
+  ASSERT_EQ(base.code, kExitOk);
+  ASSERT_EQ(unanimous.code, kExitOk);
+  const auto base_json = ParseJson(base.out);
+  const auto unanimous_json = ParseJson(unanimous.out);
+  for (const Outcome& outcome : Outcomes()) {
+    SCOPED_TRACE(outcome.id);
+    const auto& entry = json.at("outcomes").at(outcome.id);
+    EXPECT_EQ(entry.at("base").at("count"), base_json.at("outcomes").at(outcome.id).at("count"));
+    EXPECT_EQ(entry.at("base").at("p"), base_json.at("outcomes").at(outcome.id).at("p"));
+    EXPECT_EQ(entry.at("unanimous").at("count"),
+              unanimous_json.at("outcomes").at(outcome.id).at("count"));
+  }
+}
+
+// Two variants that resolve to the same scenario see identical runs: every difference is 0.
+TEST(CompareCommandTest, IdenticalVariantsHaveZeroDifference) {
+  CliResult run = RunCli(Compare({"--variant", "base", "--variant", "hotline_closed", "--set",
+                                  "channels.hotline.open=0", "--json"}));
+  ASSERT_EQ(run.code, kExitOk) << run.err;
+  const auto json = ParseJson(run.out);
+  EXPECT_EQ(json.at("overrides"), nlohmann::ordered_json({"channels.hotline.open=0"}));
+  for (const Outcome& outcome : Outcomes()) {
+    const auto& variant = json.at("outcomes").at(outcome.id).at("hotline_closed");
+    EXPECT_EQ(variant.at("difference").get<double>(), 0.0) << outcome.id;
+    EXPECT_EQ(variant.at("difference_ci95"), nlohmann::ordered_json({0.0, 0.0})) << outcome.id;
+  }
+}
+
+TEST(CompareCommandTest, OutputIsByteIdenticalForAnyThreadCount) {
+  std::vector<std::string> texts, jsons;
+  for (const char* threads : {"1", "2", "3"}) {
+    SCOPED_TRACE(threads);
+    std::vector<std::string> args =
+        Compare({"--variant", "unanimous", "--variant", "base", "--threads", threads});
+    CliResult text = RunCli(args);
+    ASSERT_EQ(text.code, kExitOk) << text.err;
+    texts.push_back(text.out);
+    args.push_back("--json");
+    CliResult json = RunCli(args);
+    ASSERT_EQ(json.code, kExitOk) << json.err;
+    jsons.push_back(WithoutElapsed(json.out));
+  }
+  EXPECT_EQ(texts[0], texts[1]);
+  EXPECT_EQ(texts[0], texts[2]);
+  EXPECT_EQ(jsons[0], jsons[1]);
+  EXPECT_EQ(jsons[0], jsons[2]);
+}
+
+struct BadCase {
+  std::string name;
+  std::vector<std::string> args;
+  std::vector<std::string> expected_lines;  // each stderr line contains the matching text
+};
+
+void PrintTo(const BadCase& c, std::ostream* os) { *os << c.name; }
+
+class CompareBadInputTest : public ::testing::TestWithParam<BadCase> {};
+
+TEST_P(CompareBadInputTest, ExitCode2AndOneLinePerProblem) {
+  const BadCase& c = GetParam();
+  CliResult run = RunCli(c.args);
+  EXPECT_EQ(run.code, kExitBadInput) << run.err;
+  EXPECT_EQ(run.out, "");
+  const std::vector<std::string> lines = Lines(run.err);
+  ASSERT_EQ(lines.size(), c.expected_lines.size()) << run.err;
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    EXPECT_NE(lines[i].find(c.expected_lines[i]), std::string::npos)
+        << "line " << i << ": " << lines[i] << "\nexpected to contain: " << c.expected_lines[i];
+}
+
+std::vector<BadCase> BadCompareCases() {
+  const std::string kTwoVariants[] = {"--variant", "base", "--variant", "unanimous"};
+  auto with_two = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = Compare({});
+    args.insert(args.end(), std::begin(kTwoVariants), std::end(kTwoVariants));
+    args.insert(args.end(), extra.begin(), extra.end());
+    return args;
+  };
+  return {
+      {"NoVariant", Compare({}), {"--variant: error: compare needs at least two variants"}},
+      {"OneVariant", Compare({"--variant", "unanimous"}),
+       {"--variant: error: compare needs at least two variants"}},
+      {"UnknownVariant", Compare({"--variant", "base", "--variant", "unanimus"}),
+       {"--variant unanimus: error:"}},
+      {"TwoUnknownVariants", Compare({"--variant", "nope", "--variant", "neither"}),
+       {"--variant nope: error:", "--variant neither: error:"}},
+      {"SameVariantTwice", Compare({"--variant", "unanimous", "--variant", "unanimous"}),
+       {"--variant unanimous: error:"}},
+      {"EmptyVariant", Compare({"--variant", "base", "--variant", ""}), {"--variant: error:"}},
+      {"RunsZeroAndOneVariant", Compare({"--runs", "0", "--variant", "base"}),
+       {"--runs: error:", "--variant: error:"}},
+      {"RunsNegative", with_two({"--runs", "-3"}), {"--runs: error:"}},
+      {"ThreadsZero", with_two({"--threads", "0"}), {"--threads: error:"}},
+      {"SeedNotANumber", with_two({"--seed", "x1"}), {"--seed: error:"}},
+      {"SetBadValue", with_two({"--set", "channels.hotline.open=2"}),
+       {"--set channels.hotline.open=2: error:"}},
+      {"MissingFile",
+       {"compare", "no/such.yaml", "--variant", "a", "--variant", "b"},
+       {"no/such.yaml: error: no such file"}},
+      {"Directory",
+       {"compare", "tests/golden/validate/directory.yaml", "--variant", "a", "--variant", "b"},
+       {"directory.yaml: error: is a directory"}},
+      {"BinaryGarbage",
+       {"compare", "tests/golden/validate/binary_garbage.yaml", "--variant", "a", "--variant",
+        "b"},
+       {"binary_garbage.yaml:1:8: error: not a text file"}},
+      {"UnknownFlag", with_two({"--out", "somewhere"}), {"error:", "redline --help"}},
+  };
+}
+
+INSTANTIATE_TEST_SUITE_P(Compare, CompareBadInputTest, ::testing::ValuesIn(BadCompareCases()),
+                         [](const auto& info) { return info.param.name; });
+
+}  // namespace
+}  // namespace redline::cli

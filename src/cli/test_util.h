@@ -1,0 +1,119 @@
+// Helpers for the command-line tests: run `redline` in-process through cli::Main with string
+// streams, or run the built program (REDLINE_BINARY) through the shell; temporary directories
+// under testing::TempDir() that remove themselves. The tests run with the repository root as
+// working directory, so scenario paths are relative to it.
+#pragma once
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/command.h"
+
+namespace redline::cli::testing {
+
+struct CliResult {
+  int code = -1;
+  std::string out, err;
+};
+
+// `redline ARGS...` in-process.
+inline CliResult RunCli(std::vector<std::string> args) {
+  args.insert(args.begin(), "redline");
+  std::vector<const char*> argv;
+  for (const auto& a : args) argv.push_back(a.c_str());
+  std::ostringstream out, err;
+  Io io{out, err};
+  CliResult result;
+  result.code = Main(static_cast<int>(argv.size()), argv.data(), io);
+  result.out = out.str();
+  result.err = err.str();
+  return result;
+}
+
+inline std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+inline std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+// A fresh directory under testing::TempDir(), removed with everything in it on destruction.
+class TempDir {
+ public:
+  TempDir() {
+    static std::atomic<int> counter{0};
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    std::string name = "redline_cli_";
+    if (info != nullptr) name += std::string(info->test_suite_name()) + "_" + info->name();
+    for (char& c : name)
+      if (c == '/') c = '_';
+    path_ = std::filesystem::path(::testing::TempDir()) /
+            (name + "_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  std::string operator/(const std::string& name) const { return (path_ / name).string(); }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Runs the built program: `REDLINE_BINARY ARGS` through the shell (ARGS is shell text), with
+// stdin from /dev/null and a 120 s timeout so that a hang fails instead of blocking the suite.
+inline CliResult RunBinary(const std::string& args) {
+  TempDir dir;
+  const std::string err_path = dir / "stderr";
+  const std::string command = "timeout 120 " + std::string(REDLINE_BINARY) + " " + args +
+                              " </dev/null 2>" + err_path;
+  CliResult result;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) return result;
+  char buffer[4096];
+  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;)
+    result.out.append(buffer, n);
+  const int status = ::pclose(pipe);
+  result.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.err = ReadFile(err_path);
+  return result;
+}
+
+// Parses one JSON object that must make up all of `text` (a trailing newline allowed).
+inline nlohmann::ordered_json ParseJson(const std::string& text) {
+  return nlohmann::ordered_json::parse(text);  // throws on trailing garbage
+}
+
+// The JSON text with the wall-clock key removed (the only part that may vary between runs).
+inline std::string WithoutElapsed(const std::string& text) {
+  nlohmann::ordered_json json = nlohmann::ordered_json::parse(text);
+  json.erase("elapsed_s");
+  return json.dump(2);
+}
+
+}  // namespace redline::cli::testing

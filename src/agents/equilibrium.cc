@@ -45,8 +45,7 @@ ActorId AllianceChallenger(const Model& model, AllianceId alliance) {
   return ActorId();
 }
 
-double BeliefResolute(const Model& model, const State& state, ActorId observer,
-                      ActorId defender) {
+double BeliefResolute(const Model& model, const State& state, ActorId observer, ActorId defender) {
   if (model.actors[defender.index].types.size() < 2) return 1.0;
   const double p = observer.valid() && observer != defender
                        ? state.Belief(observer.index, defender, 0)
@@ -84,8 +83,8 @@ games::DeterrenceParams DefenderSide(const Model& model, const State& state, Red
                         EnforcementTerms(model, state, red_line, Lookahead(model, state, owner)));
 }
 
-games::DeterrenceParams EnforcementGame(const Model& model, const State& state,
-                                        RedLineId red_line, ActorId challenger) {
+games::DeterrenceParams EnforcementGame(const Model& model, const State& state, RedLineId red_line,
+                                        ActorId challenger) {
   games::DeterrenceParams params = DefenderSide(model, state, red_line);
   params.prior_resolute =
       BeliefResolute(model, state, challenger, model.red_lines[red_line.index].owner);
@@ -93,8 +92,7 @@ games::DeterrenceParams EnforcementGame(const Model& model, const State& state,
 }
 
 games::DeterrenceParams CrossingGame(const Model& model, const State& state, ActorId challenger,
-                                     TypeId type, RedLineId red_line, double gain,
-                                     double threat) {
+                                     TypeId type, RedLineId red_line, double gain, double threat) {
   games::DeterrenceParams params = DefenderSide(model, state, red_line);
   params.prior_resolute =
       BeliefResolute(model, state, challenger, model.red_lines[red_line.index].owner);
@@ -107,8 +105,9 @@ games::DeterrenceParams CrossingGame(const Model& model, const State& state, Act
 
 games::DeterrenceParams VoteGame(const Model& model, const State& state, AllianceId alliance,
                                  ActorId member, ActorId challenger) {
-  games::DeterrenceParams params = DefenderParams(
-      model, state, member, VoteTerms(model, state, alliance, member, Lookahead(model, state, member)));
+  games::DeterrenceParams params =
+      DefenderParams(model, state, member,
+                     VoteTerms(model, state, alliance, member, Lookahead(model, state, member)));
   params.prior_resolute = BeliefResolute(model, state, challenger, member);
   return params;
 }
@@ -150,8 +149,7 @@ bool EveryGameSaysChallenge(const Model& model, const State& state, ActorId acto
   for (RedLineId r : model.red_lines_of_lever[m.lever.index]) {
     const double threat = CrossingThreat(model, state, actor, m.lever, m.level, r);
     if (!(threat > 0.0)) continue;
-    const games::DeterrenceParams game =
-        CrossingGame(model, state, actor, type, r, gain, threat);
+    const games::DeterrenceParams game = CrossingGame(model, state, actor, type, r, gain, threat);
     if (!(game.challenger_war_cost > 0.0)) continue;  // a threat this type does not fear
     if (games::SolveDeterrenceClosedForm(game).challenge != 1.0) return false;
   }
@@ -211,8 +209,7 @@ void EquilibriumModel::MoveProbabilities(const Model& model, const State& state,
     const MoveTerms terms = MoveUtilityTerms(model, state, actor, candidates[c], lookahead);
     crossing[c] = CrossesThreateningRedLine(model, state, actor, candidates[c]);
     for (std::size_t t = 0; t < types; ++t)
-      out[t * n + c] =
-          ThreatFreeUtility(model, state, actor, TypeId(static_cast<int>(t)), terms);
+      out[t * n + c] = ThreatFreeUtility(model, state, actor, TypeId(static_cast<int>(t)), terms);
   }
   const double lambda = Lambda(model, state, actor);
   for (std::size_t t = 0; t < types; ++t)
@@ -228,8 +225,7 @@ double EquilibriumModel::EnforceProbability(const Model& model, const State& sta
 }
 
 double EquilibriumModel::VoteProbability(const Model& model, const State& state,
-                                         AllianceId alliance, ActorId member,
-                                         TypeId type) const {
+                                         AllianceId alliance, ActorId member, TypeId type) const {
   const games::DeterrenceParams game =
       VoteGame(model, state, alliance, member, alliance_challenger_[alliance.index]);
   return ResistProbability(games::SolveDeterrenceClosedForm(game), type);

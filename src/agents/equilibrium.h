@@ -76,8 +76,7 @@ ActorId AllianceChallenger(const Model& model, AllianceId alliance);
 // The probability `observer` puts on `defender` being of type 0 (resolute): its belief, or
 // the defender's prior when `observer` is invalid; 1 for a defender with one type. Clamped to
 // [0, 1].
-double BeliefResolute(const Model& model, const State& state, ActorId observer,
-                      ActorId defender);
+double BeliefResolute(const Model& model, const State& state, ActorId observer, ActorId defender);
 
 // The defender's side of the game for red line R (owner D, lookahead H_D): per type t,
 //   w_t = max(0, NetResponseCost(D, t, EnforcementTerms(R)))  — the net cost of enforcing,
@@ -89,16 +88,15 @@ games::DeterrenceParams DefenderSide(const Model& model, const State& state, Red
 // The enforcement decision of R: DefenderSide(R) with prior = BeliefResolute(challenger, D)
 // and challenger gain = war cost = 1 (the challenger's payoffs do not enter the defender's
 // choice; P(resist | t) depends only on w_t and the audience cost).
-games::DeterrenceParams EnforcementGame(const Model& model, const State& state,
-                                        RedLineId red_line, ActorId challenger);
+games::DeterrenceParams EnforcementGame(const Model& model, const State& state, RedLineId red_line,
+                                        ActorId challenger);
 
 // The crossing decision of `challenger` (type `type`, lookahead H_C) over red line R:
 // DefenderSide(R), prior = BeliefResolute(challenger, owner of R), challenger_gain = `gain`,
 // challenger_war_cost = cost_weight_type · CrossingThreat · H_C (the threat `threat` per
 // step, without credibility). Requires gain > 0 and cost_weight_type · threat > 0.
 games::DeterrenceParams CrossingGame(const Model& model, const State& state, ActorId challenger,
-                                     TypeId type, RedLineId red_line, double gain,
-                                     double threat);
+                                     TypeId type, RedLineId red_line, double gain, double threat);
 
 // The vote of `member` in alliance A's deliberation (the response the attack of this step
 // warrants): per type w_t = max(0, NetResponseCost(member, t, VoteTerms(A))), defender_stake

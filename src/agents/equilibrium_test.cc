@@ -3,13 +3,14 @@
 // the PBE computed in closed form and by the tree solver, for deterrence parameters computed
 // here by hand from the model's numbers (docs/model.md, "Decision model: equilibrium").
 // All numbers are dyadic, so the hand computations are exact in any order of operations.
+#include "agents/equilibrium.h"
+
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <string>
 #include <vector>
 
-#include <gtest/gtest.h>
-
-#include "agents/equilibrium.h"
 #include "agents/utility.h"
 #include "games/library.h"
 #include "sim/simulator.h"
@@ -30,9 +31,9 @@ using testing::ModelBuilder;
 // does theta per step of damage to C. Optionally C has a quiet lever `talk` worth `talk` per
 // step. No war drift, so only coercion and costs matter.
 struct Standoff {
-  double prior = 0.5;                      // D's prior of type 0
+  double prior = 0.5;                       // D's prior of type 0
   double s0 = 1, k0 = 0.5, s1 = 1, k1 = 2;  // D's types
-  double k_c0 = 1, k_c1 = 2;               // C's cost weights
+  double k_c0 = 1, k_c1 = 2;                // C's cost weights
   double h_c = 2, h_d = 2;
   double kappa = 0.25, delta = 1, theta = 2.25, rho = 1;
   double value = 1, audience_cost = 1;
@@ -186,8 +187,7 @@ TEST(EquilibriumProperty7, CrossingAndEnforcementEqualTheDeterrencePbe) {
         // The mapping the model uses is the hand-made game, field by field.
         const DeterrenceParams mapped =
             CrossingGame(scene.model, scene.state, kChallenger, TypeId(t), kLine,
-                         setting.standoff.Game(belief, t).challenger_gain,
-                         setting.standoff.theta);
+                         setting.standoff.Game(belief, t).challenger_gain, setting.standoff.theta);
         const DeterrenceParams by_hand = setting.standoff.Game(belief, t);
         const MoveTerms terms =
             MoveUtilityTerms(scene.model, scene.state, kChallenger, Move{LeverId(0), 1},
@@ -200,8 +200,8 @@ TEST(EquilibriumProperty7, CrossingAndEnforcementEqualTheDeterrencePbe) {
         EXPECT_EQ(mapped.resolute_war_cost, by_hand.resolute_war_cost);
         EXPECT_EQ(mapped.irresolute_war_cost, by_hand.irresolute_war_cost);
         const DeterrencePbe defender = Solve(setting.standoff.Game(belief, 0));
-        const double enforce =
-            scene.decision(kDefender).EnforceProbability(scene.model, scene.state, kLine, TypeId(t));
+        const double enforce = scene.decision(kDefender).EnforceProbability(
+            scene.model, scene.state, kLine, TypeId(t));
         EXPECT_NEAR(enforce, t == 0 ? defender.resist_resolute : defender.resist_irresolute, 1e-9)
             << "defender type " << t;
       }
@@ -214,8 +214,8 @@ TEST(EquilibriumProperty7, CrossingAndEnforcementEqualTheDeterrencePbe) {
 
 TEST(EquilibriumProperty7, ExactlyAtTheCutoffTheChallengerKeepsTheStatusQuo) {
   const Standoff standoff;  // type 0: p* = 1.5 / (1.5 + 4.5) = 0.25 exactly
-  EXPECT_EQ(standoff.Game(0.25, 0).challenger_gain /
-                (standoff.Game(0.25, 0).challenger_gain + standoff.Game(0.25, 0).challenger_war_cost),
+  EXPECT_EQ(standoff.Game(0.25, 0).challenger_gain / (standoff.Game(0.25, 0).challenger_gain +
+                                                      standoff.Game(0.25, 0).challenger_war_cost),
             0.25);
   EXPECT_EQ(Scene(standoff, 0.25).CrossProbabilities({Move{}, Move{LeverId(0), 1}})[0], 0.0);
   EXPECT_EQ(Scene(standoff, 0.2499).CrossProbabilities({Move{}, Move{LeverId(0), 1}})[0], 1.0);
@@ -227,8 +227,8 @@ TEST(EquilibriumModel, ChallengerGainIsMeasuredAgainstTheBestMoveThatCrossesNoth
   const Scene scene(standoff, 0.1);
   const std::vector<Move> candidates = {Move{}, Move{LeverId(0), 1}, Move{LeverId(1), 1}};
   std::vector<double> out(2 * candidates.size());
-  scene.decision(kChallenger).MoveProbabilities(scene.model, scene.state, kChallenger, candidates,
-                                                out);
+  scene.decision(kChallenger)
+      .MoveProbabilities(scene.model, scene.state, kChallenger, candidates, out);
   // Type 0: gain 0.5 against war cost 4.5 → cutoff 0.1; at belief 0.1 it does not challenge
   // and chooses between hold (0) and talk (1) by logit with lambda 3.
   DeterrenceParams game = standoff.Game(0.1, 0);
@@ -241,8 +241,8 @@ TEST(EquilibriumModel, ChallengerGainIsMeasuredAgainstTheBestMoveThatCrossesNoth
   // Below the cutoff type 0 challenges with certainty, even though talking is worth more than
   // holding.
   const Scene doubtful(standoff, 0.05);
-  doubtful.decision(kChallenger).MoveProbabilities(doubtful.model, doubtful.state, kChallenger,
-                                                   candidates, out);
+  doubtful.decision(kChallenger)
+      .MoveProbabilities(doubtful.model, doubtful.state, kChallenger, candidates, out);
   EXPECT_EQ(out[1], 1.0);
   EXPECT_EQ(out[0] + out[2], 0.0);
 }
@@ -255,8 +255,8 @@ TEST(EquilibriumModel, MovesThatCrossNothingAreChosenAsTheQuantalModelChoosesThe
   scene.state.red_line_status[kLine.index] = RedLineStatus::kCrossed;
   const std::vector<Move> candidates = {Move{}, Move{LeverId(0), 0}};
   std::vector<double> equilibrium(4), quantal(4);
-  scene.decision(kChallenger).MoveProbabilities(scene.model, scene.state, kChallenger, candidates,
-                                                equilibrium);
+  scene.decision(kChallenger)
+      .MoveProbabilities(scene.model, scene.state, kChallenger, candidates, equilibrium);
   for (int t = 0; t < 2; ++t) {
     const double lookahead = Lookahead(scene.model, scene.state, kChallenger);
     for (int c = 0; c < 2; ++c)

@@ -19,11 +19,12 @@ Diagnostic ModelError(const Model& model, std::string message) {
 void CheckEquilibriumActor(const Model& model, ActorId actor, Diagnostics& errors) {
   const Actor& a = model.actors[actor.index];
   if (a.types.size() > 2) {
-    errors.push_back(ModelError(
-        model, "actor '" + a.id + "': the equilibrium decision model plays the two-type "
-                   "deterrence game (type 0 resolute, type 1 irresolute), but '" + a.id +
-                   "' has " + std::to_string(a.types.size()) +
-                   " types; give it one or two types or another decision model"));
+    errors.push_back(
+        ModelError(model, "actor '" + a.id +
+                              "': the equilibrium decision model plays the two-type "
+                              "deterrence game (type 0 resolute, type 1 irresolute), but '" +
+                              a.id + "' has " + std::to_string(a.types.size()) +
+                              " types; give it one or two types or another decision model"));
   }
   if (actor.index < static_cast<int>(model.levers_of_actor.size()) &&
       CandidateBound(model, actor) > kMaxEquilibriumCandidates) {
@@ -46,11 +47,10 @@ void CheckRedLineOwners(const Model& model, const std::string& equilibrium_actor
     reported[line.owner.index] = true;
     errors.push_back(ModelError(
         model, "actor '" + owner.id + "': owns red line '" + line.id + "' and has " +
-                   std::to_string(owner.types.size()) + " types, but actor '" +
-                   equilibrium_actor +
+                   std::to_string(owner.types.size()) + " types, but actor '" + equilibrium_actor +
                    "' uses the equilibrium decision model, which plays the two-type "
-                   "deterrence game against red-line owners; give '" + owner.id +
-                   "' one or two types"));
+                   "deterrence game against red-line owners; give '" +
+                   owner.id + "' one or two types"));
   }
 }
 

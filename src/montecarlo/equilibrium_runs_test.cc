@@ -2,11 +2,11 @@
 // game predicts, enforcement follows the defender's type, the 0/1 likelihoods move beliefs to
 // certainty without breaking the Bayesian update, and scenario files can switch any actor to
 // the model (`decision: {model: equilibrium, ...}`).
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "montecarlo/runner.h"
 #include "scenario/loader.h"
@@ -61,10 +61,9 @@ TEST(EquilibriumRuns, ChallengerCrossesOnlyBelowTheCutoffAndTheDefenderEnforcesB
   options.seed = 11;
   options.threads = 2;
   std::vector<RunRecord> records(options.runs);
-  const Comparison c =
-      CompareVariants(models, options, [&](int variant, const RunRecord& record) {
-        if (variant == 0) records[record.index] = record;
-      }).value();
+  const Comparison c = CompareVariants(models, options, [&](int variant, const RunRecord& record) {
+                         if (variant == 0) records[record.index] = record;
+                       }).value();
   const RedLineStat& below = c.variants[0].red_lines[0];
   const RedLineStat& above = c.variants[1].red_lines[0];
   // Below the cutoff the PBE challenges: every run crosses, at step 0.

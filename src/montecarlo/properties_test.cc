@@ -1,6 +1,7 @@
 // MODEL.md §11, properties 1–6 and 8, as statistical comparisons under common random numbers
 // (run r uses RunRng(seed, r) in every variant). Fixed seeds; each tolerance is stated next to
-// its check. Property 7 belongs to the equilibrium model (not in this build).
+// its check. Property 7 (the equilibrium model equals the deterrence PBE) is tested in
+// agents/equilibrium_test.cc, with runs of the model in montecarlo/equilibrium_runs_test.cc.
 #include <gtest/gtest.h>
 
 #include "montecarlo/runner.h"

@@ -1,5 +1,6 @@
 #include <exception>
 #include <ostream>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -26,6 +27,18 @@ int Main(int argc, const char* const* argv, Io& io) {
   add(&AddSolveCommand);
   add(&AddGameCommand);
 
+  // CLI11 would say "A subcommand is required" for `redline simulate ...`; name the culprit.
+  bool known = false;
+  std::string names;
+  for (const auto& [sub, action] : commands) {
+    known |= argc > 1 && sub->check_name(argv[1]);
+    names += (names.empty() ? "" : ", ") + sub->get_name();
+  }
+  if (argc > 1 && argv[1][0] != '-' && !known) {
+    io.err << "error: unknown command '" << argv[1] << "'; the commands are " << names
+           << " (run 'redline --help' for usage)\n";
+    return kExitBadInput;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -38,8 +51,8 @@ int Main(int argc, const char* const* argv, Io& io) {
     io.out << "redline 0.1.0\n";
     return kExitOk;
   } catch (const CLI::ParseError& e) {
-    io.err << "error: " << e.what() << "\n";
-    io.err << "run 'redline --help' for usage\n";
+    // One line per problem, as for every other bad input.
+    io.err << "error: " << e.what() << " (run 'redline --help' for usage)\n";
     return kExitBadInput;
   }
   for (auto& [sub, action] : commands) {

@@ -23,12 +23,22 @@ Diagnostic FlagError(const std::string& flag, const std::string& message) {
 
 }  // namespace
 
+const CLI::Validator& NonEmpty() {
+  static const CLI::Validator validator(
+      [](const std::string& value) {
+        return value.empty() ? std::string("expected a value, got an empty string") : "";
+      },
+      "", "NonEmpty");
+  return validator;
+}
+
 void AddSimulationFlags(CLI::App& command, SimulationFlags& flags) {
   command.add_option("FILE", flags.file, "Scenario file (YAML)")->required();
   command.add_option("--runs,-n", flags.runs, "Number of runs (default 10000)");
   command.add_option("--seed,-s", flags.seed, "Random seed, a whole number >= 0 (default 1)");
   command.add_option("--threads,-j", flags.threads,
-                     "Worker threads (default: all cores); results do not depend on it");
+                     "Worker threads (default: all cores); results do not depend on it")
+      ->check(NonEmpty());
   command.add_option("--set", flags.overrides,
                      "Override a scenario value: PATH=VALUE (repeatable), e.g. "
                      "--set red_lines.no_interference.audience_cost=5");

@@ -29,6 +29,9 @@ struct SimulationFlags {
   int thread_count = 1;
 };
 
+// Refuses an empty value (`--variant ""`), which would otherwise silently mean "not given".
+const CLI::Validator& NonEmpty();
+
 // Adds FILE, --runs, --seed, --threads, --set and --json to `command`.
 void AddSimulationFlags(CLI::App& command, SimulationFlags& flags);
 

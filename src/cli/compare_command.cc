@@ -1,6 +1,7 @@
 // `redline compare FILE --variant A --variant B [...] [--runs N] [--seed S] [--json]`:
 // the same runs under each variant with common random numbers. The variant name `base` is the
 // scenario as written (unless the file defines a variant of that name).
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <ostream>
@@ -28,6 +29,13 @@ int Execute(CompareFlags& flags, Io& io) {
     errors.push_back({{"--variant", 0, 0},
                       "compare needs at least two variants (give --variant twice or more; "
                       "'base' is the scenario as written)"});
+  // A repeated name would compare a variant with itself and collide in the JSON report.
+  for (std::size_t v = 0; v < flags.variants.size(); ++v) {
+    const auto begin = flags.variants.begin();
+    if (std::count(begin, begin + static_cast<std::ptrdiff_t>(v), flags.variants[v]) == 1)
+      errors.push_back({{"--variant " + flags.variants[v], 0, 0},
+                        "given more than once; name each variant once"});
+  }
   if (!errors.empty()) {
     PrintDiagnostics(errors, io.err);
     return kExitBadInput;
@@ -107,7 +115,8 @@ CommandAction AddCompareCommand(CLI::App& app) {
       "compare", "Compare variants of a scenario on the same runs (common random numbers)");
   AddSimulationFlags(*command, *flags);
   command->add_option("--variant", flags->variants,
-                      "A variant to compare (repeat; 'base' = the scenario as written)");
+                      "A variant to compare (repeat; 'base' = the scenario as written)")
+      ->check(NonEmpty());
   return [flags](Io& io) { return Execute(*flags, io); };
 }
 

@@ -25,10 +25,10 @@ std::string ProgressBar::Render(std::uint64_t done, std::uint64_t total, double 
   const double rate = seconds > 0 ? done / seconds : 0.0;
   std::string eta = "--";
   if (rate > 0 && done < total) {
-    const double remaining = (total - done) / rate;
-    eta = remaining < 120 ? fmt::format("{:.0f}s", remaining)
-                          : fmt::format("{:.0f}m{:02.0f}s", remaining / 60,
-                                        remaining - 60 * static_cast<int>(remaining / 60));
+    // Whole seconds first, so that 179.6 s reads 3m00s, not 3m60s.
+    const auto remaining = static_cast<std::uint64_t>((total - done) / rate + 0.5);
+    eta = remaining < 120 ? fmt::format("{}s", remaining)
+                          : fmt::format("{}m{:02}s", remaining / 60, remaining % 60);
   } else if (done >= total) {
     eta = "0s";
   }

@@ -15,6 +15,14 @@ TEST(ProgressBar, RendersCountRateAndEta) {
   EXPECT_NE(text.find("[###############..............."), std::string::npos) << text;
 }
 
+TEST(ProgressBar, LongEtaInMinutesAndWholeSeconds) {
+  // 996 runs left at 1 run/s.
+  EXPECT_NE(ProgressBar::Render(4, 1000, 4.0, "runs").find("ETA 16m36s"), std::string::npos);
+  // 898 runs left at 5 runs/s = 179.6 s: 3m00s (this used to read 3m60s).
+  const std::string text = ProgressBar::Render(10, 908, 2.0, "runs");
+  EXPECT_NE(text.find("ETA 3m00s"), std::string::npos) << text;
+}
+
 TEST(ProgressBar, SilentWhenNotATerminal) {
   std::ostringstream out;
   {

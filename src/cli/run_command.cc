@@ -153,9 +153,11 @@ CommandAction AddRunCommand(CLI::App& app) {
   auto flags = std::make_shared<RunFlags>();
   CLI::App* command = app.add_subcommand("run", "Run a scenario many times and summarise");
   AddSimulationFlags(*command, *flags);
-  command->add_option("--variant", flags->variant, "Apply a named variant of the scenario");
+  command->add_option("--variant", flags->variant, "Apply a named variant of the scenario")
+      ->check(NonEmpty());
   command->add_option("--out", flags->out_dir,
-                      "Write summary.json, scenario.yaml, runs.csv and narratives.md to DIR");
+                      "Write summary.json, scenario.yaml, runs.csv and narratives.md to DIR")
+      ->check(NonEmpty());
   return [flags](Io& io) { return Execute(*flags, io); };
 }
 

@@ -7,6 +7,8 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <regex>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -41,15 +43,17 @@ TEST(RunCommandTest, PrintsAReadableSummary) {
   ASSERT_EQ(run.code, kExitOk) << run.err;
   EXPECT_EQ(run.err, "");  // no progress bar or timing when stderr is not a terminal
   const Model model = LoadModel(kSmall);
-  EXPECT_EQ(run.out.rfind("redline: Small crisis (" + kSmall + ")\n500 runs, seed 3, horizon 12 "
-                          "steps\n\n",
+  EXPECT_EQ(run.out.rfind("redline: Small crisis (" + kSmall +
+                              ")\n500 runs, seed 3, horizon 12 "
+                              "steps\n\n",
                           0),
             0u)
       << run.out;
   for (const Outcome& outcome : model.outcomes) {
     EXPECT_NE(run.out.find("\n  " + (outcome.label.empty() ? outcome.id : outcome.label)),
               std::string::npos)
-        << outcome.id << "\n" << run.out;
+        << outcome.id << "\n"
+        << run.out;
   }
   EXPECT_NE(run.out.find("no_heavy_arms"), std::string::npos);
   EXPECT_NE(run.out.find("Highest rung reached"), std::string::npos);
@@ -134,6 +138,21 @@ TEST(RunCommandTest, OutputIsByteIdenticalForAnyThreadCount) {
   EXPECT_EQ(jsons[0], jsons[2]);
 }
 
+// On a terminal the progress bar and the timing line go to stderr; stdout does not change.
+TEST(RunCommandTest, ProgressOnATerminalGoesToStderrOnly) {
+  const std::vector<std::string> args = {"redline", "run",       kSmall, "--runs",
+                                         "600",     "--threads", "2"};
+  std::vector<const char*> argv;
+  for (const auto& a : args) argv.push_back(a.c_str());
+  std::ostringstream out, err;
+  Io io{out, err, /*err_is_terminal=*/true};
+  ASSERT_EQ(Main(static_cast<int>(argv.size()), argv.data(), io), kExitOk) << err.str();
+  CliResult plain = RunCli({"run", kSmall, "--runs", "600", "--threads", "2"});
+  EXPECT_EQ(out.str(), plain.out);
+  EXPECT_EQ(err.str().find("600 runs in "), err.str().rfind("\r\x1b[K") + 4) << err.str();
+  EXPECT_NE(err.str().find(" runs/s, 2 threads)\n"), std::string::npos) << err.str();
+}
+
 TEST(RunCommandTest, TheSeedMatters) {
   CliResult a = RunCli({"run", kSmall, "--runs", "500", "--seed", "1", "--json"});
   CliResult b = RunCli({"run", kSmall, "--runs", "500", "--seed", "2", "--json"});
@@ -146,8 +165,8 @@ TEST(RunCommandTest, TheSeedMatters) {
 }
 
 TEST(RunCommandTest, VariantAndOverridesAreAppliedAndReported) {
-  CliResult variant = RunCli({"run", kSmall, "--runs", "800", "--seed", "5", "--json",
-                              "--variant", "hotline_closed"});
+  CliResult variant = RunCli(
+      {"run", kSmall, "--runs", "800", "--seed", "5", "--json", "--variant", "hotline_closed"});
   ASSERT_EQ(variant.code, kExitOk) << variant.err;
   const auto variant_json = ParseJson(variant.out);
   EXPECT_EQ(variant_json.at("variant"), "hotline_closed");
@@ -207,8 +226,8 @@ std::vector<std::vector<std::string>> CsvRows(const std::string& text) {
 TEST(RunCommandTest, OutDirHoldsSummaryScenarioRunsAndNarratives) {
   TempDir dir;
   const std::string out = dir / "nested/results";  // parents are created
-  CliResult run = RunCli({"run", kSmall, "--runs", "700", "--seed", "9", "--threads", "2",
-                          "--json", "--out", out, "--set", "channels.hotline.open=0.25"});
+  CliResult run = RunCli({"run", kSmall, "--runs", "700", "--seed", "9", "--threads", "2", "--json",
+                          "--out", out, "--set", "channels.hotline.open=0.25"});
   ASSERT_EQ(run.code, kExitOk) << run.err;
   EXPECT_EQ(run.err, "wrote " + out + "/{summary.json, scenario.yaml, runs.csv, narratives.md}\n");
   const Model model = LoadModel(kSmall);
@@ -221,9 +240,9 @@ TEST(RunCommandTest, OutDirHoldsSummaryScenarioRunsAndNarratives) {
   // runs.csv: a header, then one row per run in index order, agreeing with the summary.
   const auto rows = CsvRows(ReadFile(out + "/runs.csv"));
   ASSERT_EQ(rows.size(), 701u);
-  const std::vector<std::string> expected_header = {
-      "run", "outcome", "highest_rung", "steps", "crossings", "enforcements", "incidents",
-      "final_balance"};
+  const std::vector<std::string> expected_header = {"run",       "outcome",      "highest_rung",
+                                                    "steps",     "crossings",    "enforcements",
+                                                    "incidents", "final_balance"};
   ASSERT_GE(rows[0].size(), expected_header.size());
   EXPECT_TRUE(std::equal(expected_header.begin(), expected_header.end(), rows[0].begin()));
   std::map<std::string, std::int64_t> outcome_count, rung_count;
@@ -263,8 +282,8 @@ TEST(RunCommandTest, OutDirHoldsSummaryScenarioRunsAndNarratives) {
   }
 
   // scenario.yaml is the resolved scenario: it runs, with no options, to the same summary.
-  CliResult again = RunCli({"run", out + "/scenario.yaml", "--runs", "700", "--seed", "9",
-                            "--json"});
+  CliResult again =
+      RunCli({"run", out + "/scenario.yaml", "--runs", "700", "--seed", "9", "--json"});
   ASSERT_EQ(again.code, kExitOk) << again.err;
   const auto again_json = ParseJson(again.out);
   EXPECT_EQ(again_json.at("outcomes"), summary.at("outcomes"));
@@ -277,8 +296,8 @@ TEST(RunCommandTest, OutDirFilesDoNotDependOnThreads) {
   std::vector<std::string> csv, narratives, summaries;
   for (const char* threads : {"1", "3"}) {
     const std::string out = dir / threads;
-    CliResult run = RunCli({"run", kChicken, "--runs", "900", "--seed", "7", "--threads",
-                            threads, "--out", out});
+    CliResult run = RunCli(
+        {"run", kChicken, "--runs", "900", "--seed", "7", "--threads", threads, "--out", out});
     ASSERT_EQ(run.code, kExitOk) << run.err;
     csv.push_back(ReadFile(out + "/runs.csv"));
     narratives.push_back(ReadFile(out + "/narratives.md"));
@@ -309,9 +328,14 @@ TEST_P(RunBadInputTest, ExitCode2AndOneLinePerProblem) {
   EXPECT_EQ(run.out, "");
   const std::vector<std::string> lines = Lines(run.err);
   ASSERT_EQ(lines.size(), c.expected_lines.size()) << run.err;
-  for (std::size_t i = 0; i < lines.size(); ++i)
+  // "WHERE: error: WHAT" for problems in the input, "error: WHAT (run 'redline --help' for
+  // usage)" for problems in the command line's shape.
+  const std::regex form(R"(^([^ ].*: error: .+|error: .+ \(run 'redline --help' for usage\))$)");
+  for (std::size_t i = 0; i < lines.size(); ++i) {
     EXPECT_NE(lines[i].find(c.expected_lines[i]), std::string::npos)
         << "line " << i << ": " << lines[i] << "\nexpected to contain: " << c.expected_lines[i];
+    EXPECT_TRUE(std::regex_match(lines[i], form)) << lines[i];
+  }
   ASSERT_FALSE(run.err.empty());
   EXPECT_EQ(run.err.back(), '\n');
 }
@@ -321,23 +345,38 @@ const std::string kDirectory = "tests/golden/validate/directory.yaml";
 const std::string kEmpty = "tests/golden/validate/empty_file.yaml";
 
 std::vector<BadCase> BadRunCases() {
+  // `run kSmall EXTRA...`, with --runs 200 unless EXTRA gives --runs (twice is an error).
   auto run = [](std::vector<std::string> extra) {
-    std::vector<std::string> args = {"run", kSmall, "--runs", "200"};
+    std::vector<std::string> args = {"run", kSmall};
+    if (std::find(extra.begin(), extra.end(), "--runs") == extra.end())
+      args.insert(args.end(), {"--runs", "200"});
     args.insert(args.end(), extra.begin(), extra.end());
     return args;
   };
+  const std::string kHelp = " (run 'redline --help' for usage)";
   return {
-      {"RunsZero", run({"--runs", "0"}), {"--runs: error: expected a whole number of runs >= 1, got '0'"}},
-      {"RunsNegative", run({"--runs", "-5"}), {"--runs: error: expected a whole number of runs >= 1, got '-5'"}},
+      {"RunsZero",
+       run({"--runs", "0"}),
+       {"--runs: error: expected a whole number of runs >= 1, got '0'"}},
+      {"RunsNegative",
+       run({"--runs", "-5"}),
+       {"--runs: error: expected a whole number of runs >= 1, got '-5'"}},
       {"RunsNotANumber", run({"--runs", "many"}), {"--runs: error: expected a whole number"}},
       {"RunsFraction", run({"--runs", "1.5"}), {"--runs: error: expected a whole number"}},
       {"RunsEmpty", run({"--runs", ""}), {"--runs: error: expected a whole number"}},
+      {"RunsTwice", run({"--runs", "5", "--runs", "6"}), {"error: --runs: "}},
       {"RunsHuge", run({"--runs", "99999999999999999999999"}), {"--runs: error:"}},
-      {"ThreadsZero", run({"--threads", "0"}), {"--threads: error: expected a whole number from 1 to 1024, got '0'"}},
+      {"ThreadsZero",
+       run({"--threads", "0"}),
+       {"--threads: error: expected a whole number from 1 to 1024, got '0'"}},
       {"ThreadsNegative", run({"--threads", "-2"}), {"--threads: error:"}},
       {"ThreadsNotANumber", run({"--threads", "all"}), {"--threads: error:"}},
-      {"ThreadsEmpty", run({"--threads", ""}), {"--threads: error:"}},
-      {"SeedNotANumber", run({"--seed", "abc"}), {"--seed: error: expected a whole number from 0 to 2^64-1, got 'abc'"}},
+      {"ThreadsEmpty",
+       run({"--threads", ""}),
+       {"error: --threads: expected a value, got an empty string" + kHelp}},
+      {"SeedNotANumber",
+       run({"--seed", "abc"}),
+       {"--seed: error: expected a whole number from 0 to 2^64-1, got 'abc'"}},
       {"SeedNegative", run({"--seed", "-1"}), {"--seed: error:"}},
       {"SeedFloat", run({"--seed", "1e3"}), {"--seed: error:"}},
       {"SeedTooBig", run({"--seed", "18446744073709551616"}), {"--seed: error:"}},
@@ -350,22 +389,40 @@ std::vector<BadCase> BadRunCases() {
       {"BinaryGarbage", {"run", kGarbage}, {kGarbage + ":1:8: error: not a text file"}},
       {"InvalidScenario",
        {"run", "tests/golden/validate/unknown_key.yaml"},
-       {"unknown_key.yaml:2:1: error: unknown key 'actor'", "unknown_key.yaml:9:5: error:",
-        "unknown_key.yaml:10:5: error:"}},
-      {"SetUnknownPath", run({"--set", "channels.hotlin.open=0.5"}), {"--set channels.hotlin.open=0.5: error:"}},
-      {"SetBadValue", run({"--set", "channels.hotline.open=3"}),
+       {"unknown_key.yaml:2:1: error: unknown key 'actor'",
+        "unknown_key.yaml:9:5: error:", "unknown_key.yaml:10:5: error:"}},
+      {"SetUnknownPath",
+       run({"--set", "channels.hotlin.open=0.5"}),
+       {"--set channels.hotlin.open=0.5: error:"}},
+      {"SetBadValue",
+       run({"--set", "channels.hotline.open=3"}),
        {"--set channels.hotline.open=3: error: channels.hotline.open: is a probability"}},
-      {"SetWithoutEquals", run({"--set", "channels.hotline.open"}), {"--set channels.hotline.open: error:"}},
-      {"SetTwoProblems", run({"--set", "channels.hotline.open=3", "--set", "nonsense=1"}),
-       {"--set channels.hotline.open=3: error:", "--set nonsense=1: error:"}},
-      {"UnknownVariant", run({"--variant", "unanimus"}), {"--variant unanimus: error:", }},
-      {"EmptyVariant", run({"--variant", ""}), {"--variant: error:"}},
-      {"EmptyOut", run({"--out", ""}), {"--out: error:"}},
-      {"UnknownFlag", run({"--frobnicate"}), {"error:", "redline --help"}},
-      {"MissingFileArgument", {"run", "--runs", "10"}, {"error:", "redline --help"}},
-      {"RunsWithoutValue", {"run", kSmall, "--runs"}, {"error:", "redline --help"}},
-      {"UnknownSubcommand", {"simulate", kSmall}, {"error:", "redline --help"}},
-      {"NoSubcommand", {}, {"error:", "redline --help"}},
+      {"SetWithoutEquals",
+       run({"--set", "channels.hotline.open"}),
+       {"--set channels.hotline.open: error:"}},
+      {"SetTwoProblems",
+       run({"--set", "channels.hotline.open=3", "--set", "nonsense=1"}),
+       {"--set nonsense=1: error: unknown key 'nonsense'",
+        "--set channels.hotline.open=3: error:"}},
+      {"UnknownVariant",
+       run({"--variant", "unanimus"}),
+       {
+           "--variant unanimus: error:",
+       }},
+      {"EmptyVariant",
+       run({"--variant", ""}),
+       {"error: --variant: expected a value, got an empty string" + kHelp}},
+      {"EmptyOut",
+       run({"--out", ""}),
+       {"error: --out: expected a value, got an empty string" + kHelp}},
+      {"UnknownFlag", run({"--frobnicate"}), {"--frobnicate"}},
+      {"MissingFileArgument", {"run", "--runs", "10"}, {"FILE"}},
+      {"RunsWithoutValue", {"run", kSmall, "--runs"}, {"error: --runs: 1 required"}},
+      {"UnknownSubcommand",
+       {"simulate", kSmall},
+       {"error: unknown command 'simulate'; the commands are validate, run, compare, solve, game" +
+        kHelp}},
+      {"NoSubcommand", {}, {"subcommand"}},
   };
 }
 
@@ -415,8 +472,8 @@ TEST(RunCommandBinaryTest, ExitCodesEndToEnd) {
 
   for (const std::string& args : std::vector<std::string>{
            "run " + kChicken + " --runs 0", "run " + kChicken + " --threads 0",
-        "run " + kChicken + " --seed minus-one", "run " + kChicken + " --variant nope",
-        "run " + kChicken + " --set nope=1", "run " + kChicken + " --bogus", "bogus", "",
+           "run " + kChicken + " --seed minus-one", "run " + kChicken + " --variant nope",
+           "run " + kChicken + " --set nope=1", "run " + kChicken + " --bogus", "bogus", "",
            "run no/such.yaml", "compare " + kChicken + " --variant hotline_open"}) {
     SCOPED_TRACE(args);
     CliResult bad = RunBinary(args);

@@ -4,20 +4,18 @@
 // working directory, so scenario paths are relative to it.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "cli/command.h"
 
@@ -90,8 +88,8 @@ class TempDir {
 inline CliResult RunBinary(const std::string& args) {
   TempDir dir;
   const std::string err_path = dir / "stderr";
-  const std::string command = "timeout 120 " + std::string(REDLINE_BINARY) + " " + args +
-                              " </dev/null 2>" + err_path;
+  const std::string command =
+      "timeout 120 " + std::string(REDLINE_BINARY) + " " + args + " </dev/null 2>" + err_path;
   CliResult result;
   FILE* pipe = ::popen(command.c_str(), "r");
   if (pipe == nullptr) return result;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "cli/common_options.h"
 #include "scenario/loader.h"
 
 namespace redline::cli {
@@ -45,7 +46,8 @@ CommandAction AddValidateCommand(CLI::App& app) {
                   "override a value before compiling: PATH=VALUE, e.g. "
                   "actors.russia.types.resolute.prior=0.7 (repeatable)")
       ->allow_extra_args(false);
-  sub->add_option("--variant", options->variant, "apply a variant defined in the file");
+  sub->add_option("--variant", options->variant, "apply a variant defined in the file")
+      ->check(NonEmpty());
   return [options](Io& io) { return RunValidate(*options, io); };
 }
 

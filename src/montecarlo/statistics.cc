@@ -13,7 +13,8 @@ Interval WilsonInterval(std::int64_t successes, std::int64_t trials) {
   const double denominator = 1.0 + z * z / n;
   const double centre = (p + z * z / (2 * n)) / denominator;
   const double half = z * std::sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator;
-  return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
+  // Clamped to contain p: rounding left a low end of 2e-19 above p = 0.
+  return {std::clamp(centre - half, 0.0, p), std::clamp(centre + half, p, 1.0)};
 }
 
 Tally::Tally(const Model& model)

@@ -61,8 +61,8 @@ TEST(NarrativeGolden, MatchesTheGoldenFile) {
 // The chosen run tells every kind of event, so the golden cannot pass on a thin narrative.
 TEST(NarrativeGolden, TheRunShowsEveryKindOfEvent) {
   const std::string text = Narrate(kSeed, kRun);
-  EXPECT_TRUE(Contains(text, "Run " + std::to_string(kRun) +
-                                 " (reproduce with `--seed` and this run index).\n"))
+  EXPECT_TRUE(Contains(
+      text, "Run " + std::to_string(kRun) + " (reproduce with `--seed` and this run index).\n"))
       << text;
   EXPECT_TRUE(Contains(text, "- East is privately *")) << text;
   EXPECT_TRUE(Contains(text, "- The channel *East-West hotline* is ")) << text;
@@ -70,23 +70,27 @@ TEST(NarrativeGolden, TheRunShowsEveryKindOfEvent) {
   EXPECT_TRUE(Contains(text, "West raised *Arms to the client* from none to **light**")) << text;
   EXPECT_TRUE(Contains(text, "West raised *Arms to the client* from light to **heavy**")) << text;
   EXPECT_TRUE(Contains(text, "East's public red line *No heavy arms* was **crossed**")) << text;
-  EXPECT_TRUE(Contains(text, "East held back from enforcing *No heavy arms* (it enforced with "
-                             "probability 0.50 this step)."))
+  EXPECT_TRUE(Contains(text,
+                       "East held back from enforcing *No heavy arms* (it enforced with "
+                       "probability 0.50 this step)."))
       << text;
-  EXPECT_TRUE(Contains(text, "East raised *Strikes on supply lines* from off to **supply_lines** "
-                             "(rung: Limited strike) to enforce its red line."))
+  EXPECT_TRUE(Contains(text,
+                       "East raised *Strikes on supply lines* from off to **supply_lines** "
+                       "(rung: Limited strike) to enforce its red line."))
       << text;
   EXPECT_TRUE(Contains(text, "East **enforced** its red line *No heavy arms*.")) << text;
-  EXPECT_TRUE(Contains(text, "Accident: *Strikes on supply lines* caused an incident on West's "
-                             "territory"))
+  EXPECT_TRUE(Contains(text,
+                       "Accident: *Strikes on supply lines* caused an incident on West's "
+                       "territory"))
       << text;
   EXPECT_TRUE(Contains(text, "West perceived it as **deliberate**")) << text;
   EXPECT_TRUE(Contains(text, "West perceived it as **an accident**")) << text;
   EXPECT_TRUE(Contains(text, "In The Pact's deliberation, West voted **")) << text;
   EXPECT_TRUE(Contains(text, "In The Pact's deliberation, North voted **")) << text;
   EXPECT_TRUE(Contains(text, "The Pact decided to respond: **limited**.")) << text;
-  EXPECT_TRUE(Contains(text, "The Pact raised *Pact forces* from idle to **limited** (rung: "
-                             "Limited strike) after its deliberation."))
+  EXPECT_TRUE(Contains(text,
+                       "The Pact raised *Pact forces* from idle to **limited** (rung: "
+                       "Limited strike) after its deliberation."))
       << text;
   EXPECT_TRUE(Contains(text, "\nOutcome after ")) << text;
   EXPECT_EQ(text.back(), '\n');

@@ -12,7 +12,8 @@ AgentLogitSystem::AgentLogitSystem(const ExtensiveGame& game)
   subtree_end_.assign(nodes, 0);
   for (NodeId id = nodes - 1; id >= 0; --id) {  // children have larger ids than parents
     const Node& node = game.node(id);
-    subtree_end_[id] = node.is_terminal() ? id + 1 : subtree_end_[game.child(id, node.num_children - 1)];
+    subtree_end_[id] =
+        node.is_terminal() ? id + 1 : subtree_end_[game.child(id, node.num_children - 1)];
   }
   outcome_payoff_.assign(static_cast<std::size_t>(nodes) * players_, 0.0);
   for (NodeId id = 0; id < nodes; ++id) {
@@ -27,7 +28,8 @@ AgentLogitSystem::AgentLogitSystem(const ExtensiveGame& game)
   for (InfosetId h = 0; h < static_cast<int>(game.infosets().size()); ++h) {
     const Infoset& infoset = game.infoset(h);
     if (infoset.player == kChancePlayer) continue;
-    for (int a = 0; a < infoset.num_actions(); ++a) owner_action_[infoset.first_action_index + a] = h;
+    for (int a = 0; a < infoset.num_actions(); ++a)
+      owner_action_[infoset.first_action_index + a] = h;
   }
   value_.assign(outcome_payoff_.size(), 0.0);
   d_value_.assign(outcome_payoff_.size(), 0.0);
@@ -72,10 +74,9 @@ void AgentLogitSystem::ComputeBeliefs(const std::vector<double>& w) {
   for (NodeId id = 1; id < game_.num_nodes(); ++id) {
     const Node& node = game_.node(id);
     const Infoset& above = game_.infoset(game_.node(node.parent).infoset);
-    const double edge =
-        above.player == kChancePlayer
-            ? std::log(above.chance_probabilities[node.action_from_parent].real())
-            : w[above.first_action_index + node.action_from_parent];
+    const double edge = above.player == kChancePlayer
+                            ? std::log(above.chance_probabilities[node.action_from_parent].real())
+                            : w[above.first_action_index + node.action_from_parent];
     log_reach_[id] = log_reach_[node.parent] + edge;
   }
   for (const Infoset& infoset : game_.infosets()) {
@@ -91,7 +92,8 @@ void AgentLogitSystem::ComputeBeliefs(const std::vector<double>& w) {
     for (int a = 0; a < infoset.num_actions(); ++a) {
       double v = 0.0;
       for (NodeId x : infoset.members) {
-        v += belief_[x] * value_[static_cast<std::size_t>(game_.child(x, a)) * players_ + infoset.player];
+        v += belief_[x] *
+             value_[static_cast<std::size_t>(game_.child(x, a)) * players_ + infoset.player];
       }
       action_value_[infoset.first_action_index + a] = v;
     }
@@ -136,7 +138,8 @@ void AgentLogitSystem::ComputeValueDerivatives(int k) {
     for (int a = 0; a < infoset.num_actions(); ++a) {
       double d = 0.0;
       for (NodeId x : infoset.members) {
-        const std::size_t c = static_cast<std::size_t>(game_.child(x, a)) * players_ + infoset.player;
+        const std::size_t c =
+            static_cast<std::size_t>(game_.child(x, a)) * players_ + infoset.player;
         d += belief_[x] * ((on_path_[x] - mean) * value_[c] + d_value_[c]);
       }
       dv_[infoset.first_action_index + a] = d;

@@ -15,21 +15,32 @@ namespace redline::games {
 namespace {
 
 PathOptions ToPathOptions(const LogitOptions& options) {
-  return {options.max_lambda, options.first_step, options.max_step, options.max_steps};
+  return {options.max_lambda, options.first_step, options.max_step, options.relative_max_step,
+          options.max_steps};
 }
 
-LogitPoint PointOf(const std::vector<double>& x) {
+// Probability blocks that sum to 1: (first entry, entry count) per player or infoset.
+using Blocks = std::vector<std::pair<int, int>>;
+
+// The point's probabilities, renormalised per block: the corrector stops once the residual
+// is at rounding level relative to |x|, which leaves sums off by up to ~1e-8 far out.
+LogitPoint PointOf(const std::vector<double>& x, const Blocks& blocks) {
   LogitPoint point;
   point.lambda = x.back();
   point.profile.resize(x.size() - 1);
   for (std::size_t k = 0; k + 1 < x.size(); ++k) point.profile[k] = std::exp(x[k]);
+  for (const auto& [first, count] : blocks) {
+    double total = 0.0;
+    for (int k = first; k < first + count; ++k) total += point.profile[k];
+    for (int k = first; k < first + count; ++k) point.profile[k] /= total;
+  }
   return point;
 }
 
-LogitResult ToLogitResult(const TracedPath& traced) {
+LogitResult ToLogitResult(const TracedPath& traced, const Blocks& blocks) {
   LogitResult result;
-  for (const auto& x : traced.points) result.path.push_back(PointOf(x));
-  for (const auto& x : traced.turning) result.turning_points.push_back(PointOf(x));
+  for (const auto& x : traced.points) result.path.push_back(PointOf(x, blocks));
+  for (const auto& x : traced.turning) result.turning_points.push_back(PointOf(x, blocks));
   result.profile = result.path.back().profile;
   result.lambda = result.path.back().lambda;
   result.steps = traced.steps;
@@ -54,7 +65,11 @@ Result<LogitResult> TraceLogitPath(const NormalFormGame& game, const LogitOption
   };
   Result<TracedPath> traced = TracePath(system, std::move(start), ToPathOptions(options));
   if (!traced) return traced.errors();
-  return ToLogitResult(*traced);
+  Blocks blocks;
+  for (int i = 0; i < game.num_players(); ++i) {
+    blocks.emplace_back(game.strategy_offset(i), game.num_strategies(i));
+  }
+  return ToLogitResult(*traced, blocks);
 }
 
 Result<LogitResult> TraceAgentLogitPath(const ExtensiveGame& game, const LogitOptions& options) {
@@ -63,7 +78,13 @@ Result<LogitResult> TraceAgentLogitPath(const ExtensiveGame& game, const LogitOp
                          DenseMatrix& jacobian) { agent.Evaluate(x, f, jacobian); };
   Result<TracedPath> traced = TracePath(system, agent.Start(), ToPathOptions(options));
   if (!traced) return traced.errors();
-  return ToLogitResult(*traced);
+  Blocks blocks;
+  for (const Infoset& infoset : game.infosets()) {
+    if (infoset.player != kChancePlayer) {
+      blocks.emplace_back(infoset.first_action_index, infoset.num_actions());
+    }
+  }
+  return ToLogitResult(*traced, blocks);
 }
 
 SolverInfo LogitSolverInfo() {

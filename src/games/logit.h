@@ -35,6 +35,7 @@ struct LogitOptions {
   double max_lambda = 1e6;
   double first_step = 0.03;
   double max_step = 1e4;
+  double relative_max_step = 0.1;  // see PathOptions
   int max_steps = 100000;
 };
 

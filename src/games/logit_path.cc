@@ -39,6 +39,10 @@ bool Correct(const PathSystem& system, const Vector& tangent, const Vector& pred
   y = predicted;
   for (int iteration = 0; iteration < 8; ++iteration) {
     system(y, f, jacobian);
+    // Converged when the residual is down to rounding in F's terms (whose size grows like
+    // |y|); checked before another Newton step, which an ill-conditioned Jacobian far out
+    // the branch would turn from rounding noise into a sizeable correction.
+    if (iteration > 0 && Norm(f) < 1e-9 * (1 + Norm(y))) return true;
     DenseMatrix a = jacobian;
     a.push_back(tangent);
     Vector rhs(n + 1);
@@ -50,9 +54,13 @@ bool Correct(const PathSystem& system, const Vector& tangent, const Vector& pred
     for (std::size_t k = 0; k <= n; ++k) y[k] += rhs[k];
     const double correction = Norm(rhs);
     if (!std::isfinite(correction)) return false;
-    if (correction < 1e-10 * (1 + Norm(y))) {
+    const double scale = 1 + Norm(y);
+    if (correction < 1e-10 * scale) {
+      // The residual is judged relative to the size of the unknowns: at large λ the log
+      // probabilities of inferior actions grow like −λ·(payoff gap), and F's terms cancel
+      // to about machine precision times that size.
       system(y, f, jacobian);
-      return Norm(f) < 1e-8;
+      return Norm(f) < 1e-8 * scale;
     }
   }
   return false;
@@ -89,7 +97,7 @@ Result<TracedPath> TracePath(const PathSystem& system, Vector start, const PathO
     previous = tangent;
     ++result.steps;
     result.points.push_back(x);
-    step = std::min(step * 1.5, options.max_step);
+    step = std::min(step * 1.5, std::max(options.max_step, options.relative_max_step * Norm(x)));
   }
   return result;
 }

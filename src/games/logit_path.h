@@ -24,6 +24,9 @@ struct PathOptions {
   double max_lambda = 1e6;
   double first_step = 0.03;
   double max_step = 1e4;
+  // Far out the branch is nearly straight in (w, λ) and its length grows like λ: steps may
+  // also grow to this fraction of |x|, so λ grows geometrically instead of linearly.
+  double relative_max_step = 0.1;
   int max_steps = 100000;
 };
 

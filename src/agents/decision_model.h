@@ -56,6 +56,24 @@ class DecisionModel {
   // Whether any probability depends on the type; if not, observers skip the Bayesian update
   // (it would leave beliefs unchanged).
   virtual bool TypeDependent() const = 0;
+
+  // The two methods above for every type at once: out[t] for each type t of the owner (the
+  // member), out.size() >= its number of types. The kernel calls these; the defaults loop
+  // over the per-type methods. A model may override them to share the work that does not
+  // depend on the type (the quantal model computes the response's costs once), but must
+  // return exactly what the per-type methods return.
+  virtual void EnforceProbabilities(const Model& model, const State& state, RedLineId red_line,
+                                    std::span<double> out) const {
+    const ActorId owner = model.red_lines[red_line.index].owner;
+    const int types = static_cast<int>(model.actors[owner.index].types.size());
+    for (int t = 0; t < types; ++t) out[t] = EnforceProbability(model, state, red_line, TypeId(t));
+  }
+  virtual void VoteProbabilities(const Model& model, const State& state, AllianceId alliance,
+                                 ActorId member, std::span<double> out) const {
+    const int types = static_cast<int>(model.actors[member.index].types.size());
+    for (int t = 0; t < types; ++t)
+      out[t] = VoteProbability(model, state, alliance, member, TypeId(t));
+  }
 };
 
 using DecisionModels = std::vector<std::unique_ptr<const DecisionModel>>;

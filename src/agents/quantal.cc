@@ -14,7 +14,11 @@ void LogitInPlace(double lambda, std::span<double> utilities) {
   for (double u : utilities) best = std::max(best, u);
   double total = 0;
   for (double& u : utilities) {
-    u = std::exp(lambda * (u - best));
+    const double x = lambda * (u - best);
+    // Below kExpUnderflow exp(x) is exactly 0: skipping the call avoids libm's slow underflow
+    // path for hopeless candidates (e.g. a strategic launch) and changes no result; the best
+    // candidates (x = 0, often hold) get exp(0) = 1 without a call as well.
+    u = x < kExpUnderflow ? 0.0 : x == 0.0 ? 1.0 : std::exp(x);
     total += u;
   }
   for (double& u : utilities) u /= total;
@@ -30,16 +34,36 @@ void QuantalModel::MoveProbabilities(const Model& model, const State& state, Act
                                      std::span<const Move> candidates,
                                      std::span<double> out) const {
   const std::size_t n = candidates.size();
-  const std::size_t types = model.actors[actor.index].types.size();
+  const std::vector<ResolveType>& type_specs = model.actors[actor.index].types;
+  const std::size_t types = type_specs.size();
   const double lookahead = Lookahead(model, state, actor);
   for (std::size_t c = 0; c < n; ++c) {
     const MoveTerms terms = MoveUtilityTerms(model, state, actor, candidates[c], lookahead);
     for (std::size_t t = 0; t < types; ++t)
-      out[t * n + c] = TypedUtility(model, state, actor, TypeId(static_cast<int>(t)), terms);
+      out[t * n + c] = TypedUtility(state.Value(type_specs[t].stakes),
+                                    state.Value(type_specs[t].cost_weight), terms);
   }
   const double lambda = Lambda(model, state, actor);
   for (std::size_t t = 0; t < types; ++t) LogitInPlace(lambda, out.subspan(t * n, n));
 }
+
+namespace {
+
+// The per-step hazard p_R = 1 − (1 − σ)^(1/deadline) whose total over the deadline window is
+// `within_window` = σ(λ·U) (docs/model.md §7.2).
+double PerStepHazard(double within_window, int deadline) {
+  // Never enforcing in the window (σ underflowed to 0) gives a zero hazard: the root of 1 is 1.
+  if (deadline == 1 || within_window >= 1.0 || within_window == 0.0) return within_window;
+  const double stay = 1.0 - within_window;  // P(not enforcing in the whole window)
+  switch (deadline) {                        // cheap roots for the common deadlines
+    case 2: return 1.0 - std::sqrt(stay);
+    case 3: return 1.0 - std::cbrt(stay);
+    case 4: return 1.0 - std::sqrt(std::sqrt(stay));
+    default: return -std::expm1(std::log1p(-within_window) / deadline);
+  }
+}
+
+}  // namespace
 
 double QuantalModel::EnforceProbability(const Model& model, const State& state,
                                         RedLineId red_line, TypeId type) const {
@@ -50,14 +74,21 @@ double QuantalModel::EnforceProbability(const Model& model, const State& state,
   // σ(λ·U). The per-step hazard that gives that total over `deadline` steps is
   // 1 − (1 − σ)^(1/deadline).
   const double within_window = Logistic(Lambda(model, state, owner) * utility);
+  return PerStepHazard(within_window, std::max(1, model.red_lines[red_line.index].deadline));
+}
+
+void QuantalModel::EnforceProbabilities(const Model& model, const State& state,
+                                        RedLineId red_line, std::span<double> out) const {
+  // EnforcementUtility(t) = ResponseUtility(t, EnforcementTerms): the terms once, then per type.
+  const ActorId owner = model.red_lines[red_line.index].owner;
+  const ResponseTerms terms =
+      EnforcementTerms(model, state, red_line, Lookahead(model, state, owner));
+  const double lambda = Lambda(model, state, owner);
   const int deadline = std::max(1, model.red_lines[red_line.index].deadline);
-  if (deadline == 1 || within_window >= 1.0) return within_window;
-  const double stay = 1.0 - within_window;  // P(not enforcing in the whole window)
-  switch (deadline) {                        // cheap roots for the common deadlines
-    case 2: return 1.0 - std::sqrt(stay);
-    case 3: return 1.0 - std::cbrt(stay);
-    case 4: return 1.0 - std::sqrt(std::sqrt(stay));
-    default: return -std::expm1(std::log1p(-within_window) / deadline);
+  const int types = static_cast<int>(model.actors[owner.index].types.size());
+  for (int t = 0; t < types; ++t) {
+    const double utility = ResponseUtility(model, state, owner, TypeId(t), terms);
+    out[t] = PerStepHazard(Logistic(lambda * utility), deadline);
   }
 }
 
@@ -66,6 +97,17 @@ double QuantalModel::VoteProbability(const Model& model, const State& state, All
   const double utility =
       VoteUtility(model, state, alliance, member, type, Lookahead(model, state, member));
   return Logistic(Lambda(model, state, member) * utility);
+}
+
+void QuantalModel::VoteProbabilities(const Model& model, const State& state, AllianceId alliance,
+                                     ActorId member, std::span<double> out) const {
+  // VoteUtility(t) = ResponseUtility(t, VoteTerms): the terms once, then per type.
+  const ResponseTerms terms =
+      VoteTerms(model, state, alliance, member, Lookahead(model, state, member));
+  const double lambda = Lambda(model, state, member);
+  const int types = static_cast<int>(model.actors[member.index].types.size());
+  for (int t = 0; t < types; ++t)
+    out[t] = Logistic(lambda * ResponseUtility(model, state, member, TypeId(t), terms));
 }
 
 }  // namespace redline

@@ -18,6 +18,11 @@ class QuantalModel final : public DecisionModel {
   double VoteProbability(const Model& model, const State& state, AllianceId alliance,
                          ActorId member, TypeId type) const override;
   bool TypeDependent() const override { return true; }
+  // Compute the type-independent EnforcementTerms / VoteTerms once for all types.
+  void EnforceProbabilities(const Model& model, const State& state, RedLineId red_line,
+                            std::span<double> out) const override;
+  void VoteProbabilities(const Model& model, const State& state, AllianceId alliance,
+                         ActorId member, std::span<double> out) const override;
 };
 
 // Turns utilities into logit probabilities in place: p_i ∝ exp(λ u_i) (stable for any λ ≥ 0).

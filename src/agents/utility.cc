@@ -17,34 +17,50 @@ double Lookahead(const Model& model, const State& state, ActorId actor) {
 
 namespace {
 
-double NetPowerFrom(const Model& model, const State& state, const double aid[2],
-                    const double interdiction[2]) {
-  double side[2];
-  for (int s = 0; s < 2; ++s)
-    side[s] = state.Value(model.theatre.power[s]) +
-              aid[s] * (1.0 - std::clamp(interdiction[s], 0.0, 1.0));
-  return side[0] - side[1];
+// Net power from the per-side aid and interdiction totals. Sides are passed as scalars, not as
+// arrays indexed by side: NetPowerChange adjusts one side and then reads both, and through a
+// stack array that stalls on store forwarding (it was the kernel's hottest function).
+double NetPowerFrom(const Model& model, const State& state, double aid_a, double aid_b,
+                    double interdiction_a, double interdiction_b) {
+  const double side_a = state.Value(model.theatre.power[0]) +
+                        aid_a * (1.0 - std::clamp(interdiction_a, 0.0, 1.0));
+  const double side_b = state.Value(model.theatre.power[1]) +
+                        aid_b * (1.0 - std::clamp(interdiction_b, 0.0, 1.0));
+  return side_a - side_b;
 }
 
 }  // namespace
 
 double NetPower(const Model& model, const State& state) {
-  return NetPowerFrom(model, state, state.aid, state.interdiction);
+  return NetPowerFrom(model, state, state.aid[0], state.aid[1], state.interdiction[0],
+                      state.interdiction[1]);
 }
 
 double NetPowerChange(const Model& model, const State& state, LeverId lever, int level) {
   const Lever& l = model.levers[lever.index];
   const Level& from = l.levels[state.level[lever.index]];
   const Level& to = l.levels[level];
-  double aid[2] = {state.aid[0], state.aid[1]};
-  double interdiction[2] = {state.interdiction[0], state.interdiction[1]};
-  if (from.aid_side != kNoSide) aid[from.aid_side] -= state.Value(from.aid);
-  if (to.aid_side != kNoSide) aid[to.aid_side] += state.Value(to.aid);
-  if (from.interdicts_side != kNoSide)
-    interdiction[from.interdicts_side] -= state.Value(from.interdiction);
-  if (to.interdicts_side != kNoSide)
-    interdiction[to.interdicts_side] += state.Value(to.interdiction);
-  return NetPowerFrom(model, state, aid, interdiction) - NetPower(model, state);
+  // Neither level carries aid or interdiction (rhetoric, gas, launches...): the sums below
+  // would be unchanged, so the difference is exactly 0.
+  if (from.aid.index < 0 && to.aid.index < 0 && from.interdiction.index < 0 &&
+      to.interdiction.index < 0)
+    return 0.0;
+  // Written out per side (no references or arrays) so that the totals stay in registers.
+  const double from_aid = state.Value(from.aid), to_aid = state.Value(to.aid);
+  const double from_interdiction = state.Value(from.interdiction);
+  const double to_interdiction = state.Value(to.interdiction);
+  double aid_a = state.aid[0], aid_b = state.aid[1];
+  double interdiction_a = state.interdiction[0], interdiction_b = state.interdiction[1];
+  if (from.aid_side == 0) aid_a -= from_aid;
+  if (from.aid_side == 1) aid_b -= from_aid;
+  if (to.aid_side == 0) aid_a += to_aid;
+  if (to.aid_side == 1) aid_b += to_aid;
+  if (from.interdicts_side == 0) interdiction_a -= from_interdiction;
+  if (from.interdicts_side == 1) interdiction_b -= from_interdiction;
+  if (to.interdicts_side == 0) interdiction_a += to_interdiction;
+  if (to.interdicts_side == 1) interdiction_b += to_interdiction;
+  return NetPowerFrom(model, state, aid_a, aid_b, interdiction_a, interdiction_b) -
+         NetPower(model, state);
 }
 
 double CostTo(const Model& model, const State& state, LeverId lever, int level, ActorId actor) {
@@ -67,8 +83,8 @@ double Threat(const Model& model, const State& state, ActorId actor, RedLineId r
 double CrossingThreat(const Model& model, const State& state, ActorId actor, LeverId lever,
                       int level, RedLineId r) {
   const RedLine& line = model.red_lines[r.index];
-  if (line.owner == actor || state.red_line_status[r.index] != RedLineStatus::kIntact) return 0.0;
-  const double threat = Threat(model, state, actor, r);
+  if (state.red_line_status[r.index] != RedLineStatus::kIntact || line.owner == actor) return 0.0;
+  const double threat = state.ThreatTo(actor, r);  // = Threat(model, state, actor, r)
   if (threat == 0.0) return 0.0;
   const ConditionContext context{line.owner, false, lever, level};
   return Evaluate(model, state, line.trigger, context) ? threat : 0.0;
@@ -180,10 +196,16 @@ MoveTerms MoveUtilityTerms(const Model& model, const State& state, ActorId actor
   const double own_cost = (CostTo(model, state, m.lever, m.level, actor) -
                            CostTo(model, state, m.lever, from, actor)) * lookahead;
   const double red_lines = RedLineRetaliation(model, state, actor, m.lever, m.level, lookahead);
-  terms.cost = own_cost + AddAllianceRetaliation(red_lines, model, state, actor, m.lever, m.level,
-                                                 lookahead);
-  terms.cost_without_red_lines =
-      own_cost + AllianceRetaliation(model, state, actor, m.lever, m.level, lookahead);
+  if (lever.target.valid() && lever.levels[m.level].strikes_territory &&
+      !lever.levels[from].strikes_territory) {
+    terms.cost = own_cost + AddAllianceRetaliation(red_lines, model, state, actor, m.lever,
+                                                   m.level, lookahead);
+    terms.cost_without_red_lines =
+        own_cost + AllianceRetaliation(model, state, actor, m.lever, m.level, lookahead);
+  } else {  // no new strike on territory: no Article-5 terms (what the calls above return)
+    terms.cost = own_cost + red_lines;
+    terms.cost_without_red_lines = own_cost + 0.0;
+  }
   if (lever.target.valid() && a.favours != kNoSide) {
     const int target_side = model.actors[lever.target.index].favours;
     if (target_side != kNoSide && target_side != a.favours) {
@@ -198,8 +220,7 @@ MoveTerms MoveUtilityTerms(const Model& model, const State& state, ActorId actor
 double TypedUtility(const Model& model, const State& state, ActorId actor, TypeId type,
                     const MoveTerms& terms) {
   const ResolveType& t = model.actors[actor.index].types[type.index];
-  return state.Value(t.stakes) * terms.war - state.Value(t.cost_weight) * terms.cost +
-         terms.coercion;
+  return TypedUtility(state.Value(t.stakes), state.Value(t.cost_weight), terms);
 }
 
 double ThreatFreeUtility(const Model& model, const State& state, ActorId actor, TypeId type,

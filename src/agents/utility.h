@@ -12,8 +12,15 @@
 
 namespace redline {
 
+// exp(x) is exactly 0 for every x below this (exp(-746) < half the smallest subnormal), so
+// callers may skip the call, and libm's slow underflow path, without changing any result.
+inline constexpr double kExpUnderflow = -746.0;
+
 inline double Logistic(double x) {
-  return x >= 0 ? 1.0 / (1.0 + std::exp(-x)) : std::exp(x) / (1.0 + std::exp(x));
+  if (x >= 0) return -x < kExpUnderflow ? 1.0 : 1.0 / (1.0 + std::exp(-x));
+  if (x < kExpUnderflow) return 0.0;
+  const double e = std::exp(x);
+  return e / (1.0 + e);
 }
 
 // +1 if the actor favours side a, -1 if side b, 0 if neither.
@@ -79,6 +86,10 @@ MoveTerms MoveUtilityTerms(const Model& model, const State& state, ActorId actor
                            double lookahead);
 double TypedUtility(const Model& model, const State& state, ActorId actor, TypeId type,
                     const MoveTerms& terms);
+// The same with the type's V(stakes_t) and V(cost_weight_t) already looked up (hot loops).
+inline double TypedUtility(double stakes, double cost_weight, const MoveTerms& terms) {
+  return stakes * terms.war - cost_weight * terms.cost + terms.coercion;
+}
 // The utility without the red lines' threatened retaliation:
 //   stakes_t * war - cost_weight_t * cost_without_red_lines + coercion.
 double ThreatFreeUtility(const Model& model, const State& state, ActorId actor, TypeId type,

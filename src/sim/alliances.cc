@@ -1,6 +1,7 @@
 // Collective defence (MODEL §6): a perceived-deliberate strike on a member's territory by a
 // non-member opens a deliberation; members vote; the alliance's rule decides.
 #include <algorithm>
+#include <span>
 
 #include "agents/utility.h"
 #include "sim/stages.h"
@@ -46,8 +47,7 @@ void CastVotes(const StepContext& context, State& state, AllianceId k) {
     const DecisionModel& decision = *context.decisions[member.index];
     const int types = static_cast<int>(model.actors[member.index].types.size());
     double* p = state.choice_likelihood.data();
-    for (int t = 0; t < types; ++t)
-      p[t] = decision.VoteProbability(model, state, k, member, TypeId(t));
+    decision.VoteProbabilities(model, state, k, member, std::span<double>(p, types));
     const double p_true = p[state.type[member.index].index];
     const std::uint32_t slot = static_cast<std::uint32_t>(k.index * 1024 + j);
     const bool yes = context.rng.Uniform(DrawPurpose::kVote, state.step, slot) < p_true;

@@ -1,6 +1,7 @@
 // Per-step caches the decision models read: lever aggregates and red-line credibility.
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "agents/utility.h"
 #include "sim/stages.h"
@@ -8,6 +9,12 @@
 namespace redline {
 
 void RefreshLeverAggregates(const Model& model, State& state) {
+  // The aggregates depend only on the levels (and the run's values, fixed since Reset): the
+  // kernel refreshes three times a step but levels rarely move, so skip when nothing moved.
+  // Recomputing from scratch (not incrementally) keeps the sums' rounding independent of
+  // the history of moves.
+  if (state.aggregated_level == state.level) return;
+  state.aggregated_level = state.level;  // same size: copies without allocating
   state.aid[0] = state.aid[1] = 0;
   state.interdiction[0] = state.interdiction[1] = 0;
   std::fill(state.interference.begin(), state.interference.end(), 0.0);
@@ -61,10 +68,11 @@ void RefreshAllianceDeterrence(const StepContext& context, State& state) {
         const ActorId member = alliance.members[j];
         const DecisionModel& decision = *context.decisions[member.index];
         const int types = static_cast<int>(model.actors[member.index].types.size());
+        double* yes = state.choice_likelihood.data();  // scratch: P(yes | t)
+        decision.VoteProbabilities(model, state, AllianceId(k), member,
+                                   std::span<double>(yes, types));
         double p = 0;
-        for (int t = 0; t < types; ++t)
-          p += state.Belief(a, member, t) *
-               decision.VoteProbability(model, state, AllianceId(k), member, TypeId(t));
+        for (int t = 0; t < types; ++t) p += state.Belief(a, member, t) * yes[t];
         state.member_yes[j] = p;
       }
       deterrence = ProbabilityAllianceResponds(model, state, AllianceId(k), state.member_yes.data());
@@ -80,12 +88,18 @@ void RefreshCredibility(const StepContext& context, State& state) {
   const int mt = state.max_types;
   // Jacobi iteration: every owner's enforcement probability from the previous credibilities.
   for (int r = 0; r < lines; ++r) {
+    double* next = &state.enforce_next[r * mt];
+    const RedLineStatus status = state.red_line_status[r];
+    if (status == RedLineStatus::kEnforced || status == RedLineStatus::kLapsed) {
+      // A resolved line is never enforced again and P^within no longer depends on p (1 or 0):
+      // keep its last probabilities rather than recompute them.
+      std::copy_n(&state.enforce_probability[r * mt], mt, next);
+      continue;
+    }
     const ActorId owner = model.red_lines[r].owner;
-    const DecisionModel& decision = *context.decisions[owner.index];
-    const int types = static_cast<int>(model.actors[owner.index].types.size());
-    for (int t = 0; t < mt; ++t)
-      state.enforce_next[r * mt + t] =
-          t < types ? decision.EnforceProbability(model, state, RedLineId(r), TypeId(t)) : 0.0;
+    std::fill(next, next + mt, 0.0);
+    context.decisions[owner.index]->EnforceProbabilities(model, state, RedLineId(r),
+                                                         std::span<double>(next, mt));
   }
   state.enforce_probability.swap(state.enforce_next);
   for (int r = 0; r < lines; ++r) {
@@ -97,13 +111,16 @@ void RefreshCredibility(const StepContext& context, State& state) {
           status == RedLineStatus::kEnforced ? 1.0 : 1.0 - IntegerPower(1.0 - p, remaining);
     }
   }
-  for (int a = 0; a < state.actors; ++a) {
-    for (int r = 0; r < lines; ++r) {
-      const ActorId owner = model.red_lines[r].owner;
-      const int types = static_cast<int>(model.actors[owner.index].types.size());
+  // Line-major so the owner's data is looked up once per line, not once per (actor, line).
+  const int actors = state.actors;
+  for (int r = 0; r < lines; ++r) {
+    const ActorId owner = model.red_lines[r].owner;
+    const int types = static_cast<int>(model.actors[owner.index].types.size());
+    const double* within = &state.enforce_within[r * mt];
+    for (int a = 0; a < actors; ++a) {
+      const double* belief = &state.belief[(a * actors + owner.index) * mt];
       double credibility = 0;
-      for (int t = 0; t < types; ++t)
-        credibility += state.Belief(a, owner, t) * state.enforce_within[r * mt + t];
+      for (int t = 0; t < types; ++t) credibility += belief[t] * within[t];
       state.credibility[a * lines + r] = credibility;
     }
   }

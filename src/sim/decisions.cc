@@ -18,11 +18,11 @@ int BuildCandidates(const Model& model, const State& state, ActorId actor, Move*
     const Lever& l = model.levers[lever.index];
     const int current = state.level[lever.index];
     const int top = static_cast<int>(l.levels.size()) - 1;
-    for (int k = -l.max_change; k <= l.max_change; ++k) {
-      const int to = current + k;
-      if (k == 0 || to < 0 || to > top) continue;
-      out[n++] = Move{lever, to};
-    }
+    // current - max_change .. current + max_change clipped to the range, in ascending order.
+    const int lowest = std::max(0, current - l.max_change);
+    const int highest = std::min(top, current + l.max_change);
+    for (int to = lowest; to < current; ++to) out[n++] = Move{lever, to};
+    for (int to = current + 1; to <= highest; ++to) out[n++] = Move{lever, to};
   }
   return n;
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cassert>
 
+#include "agents/utility.h"
+
 namespace redline {
 
 const char* ToString(RedLineStatus status) {
@@ -29,6 +31,7 @@ void State::Allocate(const Model& model) {
   prior.assign(actors * max_types, 0.0);
   channel_open.assign(model.channels.size(), 0);
   weight.assign(static_cast<std::size_t>(model.total_levels) * observers, 0.0);
+  threat.assign(static_cast<std::size_t>(actors) * red_line_count, 0.0);
 
   level.assign(levers, 0);
   peak_level.assign(levers, 0);
@@ -43,6 +46,7 @@ void State::Allocate(const Model& model) {
   alliance_attack_rung.assign(alliances, -1);
 
   interference.assign(actors, 0.0);
+  aggregated_level.assign(levers, -1);
   enforce_probability.assign(red_line_count * max_types, 0.0);
   credibility.assign(static_cast<std::size_t>(actors) * red_line_count, 0.0);
 
@@ -109,6 +113,10 @@ void State::Reset(const Model& model, const RunRng& rng) {
             std::clamp(Value(p.weight), 0.0, 1.0);
   }
 
+  for (int a = 0; a < actors; ++a)
+    for (int r = 0; r < red_line_count; ++r)
+      threat[a * red_line_count + r] = Threat(model, *this, ActorId(a), RedLineId(r));
+
   step = 0;
   for (std::size_t l = 0; l < model.levers.size(); ++l) {
     level[l] = model.levers[l].initial_level;
@@ -135,6 +143,7 @@ void State::Reset(const Model& model, const RunRng& rng) {
   std::fill(struck_ever.begin(), struck_ever.end(), 0);
   std::fill(strike_rung.begin(), strike_rung.end(), -1);
   std::fill(alliance_attack_rung.begin(), alliance_attack_rung.end(), -1);
+  std::fill(aggregated_level.begin(), aggregated_level.end(), -1);  // new run: new values
   std::fill(enforce_probability.begin(), enforce_probability.end(), 0.0);
   std::fill(credibility.begin(), credibility.end(), 0.0);
   std::fill(alliance_deterrence.begin(), alliance_deterrence.end(), 0.0);

@@ -35,6 +35,8 @@ struct State {
   std::vector<double> prior;                // [actor * max_types + t], normalised priors
   std::vector<std::uint8_t> channel_open;   // per channel
   std::vector<double> weight;               // [flat level * observers + observer]: perception
+  std::vector<double> threat;               // [actor * red lines + r]: Threat(actor, r), which
+                                            // depends only on the run's values
 
   // ---- Evolving ----
   int step = 0;                             // steps completed
@@ -69,9 +71,13 @@ struct State {
 
   // ---- Per-step caches (filled by the kernel before decisions; read by decision models) ----
   double aid[2] = {0, 0};                   // total aid to each side from current levels
+  std::vector<int> aggregated_level;        // per lever: the levels aid, interdiction and
+                                            // interference were computed from (-1: stale)
   double interdiction[2] = {0, 0};          // total interdiction of each side's aid (uncapped)
   std::vector<double> interference;         // per actor: perceived interference by non-allies
-  std::vector<double> enforce_probability;  // [red line * max_types + t]: per-step P(enforce)
+  std::vector<double> enforce_probability;  // [red line * max_types + t]: per-step P(enforce);
+                                            // kept at its last value once a line is enforced
+                                            // or lapsed (no longer read then)
   std::vector<double> credibility;          // [actor * red lines + r]: actor's P(owner enforces
                                             // r within its (remaining) deadline)
   std::vector<double> alliance_deterrence;  // [actor * alliances + k]: actor's P(alliance k
@@ -115,6 +121,9 @@ struct State {
   }
   double AllianceDeterrence(ActorId actor, AllianceId k) const {
     return alliance_deterrence[actor.index * alliance_count + k.index];
+  }
+  double ThreatTo(ActorId actor, RedLineId r) const {
+    return threat[actor.index * red_line_count + r.index];
   }
   double EnforceProbability(RedLineId r, int t) const {
     return enforce_probability[r.index * max_types + t];

@@ -61,28 +61,57 @@ Status CheckMixedSolution(const RationalMatrix& m, const RationalVector& q,
   return {};
 }
 
+Status CheckMixedStart(const LcpTableau& tableau, const std::vector<char>& free,
+                       const MixedLcpStart& start) {
+  const int n = tableau.size();
+  if (static_cast<int>(free.size()) != n) return SolverError("LCP: free flags of the wrong size");
+  if (!tableau.IsBasic(tableau.ArtificialVariable())) {
+    return SolverError("LCP: the starting basis must contain z0");
+  }
+  for (int i = 0; i < n; ++i) {
+    if (free[i] && !tableau.IsBasic(n + i)) {
+      return SolverError("LCP: the starting basis must contain every free variable");
+    }
+    if (tableau.IsBasic(n + i) && tableau.IsBasic(i)) {
+      return SolverError("LCP: the starting basis is not almost complementary");
+    }
+    if (!free[i] && (sgn(tableau.Value(i)) < 0 || sgn(tableau.Value(n + i)) < 0)) {
+      return SolverError("LCP: the starting basis is infeasible");
+    }
+  }
+  if (sgn(tableau.Value(tableau.ArtificialVariable())) < 0) {
+    return SolverError("LCP: the starting basis is infeasible");
+  }
+  const int e = start.entering;
+  if (e < 0 || e >= 2 * n || tableau.IsBasic(e) || tableau.IsBasic(LcpTableau::Complement(e, n))) {
+    return SolverError("LCP: the first entering variable must belong to the missing pair");
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<LcpSolution> SolveMixedLcpLemke(const RationalMatrix& m, const RationalVector& q,
                                        const RationalVector& covering,
-                                       const std::vector<char>& free, int first_row,
+                                       const std::vector<char>& free, const MixedLcpStart& start,
                                        const LemkeOptions& options) {
   if (Status status = CheckLcpShape(m, q, covering); !status) return status.errors();
   LcpTableau tableau(m, q, covering);
-  for (std::size_t i = 0; i < free.size(); ++i) {
+  for (std::size_t i = 0; i < free.size() && i < q.size(); ++i) {
     if (free[i]) tableau.SetFree(static_cast<int>(i));
   }
-  int leaving = tableau.PivotInArtificialAt(first_row);
+  if (!tableau.SetStartingBasis(start.basis)) {
+    return SolverError("LCP: the starting basis is singular");
+  }
+  if (Status status = CheckMixedStart(tableau, free, start); !status) return status.errors();
+  std::optional<int> leaving = tableau.PivotIn(start.entering);
   int pivots = 1;
-  while (leaving != tableau.ArtificialVariable()) {
-    if (pivots >= options.max_pivots) {
-      return LcpSolution{{}, pivots, true};
-    }
-    const std::optional<int> next = tableau.PivotIn(tableau.Complement(leaving));
-    if (!next) return SolverError("LCP: Lemke's algorithm ended on a secondary ray");
-    leaving = *next;
+  while (leaving && *leaving != tableau.ArtificialVariable()) {
+    if (pivots >= options.max_pivots) return LcpSolution{{}, pivots, true};
+    leaving = tableau.PivotIn(tableau.Complement(*leaving));
     ++pivots;
   }
+  if (!leaving) return SolverError("LCP: Lemke's algorithm ended on a secondary ray");
   LcpSolution solution{tableau.ZValues(), pivots, false};
   if (Status status = CheckMixedSolution(m, q, free, solution.z); !status) return status.errors();
   return solution;

@@ -10,18 +10,41 @@ LcpTableau::LcpTableau(const RationalMatrix& m, const RationalVector& q,
   basis_.resize(n_);
   row_of_.assign(columns_, -1);
   free_.assign(n_, 0);
-  negated_.assign(n_, 0);
+  lex_columns_.resize(n_);
   for (int i = 0; i < n_; ++i) {
     tableau_[i][i] = 1;
     for (int j = 0; j < n_; ++j) tableau_[i][n_ + j] = -m[i][j];
     if (!covering.empty()) tableau_[i][2 * n_] = -covering[i];
     basis_[i] = i;
     row_of_[i] = i;
+    lex_columns_[i] = i;
   }
 }
 
+bool LcpTableau::SetStartingBasis(const std::vector<int>& variables) {
+  if (static_cast<int>(variables.size()) != n_) return false;
+  std::vector<char> wanted(columns_, 0);
+  for (int v : variables) {
+    if (v < 0 || v >= columns_ || wanted[v]) return false;
+    wanted[v] = 1;
+  }
+  // Greedy exchange: a wanted column with zeros in every row of an unwanted basic variable
+  // would be a combination of wanted basic columns, i.e. the wanted set is singular.
+  for (int v : variables) {
+    if (IsBasic(v)) continue;
+    int row = -1;
+    for (int i = 0; i < n_ && row < 0; ++i) {
+      if (!wanted[basis_[i]] && sgn(tableau_[i][v]) != 0) row = i;
+    }
+    if (row < 0) return false;
+    Pivot(row, v);
+  }
+  lex_columns_ = basis_;
+  return true;
+}
+
 // Among rows whose entry in `column` has the required sign, the row minimising
-// (rhs_i, B^-1 row i) / |entry| lexicographically; -1 when there is none.
+// (rhs_i, row i of B^-1 B0) / |entry| lexicographically; -1 when there is none.
 int LcpTableau::LexicographicMinimumRow(int column, bool only_positive) const {
   int best = -1;
   for (int i = 0; i < n_; ++i) {
@@ -38,7 +61,8 @@ int LcpTableau::LexicographicMinimumRow(int column, bool only_positive) const {
     // Compare a_i / s_i with a_best / s_best as a_i * s_best vs a_best * s_i (s > 0).
     int order = cmp(rhs_[i] * scale_best, rhs_[best] * scale_i);
     for (int k = 0; order == 0 && k < n_; ++k) {
-      order = cmp(tableau_[i][k] * scale_best, tableau_[best][k] * scale_i);
+      const int c = lex_columns_[k];
+      order = cmp(tableau_[i][c] * scale_best, tableau_[best][c] * scale_i);
     }
     if (order < 0) best = i;
   }
@@ -63,13 +87,7 @@ void LcpTableau::Pivot(int row, int entering) {
 }
 
 std::optional<int> LcpTableau::PivotIn(int entering) {
-  int row = LexicographicMinimumRow(entering, /*only_positive=*/true);
-  const bool is_free_z = entering >= n_ && entering < 2 * n_ && free_[entering - n_];
-  if (row < 0 && is_free_z && !negated_[entering - n_]) {
-    for (int i = 0; i < n_; ++i) tableau_[i][entering] = -tableau_[i][entering];
-    negated_[entering - n_] = 1;
-    row = LexicographicMinimumRow(entering, /*only_positive=*/true);
-  }
+  const int row = LexicographicMinimumRow(entering, /*only_positive=*/true);
   if (row < 0) return std::nullopt;
   const int leaving = basis_[row];
   Pivot(row, entering);
@@ -83,12 +101,6 @@ int LcpTableau::PivotInArtificial() {
   return leaving;
 }
 
-int LcpTableau::PivotInArtificialAt(int row) {
-  const int leaving = basis_[row];
-  Pivot(row, ArtificialVariable());
-  return leaving;
-}
-
 mpq_class LcpTableau::Value(int variable) const {
   const int row = row_of_[variable];
   return row < 0 ? mpq_class(0) : rhs_[row];
@@ -96,7 +108,7 @@ mpq_class LcpTableau::Value(int variable) const {
 
 RationalVector LcpTableau::ZValues() const {
   RationalVector z(n_);
-  for (int i = 0; i < n_; ++i) z[i] = negated_[i] ? mpq_class(-Value(n_ + i)) : Value(n_ + i);
+  for (int i = 0; i < n_; ++i) z[i] = Value(n_ + i);
   return z;
 }
 

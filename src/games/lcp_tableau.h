@@ -3,8 +3,9 @@
 //   find w, z >= 0 with  w = q + M z  (+ d z0 for Lemke's covering vector),  w_i z_i = 0.
 //
 // The tableau keeps B^-1 [I | -M | -d] and B^-1 q in GMP rationals, so every pivot is exact.
-// Ties in the minimum-ratio test are broken lexicographically (rows of B^-1), which makes
-// the pivoting well defined on degenerate problems (no cycling). Used by Lemke–Howson
+// Ties in the minimum-ratio test are broken lexicographically (rows of B^-1 B0, B0 the
+// starting basis: the slacks w unless SetStartingBasis chose another), which makes the
+// pivoting well defined on degenerate problems (no cycling). Used by Lemke–Howson
 // (lemke_howson.h), Lemke's algorithm (lcp.h) and the sequence-form solver.
 //
 // Variables are numbered 0..n-1 for w, n..2n-1 for z and 2n for z0; the complement of w_i
@@ -45,18 +46,23 @@ class LcpTableau {
   int Complement(int variable) const { return Complement(variable, n_); }
 
   // Brings `entering` into the basis; returns the variable that left, or nothing when the
-  // column has no positive entry (ray termination). A free variable that is unbounded when
-  // increasing enters decreasing instead (its sign is flipped internally). Keeps the basic solution
-  // feasible provided it was feasible before.
+  // column has no positive entry outside the rows of free variables (ray termination).
+  // Keeps the basic solution (lexicographically) feasible provided it was before.
   std::optional<int> PivotIn(int entering);
 
   // Marks z_i as a free variable (mixed LCP: w_i is an equality that must end at 0). A free
-  // basic variable never leaves: its row is skipped by the ratio test.
+  // basic variable never leaves: its row is skipped by the ratio test. Free variables must
+  // be made basic with SetStartingBasis before pivoting; they are never entered by PivotIn.
   void SetFree(int z_index) { free_[z_index] = 1; }
 
-  // z0 enters and the basic variable of `row` leaves (a forced first step, e.g. at the
-  // equality row x(empty) = 1 of the sequence form). Requires a non-zero entry.
-  int PivotInArtificialAt(int row);
+  // Makes `variables` (n distinct ones) the basis by Gauss–Jordan pivots, ignoring the
+  // signs of the values; false when their columns are singular. From then on the
+  // lexicographic ratio test compares rows of B^-1 B0 with B0 this basis, so a degenerate
+  // starting basis counts as lexicographically feasible (its rows are unit vectors).
+  bool SetStartingBasis(const std::vector<int>& variables);
+
+  // Whether z_i was marked free.
+  bool IsFree(int z_index) const { return free_[z_index] != 0; }
 
   // Lemke's first step: z0 enters at the level that makes q + d z0 >= 0; the leaving
   // variable is the most infeasible w (lexicographically). Requires some q_i < 0.
@@ -76,10 +82,10 @@ class LcpTableau {
   int columns_;
   RationalMatrix tableau_;  // n rows × (2n+1) columns
   RationalVector rhs_;
-  std::vector<int> basis_;     // basis_[row] = variable
-  std::vector<int> row_of_;    // row of a basic variable, -1 when non-basic
-  std::vector<char> free_;     // per z index: a free variable
-  std::vector<char> negated_;  // per z index: the tableau holds -z_i
+  std::vector<int> basis_;        // basis_[row] = variable
+  std::vector<int> row_of_;       // row of a basic variable, -1 when non-basic
+  std::vector<char> free_;        // per z index: a free variable
+  std::vector<int> lex_columns_;  // B0: the columns that order ties (initially the w's)
 };
 
 }  // namespace redline::games

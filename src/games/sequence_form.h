@@ -8,8 +8,10 @@
 // become sequence-pair matrices A, B (sum over leaves of chance probability × payoff). The
 // equilibria are the solutions of the LCP
 //   x ⊥ E'p - A y >= 0,  y ⊥ F'q - B'x >= 0,  E x = e,  F y = f   (p, q free),
-// solved here exactly with Lemke's algorithm after shifting payoffs negative (the free
-// variables are split into differences of non-negative ones).
+// solved here exactly by Lemke's algorithm from the uniform prior (von Stengel, van den
+// Elzen & Talman 2002): z0 scales the equality right-hand sides (E x + e z0 = e) and
+// covers the inequalities by the payoffs against the prior, so x, y, z0 stay bounded and
+// the path cannot end on a secondary ray. See sequence_form_lcp.cc and docs/games.md.
 #pragma once
 
 #include <vector>

@@ -1,4 +1,13 @@
-// Assembles the sequence-form LCP (see sequence_form.h) and solves it with Lemke.
+// Assembles the sequence-form LCP (see sequence_form.h) and solves it with Lemke's
+// algorithm started from the prior (x̃, ỹ) = the uniform behaviour strategies, as in von
+// Stengel, van den Elzen & Talman (2002):
+//   E x + e z0 = e,  F y + f z0 = f,
+//   u = E'p - A y - (A ỹ) z0 >= 0 ⊥ x,   v = F'q - B'x - (B'x̃) z0 >= 0 ⊥ y,   p, q free.
+// At z0 = 1, x = y = 0; as z0 falls to 0 each player plays a best response to the mixture
+// z0·prior + (1 - z0)·opponent. x, y, z0 stay in a bounded box, so the path cannot end on a
+// secondary ray; it ends when z0 leaves, at an equilibrium.
+#include <algorithm>
+
 #include "games/sequence_form.h"
 
 namespace redline::games {
@@ -17,6 +26,77 @@ void Place(RationalMatrix& m, int row0, int col0, const RationalMatrix& block, i
   }
 }
 
+// The sequences of a player's k-th infoset: first, first + 1, ... (one per action).
+struct InfosetSequences {
+  int first;
+  int count;
+};
+
+std::vector<InfosetSequences> SequencesOfInfosets(const ExtensiveGame& game,
+                                                  const PlayerSequences& player) {
+  std::vector<InfosetSequences> out;
+  for (InfosetId h : player.infosets) {
+    const Infoset& infoset = game.infoset(h);
+    out.push_back(
+        {1 + infoset.first_action_index - player.first_action_index, infoset.num_actions()});
+  }
+  return out;
+}
+
+// The player's infoset indices ordered so that every infoset comes after the one whose
+// action leads to it (parents first).
+std::vector<int> ParentsFirst(const PlayerSequences& player,
+                              const std::vector<InfosetSequences>& sequences) {
+  std::vector<int> owner(player.num_sequences, -1);  // infoset index of each sequence
+  for (std::size_t k = 0; k < sequences.size(); ++k) {
+    for (int a = 0; a < sequences[k].count; ++a) owner[sequences[k].first + a] = k;
+  }
+  std::vector<int> depth(sequences.size(), 0);
+  for (std::size_t k = 0; k < sequences.size(); ++k) {
+    for (int s = player.parent_sequence[k]; s != 0; s = player.parent_sequence[owner[s]]) {
+      ++depth[k];
+    }
+  }
+  std::vector<int> order(sequences.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return depth[a] < depth[b]; });
+  return order;
+}
+
+// The realization plan of the uniform behaviour strategy.
+RationalVector UniformPlan(const PlayerSequences& player,
+                           const std::vector<InfosetSequences>& sequences,
+                           const std::vector<int>& parents_first) {
+  RationalVector plan(player.num_sequences, 0);
+  plan[0] = 1;
+  for (int k : parents_first) {
+    const mpq_class weight = plan[player.parent_sequence[k]] / sequences[k].count;
+    for (int a = 0; a < sequences[k].count; ++a) plan[sequences[k].first + a] = weight;
+  }
+  return plan;
+}
+
+// Backward induction against fixed sequence payoffs `value` (the player's payoff vector
+// against the opponent's prior): for each infoset the sequence of its first best action.
+std::vector<int> BestSequences(const PlayerSequences& player,
+                               const std::vector<InfosetSequences>& sequences,
+                               const std::vector<int>& parents_first, const RationalVector& value) {
+  RationalVector continuation = value;  // own payoff + best values of the infosets it leads to
+  std::vector<int> best(sequences.size(), 0);
+  for (auto it = parents_first.rbegin(); it != parents_first.rend(); ++it) {
+    const int k = *it;
+    int choice = sequences[k].first;
+    for (int a = 1; a < sequences[k].count; ++a) {
+      if (continuation[sequences[k].first + a] > continuation[choice]) {
+        choice = sequences[k].first + a;
+      }
+    }
+    best[k] = choice;
+    continuation[player.parent_sequence[k]] += continuation[choice];
+  }
+  return best;
+}
+
 }  // namespace
 
 Result<SequenceFormEquilibrium> SolveSequenceForm(const ExtensiveGame& game,
@@ -24,27 +104,73 @@ Result<SequenceFormEquilibrium> SolveSequenceForm(const ExtensiveGame& game,
   Result<SequenceForm> built = BuildSequenceForm(game);
   if (!built) return built.errors();
   const SequenceForm& form = *built;
-  const int n1 = form.players[0].num_sequences, n2 = form.players[1].num_sequences;
-  const int k1 = static_cast<int>(form.players[0].constraints.size());
-  const int k2 = static_cast<int>(form.players[1].constraints.size());
-  // z = (x, y, p, q) with p, q free; w_p = E x - e and w_q = F y - f are equalities.
+  const PlayerSequences& one = form.players[0];
+  const PlayerSequences& two = form.players[1];
+  const int n1 = one.num_sequences, n2 = two.num_sequences;
+  const int k1 = static_cast<int>(one.constraints.size());
+  const int k2 = static_cast<int>(two.constraints.size());
+  // z = (x, y, p, q) with p, q free; w_p = E x - e + e z0 and w_q = F y - f + f z0 are
+  // equalities (their free complements are basic throughout).
   const int x0 = 0, y0 = n1, p0 = n1 + n2, q0 = p0 + k1;
   const int n = q0 + k2;
   RationalMatrix m(n, RationalVector(n, 0));
-  const RationalMatrix& e = form.players[0].constraints;
-  const RationalMatrix& f = form.players[1].constraints;
-  Place(m, x0, y0, form.payoff[0], -1, false);  // w_x = -A y + E'p
-  Place(m, x0, p0, e, +1, true);
-  Place(m, y0, x0, form.payoff[1], -1, true);  // w_y = -B'x + F'q
-  Place(m, y0, q0, f, +1, true);
-  Place(m, p0, x0, e, +1, false);  // w_p = E x - e
-  Place(m, q0, y0, f, +1, false);  // w_q = F y - f
+  const RationalMatrix& a = form.payoff[0];
+  const RationalMatrix& b = form.payoff[1];
+  Place(m, x0, y0, a, -1, false);  // u = -A y + E'p
+  Place(m, x0, p0, one.constraints, +1, true);
+  Place(m, y0, x0, b, -1, true);  // v = -B'x + F'q
+  Place(m, y0, q0, two.constraints, +1, true);
+  Place(m, p0, x0, one.constraints, +1, false);  // w_p = E x - e
+  Place(m, q0, y0, two.constraints, +1, false);  // w_q = F y - f
   RationalVector q(n, 0);
   q[p0] = -1;
   q[q0] = -1;
+
+  const std::vector<InfosetSequences> seq1 = SequencesOfInfosets(game, one);
+  const std::vector<InfosetSequences> seq2 = SequencesOfInfosets(game, two);
+  const std::vector<int> order1 = ParentsFirst(one, seq1), order2 = ParentsFirst(two, seq2);
+  const RationalVector prior1 = UniformPlan(one, seq1, order1);
+  const RationalVector prior2 = UniformPlan(two, seq2, order2);
+  RationalVector against1(n1, 0), against2(n2, 0);  // A ỹ and B'x̃
+  for (int i = 0; i < n1; ++i) {
+    for (int j = 0; j < n2; ++j) {
+      against1[i] += a[i][j] * prior2[j];
+      against2[j] += b[i][j] * prior1[i];
+    }
+  }
+  // Covering vector: -A ỹ, -B'x̃ (>= 0: payoffs are shifted negative) and e, f.
+  RationalVector covering(n, 0);
+  for (int i = 0; i < n1; ++i) covering[x0 + i] = -against1[i];
+  for (int j = 0; j < n2; ++j) covering[y0 + j] = -against2[j];
+  covering[p0] = 1;
+  covering[q0] = 1;
+
+  // Starting basis at z0 = 1 (x = y = 0): z0 in the row x(∅) + z0 = 1, y(∅) (= 0) in
+  // y(∅) + z0 = 1, p and q at the best-response values against the prior, and at each
+  // infoset the (degenerate, = 0) sequence of a best action with its u or v tight. The
+  // pair (x(∅), u(∅)) is the missing one: raising u(∅) only raises p(∅) (the primary ray),
+  // so x(∅) enters first.
+  const std::vector<int> best1 = BestSequences(one, seq1, order1, against1);
+  const std::vector<int> best2 = BestSequences(two, seq2, order2, against2);
+  std::vector<char> tight(n, 0);  // the w's that start non-basic
+  tight[x0] = 1;
+  tight[y0] = 1;
+  for (int s : best1) tight[x0 + s] = 1;
+  for (int s : best2) tight[y0 + s] = 1;
+  MixedLcpStart start;
+  start.basis.push_back(2 * n);
+  start.basis.push_back(n + y0);
+  for (int s : best1) start.basis.push_back(n + x0 + s);
+  for (int s : best2) start.basis.push_back(n + y0 + s);
+  for (int i = p0; i < n; ++i) start.basis.push_back(n + i);
+  for (int i = 0; i < p0; ++i) {
+    if (!tight[i]) start.basis.push_back(i);
+  }
+  start.entering = n + x0;
   std::vector<char> free(n, 0);
   for (int i = p0; i < n; ++i) free[i] = 1;
-  Result<LcpSolution> solution = SolveMixedLcpLemke(m, q, RationalVector(n, 1), free, p0, options);
+
+  Result<LcpSolution> solution = SolveMixedLcpLemke(m, q, covering, free, start, options);
   if (!solution) return solution.errors();
   SequenceFormEquilibrium out;
   out.pivots = solution->pivots;
@@ -55,7 +181,6 @@ Result<SequenceFormEquilibrium> SolveSequenceForm(const ExtensiveGame& game,
   out.realization[0].assign(solution->z.begin() + x0, solution->z.begin() + y0);
   out.realization[1].assign(solution->z.begin() + y0, solution->z.begin() + p0);
   out.profile = BehaviorFromRealization(game, form, out.realization[0], out.realization[1]);
-  out.pivots = solution->pivots;
   return out;
 }
 

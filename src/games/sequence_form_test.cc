@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
 #include "games/game_file.h"
 #include "games/library_games.h"
 #include "games/solution.h"
@@ -72,6 +77,75 @@ TEST(SequenceFormTest, GambitExtensiveGamesSolveWithZeroNashConv) {
     ++solved;
   }
   EXPECT_GE(solved, 4);
+}
+
+// Lemke's path used to end on a secondary ray here from 8 rounds on (the equality rows
+// were relaxed by the covering vector and free variables entered in either direction).
+TEST(SequenceFormTest, RiskTakingSolvesAtEveryHorizon) {
+  for (int rounds : {1, 2, 3, 5, 8, 9, 12, 16}) {
+    for (double stalemate : {0.0, 0.75}) {
+      RiskTakingParams params;
+      params.rounds = rounds;
+      params.stalemate = stalemate;
+      Result<ExtensiveGame> game = BuildRiskTakingGame(params);
+      ASSERT_TRUE(game.ok());
+      Result<SequenceFormEquilibrium> eq = SolveSequenceForm(*game);
+      ASSERT_TRUE(eq.ok()) << rounds << ": " << eq.errors()[0].ToString();
+      ASSERT_FALSE(eq->hit_limit) << rounds;
+      EXPECT_NEAR(ExactNashConv(*game, eq->profile), 0.0, 1e-12) << rounds;
+    }
+  }
+}
+
+// The solution's realization plans satisfy E x = e, F y = f exactly and give the profile.
+TEST(SequenceFormTest, RealizationPlansAreExactlyFeasible) {
+  RiskTakingParams params;
+  params.rounds = 12;
+  Result<ExtensiveGame> game = BuildRiskTakingGame(params);
+  ASSERT_TRUE(game.ok());
+  Result<SequenceForm> form = BuildSequenceForm(*game);
+  ASSERT_TRUE(form.ok());
+  Result<SequenceFormEquilibrium> eq = SolveSequenceForm(*game);
+  ASSERT_TRUE(eq.ok()) << eq.errors()[0].ToString();
+  for (int p = 0; p < 2; ++p) {
+    const RationalMatrix& e = form->players[p].constraints;
+    const RationalVector& plan = eq->realization[p];
+    ASSERT_EQ(plan.size(), e[0].size());
+    for (std::size_t row = 0; row < e.size(); ++row) {
+      mpq_class sum = 0;
+      for (std::size_t s = 0; s < plan.size(); ++s) sum += e[row][s] * plan[s];
+      EXPECT_EQ(sum, row == 0 ? 1 : 0) << "player " << p << " row " << row;
+    }
+    for (const mpq_class& v : plan) EXPECT_GE(sgn(v), 0);
+  }
+}
+
+// Every two-player perfect-recall .efg of the shared Gambit set (up to a size that keeps the
+// suite fast) solves to an equilibrium.
+TEST(SequenceFormTest, AllGambitTwoPlayerPerfectRecallGamesSolve) {
+  constexpr int kMaxNodes = 2000;
+  std::vector<std::string> paths;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(REDLINE_SHARED_DIR "/data/games/gambit")) {
+    if (entry.path().extension() == ".efg") paths.push_back(entry.path().string());
+  }
+  std::sort(paths.begin(), paths.end());
+  int solved = 0;
+  for (const std::string& path : paths) {
+    Result<AnyGame> game = ReadGameFile(path);
+    ASSERT_TRUE(game.ok()) << path;
+    const ExtensiveGame* tree = AsExtensive(*game);
+    ASSERT_NE(tree, nullptr) << path;
+    if (tree->num_players() != 2 || !tree->has_perfect_recall()) continue;
+    if (tree->num_nodes() > kMaxNodes) continue;
+    Result<SequenceFormEquilibrium> eq = SolveSequenceForm(*tree);
+    ASSERT_TRUE(eq.ok()) << path << ": " << eq.errors()[0].ToString();
+    ASSERT_FALSE(eq->hit_limit) << path;
+    EXPECT_LE(ExactNashConv(*tree, eq->profile), 1e-9) << path;
+    ++solved;
+  }
+  std::printf("solved %d Gambit games\n", solved);
+  EXPECT_GE(solved, 40);
 }
 
 }  // namespace

@@ -13,6 +13,13 @@ std::string Truncate(const std::string& text, std::size_t width) {
   return text.size() <= width ? text : text.substr(0, width - 1) + "~";
 }
 
+// A probability for a table: four decimals, or scientific notation for small non-zero values
+// so that a rare outcome does not print as 0.0000.
+std::string Probability(double p) {
+  if (p > 0 && p < 0.001) return fmt::format("{:.1e}", p);
+  return fmt::format("{:.4f}", p);
+}
+
 double Fraction(std::int64_t count, std::int64_t total) {
   return total > 0 ? static_cast<double>(count) / static_cast<double>(total) : 0.0;
 }
@@ -28,12 +35,13 @@ void WriteHeader(const Model& model, const Summary& summary, const RunInfo& info
 }
 
 void WriteOutcomes(const Model& model, const Summary& summary, std::ostream& out) {
-  out << fmt::format("{:<46} {:>8}  {:<19} {:>9}\n", "Outcome", "p", "95% CI", "count");
+  out << fmt::format("{:<52} {:>8}  {:<20} {:>9}\n", "Outcome", "p", "95% CI", "count");
   for (std::size_t i = 0; i < model.outcomes.size(); ++i) {
     const OutcomeStat& s = summary.outcomes[i];
     const Outcome& o = model.outcomes[i];
-    out << fmt::format("  {:<44} {:>8.4f}  [{:.4f}, {:.4f}] {:>9}\n",
-                       Truncate(o.label.empty() ? o.id : o.label, 44), s.p, s.ci.low, s.ci.high,
+    const std::string ci = "[" + Probability(s.ci.low) + ", " + Probability(s.ci.high) + "]";
+    out << fmt::format("  {:<50} {:>8}  {:<20} {:>9}\n",
+                       Truncate(o.label.empty() ? o.id : o.label, 50), Probability(s.p), ci,
                        s.count);
   }
   out << "\n";
@@ -45,13 +53,12 @@ void WriteRedLines(const Model& model, const Summary& summary, std::ostream& out
                      "P(enf|cross)", "mean step");
   for (std::size_t r = 0; r < model.red_lines.size(); ++r) {
     const RedLineStat& s = summary.red_lines[r];
-    const std::string enforced =
-        s.crossed > 0 ? fmt::format("{:.4f}", s.p_enforced_given_crossed) : "-";
+    const std::string enforced = s.crossed > 0 ? Probability(s.p_enforced_given_crossed) : "-";
     const std::string step = s.crossed > 0 ? fmt::format("{:.1f}", s.mean_crossing_step) : "-";
-    out << fmt::format("  {:<30} {:<9} {:>10.4f} {:>12} {:>10}\n",
+    out << fmt::format("  {:<30} {:<9} {:>10} {:>12} {:>10}\n",
                        Truncate(model.red_lines[r].id, 30),
                        Truncate(model.actors[model.red_lines[r].owner.index].id, 9),
-                       s.p_crossed, enforced, step);
+                       Probability(s.p_crossed), enforced, step);
   }
   out << fmt::format("  any red line crossed in {:.2f}% of runs", 
                      100.0 * Fraction(summary.runs_with_crossing, summary.runs));
@@ -65,7 +72,7 @@ void WriteHighestRung(const Model& model, const Summary& summary, std::ostream& 
   for (std::size_t k = 0; k < model.rungs.size(); ++k) {
     const double p = Fraction(summary.highest_rung[k], summary.runs);
     const int bar = static_cast<int>(p * 40 + 0.5);
-    out << fmt::format("  {:<28} {:>8.4f}  {}\n", Truncate(model.rungs[k].id, 28), p,
+    out << fmt::format("  {:<28} {:>8}  {}\n", Truncate(model.rungs[k].id, 28), Probability(p),
                        std::string(bar, '#'));
   }
   out << "\n";

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "report/format.h"
+
 namespace redline::report {
 
 namespace {
@@ -26,13 +28,14 @@ void WriteComparisonText(const Model& model, const std::vector<std::string>& var
     out << fmt::format("{}\n", o.label.empty() ? o.id : o.label);
     for (std::size_t v = 0; v < comparison.variants.size(); ++v) {
       const OutcomeStat& s = comparison.variants[v].outcomes[i];
-      out << fmt::format("  {:<24} p = {:.4f} [{:.4f}, {:.4f}]", Truncate(variant_names[v], 24),
-                         s.p, s.ci.low, s.ci.high);
+      out << fmt::format("  {:<24} p = {:>8} [{}, {}]", Truncate(variant_names[v], 24),
+                         Probability(s.p), Probability(s.ci.low), Probability(s.ci.high));
       if (v > 0) {
         const PairedDifference& d = comparison.paired[v][i];
         const bool significant = d.ci.low > 0 || d.ci.high < 0;
-        out << fmt::format("   diff {:+.4f} [{:+.4f}, {:+.4f}]{}", d.difference, d.ci.low,
-                           d.ci.high, significant ? " *" : "");
+        out << fmt::format("   diff {} [{}, {}]{}", SignedProbability(d.difference),
+                           SignedProbability(d.ci.low), SignedProbability(d.ci.high),
+                           significant ? " *" : "");
       }
       out << "\n";
     }

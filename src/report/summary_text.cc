@@ -5,19 +5,14 @@
 
 #include <fmt/format.h>
 
+#include "report/format.h"
+
 namespace redline::report {
 
 namespace {
 
 std::string Truncate(const std::string& text, std::size_t width) {
   return text.size() <= width ? text : text.substr(0, width - 1) + "~";
-}
-
-// A probability for a table: four decimals, or scientific notation for small non-zero values
-// so that a rare outcome does not print as 0.0000.
-std::string Probability(double p) {
-  if (p > 0 && p < 0.001) return fmt::format("{:.1e}", p);
-  return fmt::format("{:.4f}", p);
 }
 
 double Fraction(std::int64_t count, std::int64_t total) {

@@ -1,10 +1,10 @@
 // The decision models' pure parts (no kernel needed): logit choice, schedules, the alliance
 // rule probabilities, the factory. The models' behaviour inside runs is tested in src/sim and
 // src/montecarlo.
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "agents/quantal.h"
 #include "agents/scripted.h"
@@ -76,8 +76,7 @@ TEST(AllianceRule, ProbabilitiesMatchTheirDefinitions) {
   const std::vector<double> p = {0.9, 0.5, 0.2};
   EXPECT_NEAR(Club(AllianceRule::kUnanimity).P(p), 0.9 * 0.5 * 0.2, 1e-12);
   // Majority of three: at least two yes.
-  const double two_or_more = 0.9 * 0.5 * 0.8 + 0.9 * 0.5 * 0.2 + 0.9 * 0.5 * 0.2 +
-                             0.1 * 0.5 * 0.2;
+  const double two_or_more = 0.9 * 0.5 * 0.8 + 0.9 * 0.5 * 0.2 + 0.9 * 0.5 * 0.2 + 0.1 * 0.5 * 0.2;
   EXPECT_NEAR(Club(AllianceRule::kMajority).P(p), two_or_more, 1e-12);
   EXPECT_NEAR(Club(AllianceRule::kLeader).P(p), 0.5, 1e-12);
   // Weighted 3/1/1, threshold 0.6: member 0 (weight 0.6 of 1) decides alone.

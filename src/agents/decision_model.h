@@ -40,8 +40,7 @@ class DecisionModel {
   // type t of `actor` (out.size() >= types * candidates.size()); each row sums to 1.
   // candidates[0] is always hold.
   virtual void MoveProbabilities(const Model& model, const State& state, ActorId actor,
-                                 std::span<const Move> candidates,
-                                 std::span<double> out) const = 0;
+                                 std::span<const Move> candidates, std::span<double> out) const = 0;
 
   // Per-step probability that the owner of `red_line`, of type `type`, enforces it (sets the
   // response lever to the response level) in a step of the deadline window.

@@ -55,18 +55,22 @@ double PerStepHazard(double within_window, int deadline) {
   // Never enforcing in the window (σ underflowed to 0) gives a zero hazard: the root of 1 is 1.
   if (deadline == 1 || within_window >= 1.0 || within_window == 0.0) return within_window;
   const double stay = 1.0 - within_window;  // P(not enforcing in the whole window)
-  switch (deadline) {                        // cheap roots for the common deadlines
-    case 2: return 1.0 - std::sqrt(stay);
-    case 3: return 1.0 - std::cbrt(stay);
-    case 4: return 1.0 - std::sqrt(std::sqrt(stay));
-    default: return -std::expm1(std::log1p(-within_window) / deadline);
+  switch (deadline) {                       // cheap roots for the common deadlines
+    case 2:
+      return 1.0 - std::sqrt(stay);
+    case 3:
+      return 1.0 - std::cbrt(stay);
+    case 4:
+      return 1.0 - std::sqrt(std::sqrt(stay));
+    default:
+      return -std::expm1(std::log1p(-within_window) / deadline);
   }
 }
 
 }  // namespace
 
-double QuantalModel::EnforceProbability(const Model& model, const State& state,
-                                        RedLineId red_line, TypeId type) const {
+double QuantalModel::EnforceProbability(const Model& model, const State& state, RedLineId red_line,
+                                        TypeId type) const {
   const ActorId owner = model.red_lines[red_line.index].owner;
   const double utility =
       EnforcementUtility(model, state, red_line, type, Lookahead(model, state, owner));
@@ -77,8 +81,8 @@ double QuantalModel::EnforceProbability(const Model& model, const State& state,
   return PerStepHazard(within_window, std::max(1, model.red_lines[red_line.index].deadline));
 }
 
-void QuantalModel::EnforceProbabilities(const Model& model, const State& state,
-                                        RedLineId red_line, std::span<double> out) const {
+void QuantalModel::EnforceProbabilities(const Model& model, const State& state, RedLineId red_line,
+                                        std::span<double> out) const {
   // EnforcementUtility(t) = ResponseUtility(t, EnforcementTerms): the terms once, then per type.
   const ActorId owner = model.red_lines[red_line.index].owner;
   const ResponseTerms terms =

@@ -44,8 +44,8 @@ void ScriptedModel::MoveProbabilities(const Model& model, const State& state, Ac
     for (std::size_t c = 0; c < n; ++c) out[t * n + c] = c == pick ? 1.0 : 0.0;
 }
 
-double ScriptedModel::EnforceProbability(const Model& model, const State& state,
-                                         RedLineId red_line, TypeId) const {
+double ScriptedModel::EnforceProbability(const Model& model, const State& state, RedLineId red_line,
+                                         TypeId) const {
   const ActorId owner = model.red_lines[red_line.index].owner;
   return std::clamp(state.Value(model.actors[owner.index].decision.enforce_probability), 0.0, 1.0);
 }

@@ -7,9 +7,7 @@
 
 namespace redline {
 
-int Direction(const Actor& actor) {
-  return actor.favours == 0 ? 1 : actor.favours == 1 ? -1 : 0;
-}
+int Direction(const Actor& actor) { return actor.favours == 0 ? 1 : actor.favours == 1 ? -1 : 0; }
 
 double Lookahead(const Model& model, const State& state, ActorId actor) {
   return std::max(1.0, state.Value(model.actors[actor.index].decision.lookahead));
@@ -22,10 +20,10 @@ namespace {
 // stack array that stalls on store forwarding (it was the kernel's hottest function).
 double NetPowerFrom(const Model& model, const State& state, double aid_a, double aid_b,
                     double interdiction_a, double interdiction_b) {
-  const double side_a = state.Value(model.theatre.power[0]) +
-                        aid_a * (1.0 - std::clamp(interdiction_a, 0.0, 1.0));
-  const double side_b = state.Value(model.theatre.power[1]) +
-                        aid_b * (1.0 - std::clamp(interdiction_b, 0.0, 1.0));
+  const double side_a =
+      state.Value(model.theatre.power[0]) + aid_a * (1.0 - std::clamp(interdiction_a, 0.0, 1.0));
+  const double side_b =
+      state.Value(model.theatre.power[1]) + aid_b * (1.0 - std::clamp(interdiction_b, 0.0, 1.0));
   return side_a - side_b;
 }
 
@@ -103,8 +101,8 @@ double RedLineRetaliation(const Model& model, const State& state, ActorId actor,
 namespace {
 
 // Adds the Article-5 terms to `total` one by one (the order ExpectedRetaliation always used).
-double AddAllianceRetaliation(double total, const Model& model, const State& state,
-                              ActorId actor, LeverId lever, int level, double lookahead) {
+double AddAllianceRetaliation(double total, const Model& model, const State& state, ActorId actor,
+                              LeverId lever, int level, double lookahead) {
   const Lever& l = model.levers[lever.index];
   if (!l.target.valid() || !l.levels[level].strikes_territory ||
       l.levels[state.level[lever.index]].strikes_territory)
@@ -193,13 +191,14 @@ MoveTerms MoveUtilityTerms(const Model& model, const State& state, ActorId actor
   const int from = state.level[m.lever.index];
   const double drift = state.Value(model.theatre.drift);
   terms.war = Direction(a) * drift * NetPowerChange(model, state, m.lever, m.level) * lookahead;
-  const double own_cost = (CostTo(model, state, m.lever, m.level, actor) -
-                           CostTo(model, state, m.lever, from, actor)) * lookahead;
+  const double own_cost =
+      (CostTo(model, state, m.lever, m.level, actor) - CostTo(model, state, m.lever, from, actor)) *
+      lookahead;
   const double red_lines = RedLineRetaliation(model, state, actor, m.lever, m.level, lookahead);
   if (lever.target.valid() && lever.levels[m.level].strikes_territory &&
       !lever.levels[from].strikes_territory) {
-    terms.cost = own_cost + AddAllianceRetaliation(red_lines, model, state, actor, m.lever,
-                                                   m.level, lookahead);
+    terms.cost = own_cost + AddAllianceRetaliation(red_lines, model, state, actor, m.lever, m.level,
+                                                   lookahead);
     terms.cost_without_red_lines =
         own_cost + AllianceRetaliation(model, state, actor, m.lever, m.level, lookahead);
   } else {  // no new strike on territory: no Article-5 terms (what the calls above return)
@@ -209,8 +208,8 @@ MoveTerms MoveUtilityTerms(const Model& model, const State& state, ActorId actor
   if (lever.target.valid() && a.favours != kNoSide) {
     const int target_side = model.actors[lever.target.index].favours;
     if (target_side != kNoSide && target_side != a.favours) {
-      const double damage = state.Value(lever.levels[m.level].damage) -
-                            state.Value(lever.levels[from].damage);
+      const double damage =
+          state.Value(lever.levels[m.level].damage) - state.Value(lever.levels[from].damage);
       terms.coercion = state.Value(a.coercion_value) * damage * lookahead;
     }
   }
@@ -252,7 +251,8 @@ ResponseTerms EnforcementTerms(const Model& model, const State& state, RedLineId
   ResponseTerms terms;
   terms.value = state.Value(line.value);
   terms.cost = (CostTo(model, state, lever, to, line.owner) -
-                CostTo(model, state, lever, from, line.owner)) * lookahead +
+                CostTo(model, state, lever, from, line.owner)) *
+                   lookahead +
                ExpectedRetaliation(model, state, line.owner, lever, to, lookahead);
   terms.cost_of_refusing =
       line.audience == Audience::kPublic ? state.Value(line.audience_cost) : 0.0;
@@ -271,17 +271,19 @@ int AllianceResponseLevel(const Alliance& alliance, int attack_rung) {
              : alliance.proportionate_level;
 }
 
-ResponseTerms VoteTerms(const Model& model, const State& state, AllianceId alliance,
-                        ActorId member, double lookahead) {
+ResponseTerms VoteTerms(const Model& model, const State& state, AllianceId alliance, ActorId member,
+                        double lookahead) {
   const Alliance& a = model.alliances[alliance.index];
   const LeverId lever = a.response_lever;
   const int from = state.level[lever.index];
-  const int to = std::max(from, AllianceResponseLevel(a, state.alliance_attack_rung[alliance.index]));
+  const int to =
+      std::max(from, AllianceResponseLevel(a, state.alliance_attack_rung[alliance.index]));
   ResponseTerms terms;
   terms.value = state.Value(a.value);
-  terms.cost = (CostTo(model, state, lever, to, member) -
-                CostTo(model, state, lever, from, member)) * lookahead +
-               ExpectedRetaliation(model, state, member, lever, to, lookahead);
+  terms.cost =
+      (CostTo(model, state, lever, to, member) - CostTo(model, state, lever, from, member)) *
+          lookahead +
+      ExpectedRetaliation(model, state, member, lever, to, lookahead);
   terms.cost_of_refusing = state.Value(a.credibility_cost);
   return terms;
 }

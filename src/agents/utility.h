@@ -110,8 +110,8 @@ double NetResponseCost(const Model& model, const State& state, ActorId actor, Ty
                        const ResponseTerms& terms);
 ResponseTerms EnforcementTerms(const Model& model, const State& state, RedLineId r,
                                double lookahead);
-ResponseTerms VoteTerms(const Model& model, const State& state, AllianceId alliance,
-                        ActorId member, double lookahead);
+ResponseTerms VoteTerms(const Model& model, const State& state, AllianceId alliance, ActorId member,
+                        double lookahead);
 
 // Utility of enforcing red line r (for its owner of type t) relative to not enforcing:
 //   stakes_t * value_R - cost_weight_t * (dCost(response) * H + retaliation) + audience cost

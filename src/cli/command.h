@@ -4,10 +4,9 @@
 // 0 success, 1 an internal failure, 2 bad input of any kind.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <functional>
 #include <iosfwd>
-
-#include <CLI/CLI.hpp>
 
 namespace redline::cli {
 

@@ -36,8 +36,9 @@ void AddSimulationFlags(CLI::App& command, SimulationFlags& flags) {
   command.add_option("FILE", flags.file, "Scenario file (YAML)")->required();
   command.add_option("--runs,-n", flags.runs, "Number of runs (default 10000)");
   command.add_option("--seed,-s", flags.seed, "Random seed, a whole number >= 0 (default 1)");
-  command.add_option("--threads,-j", flags.threads,
-                     "Worker threads (default: all cores); results do not depend on it")
+  command
+      .add_option("--threads,-j", flags.threads,
+                  "Worker threads (default: all cores); results do not depend on it")
       ->check(NonEmpty());
   command.add_option("--set", flags.overrides,
                      "Override a scenario value: PATH=VALUE (repeatable), e.g. "
@@ -49,8 +50,8 @@ Status CheckSimulationFlags(SimulationFlags& flags) {
   Diagnostics errors;
   const auto runs = ParseWhole<std::int64_t>(flags.runs);
   if (!runs || *runs < 1) {
-    errors.push_back(FlagError("--runs", "expected a whole number of runs >= 1, got '" +
-                                             flags.runs + "'"));
+    errors.push_back(
+        FlagError("--runs", "expected a whole number of runs >= 1, got '" + flags.runs + "'"));
   } else if (*runs > 1'000'000'000'000LL) {
     errors.push_back(FlagError("--runs", "at most 10^12 runs, got '" + flags.runs + "'"));
   } else {
@@ -58,8 +59,8 @@ Status CheckSimulationFlags(SimulationFlags& flags) {
   }
   const auto seed = ParseWhole<std::uint64_t>(flags.seed);
   if (!seed) {
-    errors.push_back(FlagError("--seed", "expected a whole number from 0 to 2^64-1, got '" +
-                                             flags.seed + "'"));
+    errors.push_back(
+        FlagError("--seed", "expected a whole number from 0 to 2^64-1, got '" + flags.seed + "'"));
   } else {
     flags.seed_value = *seed;
   }
@@ -68,8 +69,8 @@ Status CheckSimulationFlags(SimulationFlags& flags) {
   } else {
     const auto threads = ParseWhole<int>(flags.threads);
     if (!threads || *threads < 1 || *threads > 1024) {
-      errors.push_back(FlagError("--threads", "expected a whole number from 1 to 1024, got '" +
-                                                  flags.threads + "'"));
+      errors.push_back(FlagError(
+          "--threads", "expected a whole number from 1 to 1024, got '" + flags.threads + "'"));
     } else {
       flags.thread_count = *threads;
     }

@@ -2,13 +2,12 @@
 // checked here so that every bad value gets one clear line ("--runs: expected ...").
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <cstdint>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "core/status.h"
 #include "scenario/loader.h"

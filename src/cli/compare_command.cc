@@ -96,8 +96,7 @@ int Execute(CompareFlags& flags, Io& io) {
     PrintDiagnostics(comparison.errors(), io.err);
     return kExitBadInput;
   }
-  report::RunInfo info{flags.file, "", flags.overrides, flags.run_count, flags.seed_value,
-                       elapsed};
+  report::RunInfo info{flags.file, "", flags.overrides, flags.run_count, flags.seed_value, elapsed};
   if (flags.json) {
     io.out << report::ComparisonToJson(*models.front(), flags.variants, *comparison, info).dump(2)
            << "\n";
@@ -114,8 +113,9 @@ CommandAction AddCompareCommand(CLI::App& app) {
   CLI::App* command = app.add_subcommand(
       "compare", "Compare variants of a scenario on the same runs (common random numbers)");
   AddSimulationFlags(*command, *flags);
-  command->add_option("--variant", flags->variants,
-                      "A variant to compare (repeat; 'base' = the scenario as written)")
+  command
+      ->add_option("--variant", flags->variants,
+                   "A variant to compare (repeat; 'base' = the scenario as written)")
       ->check(NonEmpty());
   return [flags](Io& io) { return Execute(*flags, io); };
 }

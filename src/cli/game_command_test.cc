@@ -40,8 +40,8 @@ TEST(GameCommandTest, ParametersChangeTheGame) {
   ASSERT_EQ(run.code, kExitOk) << run.err;
   EXPECT_NE(run.out.find("1/4"), std::string::npos) << run.out;  // chance probability, exact
   const games::ExtensiveGame parsed = ParseBack(run.out);
-  Result<games::ExtensiveGame> expected = games::MakeLibraryGame(
-      "deterrence", {{"prior_resolute", "1/4"}, {"audience_cost", "1.5"}});
+  Result<games::ExtensiveGame> expected =
+      games::MakeLibraryGame("deterrence", {{"prior_resolute", "1/4"}, {"audience_cost", "1.5"}});
   ASSERT_TRUE(expected.ok());
   EXPECT_EQ(games::DescribeDifference(parsed, *expected), "");
 

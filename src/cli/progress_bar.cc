@@ -1,9 +1,9 @@
 #include "cli/progress_bar.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <ostream>
-
-#include <fmt/format.h>
 
 namespace redline::cli {
 

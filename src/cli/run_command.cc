@@ -112,8 +112,8 @@ int Execute(RunFlags& flags, Io& io) {
     return kExitBadInput;
   }
 
-  report::RunInfo info{flags.file, flags.variant, flags.overrides, flags.run_count,
-                       flags.seed_value, elapsed};
+  report::RunInfo info{flags.file,      flags.variant,    flags.overrides,
+                       flags.run_count, flags.seed_value, elapsed};
   const auto json = report::SummaryToJson(model, *summary, info);
   if (flags.json) {
     io.out << json.dump(2) << "\n";
@@ -122,8 +122,8 @@ int Execute(RunFlags& flags, Io& io) {
   }
   if (io.err_is_terminal) {
     io.err << flags.run_count << " runs in " << elapsed << " s ("
-           << static_cast<std::int64_t>(flags.run_count / std::max(elapsed, 1e-9))
-           << " runs/s, " << flags.thread_count << " threads)\n";
+           << static_cast<std::int64_t>(flags.run_count / std::max(elapsed, 1e-9)) << " runs/s, "
+           << flags.thread_count << " threads)\n";
   }
 
   if (sink) {
@@ -155,8 +155,9 @@ CommandAction AddRunCommand(CLI::App& app) {
   AddSimulationFlags(*command, *flags);
   command->add_option("--variant", flags->variant, "Apply a named variant of the scenario")
       ->check(NonEmpty());
-  command->add_option("--out", flags->out_dir,
-                      "Write summary.json, scenario.yaml, runs.csv and narratives.md to DIR")
+  command
+      ->add_option("--out", flags->out_dir,
+                   "Write summary.json, scenario.yaml, runs.csv and narratives.md to DIR")
       ->check(NonEmpty());
   return [flags](Io& io) { return Execute(*flags, io); };
 }

@@ -3,10 +3,9 @@
 // The solver flags (--iterations, --tolerance, --seed, --max-lambda, --lambda-out) are in
 // solve_flags.h.
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "cli/command.h"
 #include "cli/common_options.h"
@@ -36,8 +35,8 @@ std::string PayoffText(const Equilibrium& eq, int player) {
 
 void PrintText(const AnyGame& game, const Solution& solution, const SolveOptions& options,
                std::ostream& out) {
-  out << "game: " << games::DisplayLabel(games::Title(game), "(untitled)") << " ("
-      << options.file << ")\n";
+  out << "game: " << games::DisplayLabel(games::Title(game), "(untitled)") << " (" << options.file
+      << ")\n";
   out << "method: " << solution.method << ", " << solution.equilibria.size()
       << (solution.equilibria.size() == 1 ? " equilibrium" : " equilibria");
   if (solution.hit_limit) out << " (stopped at a limit)";

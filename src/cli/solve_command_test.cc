@@ -2,11 +2,10 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "cli/command.h"
 
@@ -43,8 +42,8 @@ TEST(SolveCommandTest, GambitFormatForNormalForm) {
 }
 
 TEST(SolveCommandTest, GambitFormatForExtensiveEnumPureAndSpe) {
-  SolveRun pure = Solve({Game("two_player_perfect_info_win_lose.efg"), "--method", "enumpure",
-                    "--format", "gambit"});
+  SolveRun pure = Solve(
+      {Game("two_player_perfect_info_win_lose.efg"), "--method", "enumpure", "--format", "gambit"});
   EXPECT_EQ(pure.code, kExitOk) << pure.err;
   EXPECT_EQ(pure.out, "NE,0,1,1,0,1,0,1,0\nNE,0,1,1,0,1,0,0,1\nNE,0,1,1,0,0,1,0,0\n");
   SolveRun spe = Solve({Game("perfect_info_with_chance.efg"), "-m", "spe", "--format", "gambit"});
@@ -96,7 +95,10 @@ TEST(SolveCommandTest, MalformedAndBinaryFiles) {
   EXPECT_EQ(run.code, kExitBadInput);
   EXPECT_EQ(run.err, bad + ":3:14: error: expected a payoff for player 1, found 'x'\n");
   const std::string binary = dir + "/redline_binary.efg";
-  std::ofstream(binary, std::ios::binary) << std::string("\x7f" "ELF\0\0\x01", 7);
+  std::ofstream(binary, std::ios::binary) << std::string(
+      "\x7f"
+      "ELF\0\0\x01",
+      7);
   run = Solve({binary});
   EXPECT_EQ(run.code, kExitBadInput);
   EXPECT_EQ(run.err, binary + ": error: not a text file (it contains NUL bytes)\n");
@@ -140,8 +142,8 @@ std::string ReadAll(const std::string& path) {
 
 TEST(SolveFlagsTest, LambdaOutWritesTheAgentQreBranch) {
   const std::string csv = TempFile("redline_poker_branch.csv");
-  SolveRun run = Solve({Game("stripped_down_poker.efg"), "--method", "logit", "--lambda-out", csv,
-                        "--json"});
+  SolveRun run =
+      Solve({Game("stripped_down_poker.efg"), "--method", "logit", "--lambda-out", csv, "--json"});
   ASSERT_EQ(run.code, kExitOk) << run.err;
   nlohmann::json parsed = nlohmann::json::parse(run.out);
   EXPECT_EQ(parsed["profile_kind"], "behavior");
@@ -167,8 +169,8 @@ TEST(SolveFlagsTest, LambdaOutWritesTheAgentQreBranch) {
 
 TEST(SolveFlagsTest, LambdaOutForANormalFormGameAndMaxLambda) {
   const std::string csv = TempFile("redline_2x2_branch.csv");
-  SolveRun run = Solve({Game("2x2.nfg"), "-m", "logit", "--max-lambda", "20", "--lambda-out", csv,
-                        "--json"});
+  SolveRun run =
+      Solve({Game("2x2.nfg"), "-m", "logit", "--max-lambda", "20", "--lambda-out", csv, "--json"});
   ASSERT_EQ(run.code, kExitOk) << run.err;
   nlohmann::json parsed = nlohmann::json::parse(run.out);
   const double final_lambda = parsed["final_lambda"].get<double>();
@@ -218,8 +220,8 @@ TEST(SolveFlagsTest, SeedAndToleranceReachTheSolver) {
   };
   EXPECT_EQ(gambit("5"), gambit("5"));
   EXPECT_NE(gambit("5"), gambit("6"));
-  SolveRun loose = Solve({Game("stripped_down_poker.efg"), "-m", "cfr", "--tolerance", "0.5",
-                          "--json"});
+  SolveRun loose =
+      Solve({Game("stripped_down_poker.efg"), "-m", "cfr", "--tolerance", "0.5", "--json"});
   ASSERT_EQ(loose.code, kExitOk) << loose.err;
   nlohmann::json parsed = nlohmann::json::parse(loose.out);
   EXPECT_EQ(parsed["converged"], true);

@@ -78,8 +78,8 @@ Status CheckSolveFlags(const SolveFlags& flags, const games::SolverInfo& solver,
   if (!flags.iterations.empty() && applies("--iterations", "max_iterations")) {
     const auto value = ParseWhole<std::int64_t>(flags.iterations);
     if (!value || *value < 1 || *value > 2'000'000'000) {
-      errors.push_back(FlagError("--iterations", "expected a whole number from 1 to 2e9, got '" +
-                                                     flags.iterations + "'"));
+      errors.push_back(FlagError(
+          "--iterations", "expected a whole number from 1 to 2e9, got '" + flags.iterations + "'"));
     } else {
       options.max_iterations = *value;
     }
@@ -87,8 +87,8 @@ Status CheckSolveFlags(const SolveFlags& flags, const games::SolverInfo& solver,
   if (!flags.tolerance.empty() && applies("--tolerance", "tolerance")) {
     const auto value = ParsePositive(flags.tolerance);
     if (!value) {
-      errors.push_back(FlagError("--tolerance",
-                                 "expected a number > 0, got '" + flags.tolerance + "'"));
+      errors.push_back(
+          FlagError("--tolerance", "expected a number > 0, got '" + flags.tolerance + "'"));
     } else {
       options.tolerance = *value;
     }
@@ -96,16 +96,16 @@ Status CheckSolveFlags(const SolveFlags& flags, const games::SolverInfo& solver,
   if (!flags.seed.empty() && applies("--seed", "seed")) {
     const auto value = ParseWhole<std::uint64_t>(flags.seed);
     if (!value) {
-      errors.push_back(FlagError("--seed", "expected a whole number from 0 to 2^64-1, got '" +
-                                               flags.seed + "'"));
+      errors.push_back(FlagError(
+          "--seed", "expected a whole number from 0 to 2^64-1, got '" + flags.seed + "'"));
     } else {
       options.seed = *value;
     }
   }
   if (!flags.max_lambda.empty() && applies("--max-lambda", "max_lambda")) {
     if (!ParsePositive(flags.max_lambda)) {
-      errors.push_back(FlagError("--max-lambda",
-                                 "expected a number > 0, got '" + flags.max_lambda + "'"));
+      errors.push_back(
+          FlagError("--max-lambda", "expected a number > 0, got '" + flags.max_lambda + "'"));
     } else {
       options.extra["max_lambda"] = flags.max_lambda;
     }

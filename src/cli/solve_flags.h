@@ -4,10 +4,9 @@
 // (games::SolverInfo::settings) is an error too, rather than silently ignored.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <ostream>
 #include <string>
-
-#include <CLI/CLI.hpp>
 
 #include "core/status.h"
 #include "games/solution.h"

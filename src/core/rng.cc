@@ -31,8 +31,8 @@ RunRng::RunRng(std::uint64_t seed, std::uint64_t run)
     : base_(Mix64(Mix64(seed + 0x632BE59BD9B4E019ULL) ^ (run * 0x9E3779B97F4A7C15ULL))) {}
 
 std::uint64_t RunRng::Bits(DrawPurpose purpose, std::uint32_t step, std::uint32_t slot) const {
-  const std::uint64_t key = (static_cast<std::uint64_t>(purpose) << 48) ^
-                            (static_cast<std::uint64_t>(step) << 24) ^ slot;
+  const std::uint64_t key =
+      (static_cast<std::uint64_t>(purpose) << 48) ^ (static_cast<std::uint64_t>(step) << 24) ^ slot;
   return Mix64(base_ ^ Mix64(key + 0xD1B54A32D192ED03ULL));
 }
 

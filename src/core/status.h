@@ -42,8 +42,8 @@ using Diagnostics = std::vector<Diagnostic>;
 template <typename T>
 class Result {
  public:
-  Result(T value) : data_(std::move(value)) {}  // NOLINT: implicit by design
-  Result(Diagnostics errors) : data_(std::move(errors)) {}  // NOLINT
+  Result(T value) : data_(std::move(value)) {}                        // NOLINT: implicit by design
+  Result(Diagnostics errors) : data_(std::move(errors)) {}            // NOLINT
   Result(Diagnostic error) : data_(Diagnostics{std::move(error)}) {}  // NOLINT
 
   bool ok() const { return data_.index() == 0; }
@@ -68,7 +68,7 @@ class Status {
  public:
   Status() = default;
   Status(Diagnostics errors) : errors_(std::move(errors)) {}  // NOLINT
-  Status(Diagnostic error) : errors_{std::move(error)} {}      // NOLINT
+  Status(Diagnostic error) : errors_{std::move(error)} {}     // NOLINT
 
   bool ok() const { return errors_.empty(); }
   explicit operator bool() const { return ok(); }

@@ -51,13 +51,13 @@ class AgentLogitSystem {
   std::vector<int> owner_action_;       // per flat action: its infoset
   // Scratch, recomputed by Evaluate.
   std::vector<double> sigma_;
-  std::vector<double> value_;      // per node × player: expected payoff of the subtree
-  std::vector<double> log_reach_;  // per node
-  std::vector<double> belief_;     // per node (decision nodes of player infosets)
+  std::vector<double> value_;         // per node × player: expected payoff of the subtree
+  std::vector<double> log_reach_;     // per node
+  std::vector<double> belief_;        // per node (decision nodes of player infosets)
   std::vector<double> action_value_;  // per flat action: v_ha
-  std::vector<double> d_value_;    // per node × player: derivative of value_ in w_k
-  std::vector<int> on_path_;       // per node: times action k lies on the root path
-  std::vector<double> dv_;         // per flat action
+  std::vector<double> d_value_;       // per node × player: derivative of value_ in w_k
+  std::vector<int> on_path_;          // per node: times action k lies on the root path
+  std::vector<double> dv_;            // per flat action
 };
 
 }  // namespace redline::games

@@ -188,8 +188,7 @@ TEST(AgentLogitTest, AudienceCostLimitIsTheSemiSeparatingEquilibrium) {
     EXPECT_NEAR(Probability(*game, limit.profile, "after threat", 1), pbe.press, 1e-3) << prior;
     EXPECT_NEAR(Probability(*game, limit.profile, "irresolute defender", 1),
                 pbe.threaten_irresolute, 1e-3);
-    EXPECT_NEAR(Probability(*game, limit.profile, "resolute pressed", 0), pbe.fight_resolute,
-                1e-3);
+    EXPECT_NEAR(Probability(*game, limit.profile, "resolute pressed", 0), pbe.fight_resolute, 1e-3);
     EXPECT_NEAR(Probability(*game, limit.profile, "irresolute pressed", 0), pbe.fight_irresolute,
                 1e-3);
     EXPECT_LT(NashConv(*game, limit.profile), 1e-4);

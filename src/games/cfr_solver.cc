@@ -51,8 +51,10 @@ Solution ToSolution(const AnyGame& game, const std::string& method, const CfrRes
 }  // namespace
 
 SolverInfo CfrSolverInfo() {
-  return {"cfr", "CFR+ (regret matching+, alternating updates, linear averaging), N players",
-          CfrApplies, [](const AnyGame& game, const SolverOptions& options) -> Result<Solution> {
+  return {"cfr",
+          "CFR+ (regret matching+, alternating updates, linear averaging), N players",
+          CfrApplies,
+          [](const AnyGame& game, const SolverOptions& options) -> Result<Solution> {
             return ToSolution(game, "cfr",
                               SolveCfrPlus(*AsExtensive(game), ToCfrOptions(options, 10000)));
           },
@@ -60,7 +62,9 @@ SolverInfo CfrSolverInfo() {
 }
 
 SolverInfo McCfrSolverInfo() {
-  return {"mccfr", "external-sampling Monte Carlo CFR with a seed, N players", CfrApplies,
+  return {"mccfr",
+          "external-sampling Monte Carlo CFR with a seed, N players",
+          CfrApplies,
           [](const AnyGame& game, const SolverOptions& options) -> Result<Solution> {
             return ToSolution(
                 game, "mccfr",

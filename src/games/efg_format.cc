@@ -134,8 +134,8 @@ class EfgParser {
     }
     long player = 0;
     if (kind == 'p') {
-      if (auto e = ReadInteger("a player number from 1 to " + std::to_string(num_players()),
-                               1, num_players(), player)) {
+      if (auto e = ReadInteger("a player number from 1 to " + std::to_string(num_players()), 1,
+                               num_players(), player)) {
         return e;
       }
     }
@@ -173,7 +173,7 @@ class EfgParser {
       if (old.label != entry.label || old.actions != entry.actions ||
           old.probabilities != entry.probabilities) {
         return lex_.ErrorAt(at, "infoset " + std::to_string(number) +
-                              " is redefined differently from its first definition");
+                                    " is redefined differently from its first definition");
       }
       infoset = old.id;
       return std::nullopt;
@@ -208,8 +208,8 @@ class EfgParser {
           return e;
         }
         if (probability.exact() < 0 || probability.exact() > 1) {
-          return lex_.ErrorAt(at, "chance probability " + probability.ToString() +
-                                " is not between 0 and 1");
+          return lex_.ErrorAt(
+              at, "chance probability " + probability.ToString() + " is not between 0 and 1");
         }
         total += probability.exact();
         entry.probabilities.push_back(probability);
@@ -226,8 +226,8 @@ class EfgParser {
 
   Error ParseOutcome(OutcomeId& outcome) {
     long number = 0;
-    if (auto e = ReadInteger("an outcome number (0 for none)", 0,
-                             std::numeric_limits<int>::max(), number)) {
+    if (auto e = ReadInteger("an outcome number (0 for none)", 0, std::numeric_limits<int>::max(),
+                             number)) {
       return e;
     }
     if (lex_.current().kind != TokenKind::kString) {
@@ -243,7 +243,8 @@ class EfgParser {
       outcome = known->second.id;
       return std::nullopt;
     }
-    if (number == 0) return lex_.ErrorHere("outcome 0 means 'no outcome' and cannot have a label or payoffs");
+    if (number == 0)
+      return lex_.ErrorHere("outcome 0 means 'no outcome' and cannot have a label or payoffs");
     const Token at = lex_.current();
     OutcomeEntry entry;
     entry.label = lex_.current().text;
@@ -253,7 +254,7 @@ class EfgParser {
     if (known != outcomes_.end()) {
       if (known->second.label != entry.label || known->second.payoffs != entry.payoffs) {
         return lex_.ErrorAt(at, "outcome " + std::to_string(number) +
-                              " is redefined differently from its first definition");
+                                    " is redefined differently from its first definition");
       }
       outcome = known->second.id;
       return std::nullopt;
@@ -268,8 +269,8 @@ class EfgParser {
     if (auto e = Expect(TokenKind::kLeftBrace, "'{' before the payoffs")) return e;
     while (static_cast<int>(payoffs.size()) < num_players()) {
       Number payoff;
-      if (auto e = ReadNumber("a payoff for player " + std::to_string(payoffs.size() + 1),
-                              payoff)) {
+      if (auto e =
+              ReadNumber("a payoff for player " + std::to_string(payoffs.size() + 1), payoff)) {
         return e;
       }
       payoffs.push_back(payoff);

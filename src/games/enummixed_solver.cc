@@ -74,8 +74,11 @@ Result<Solution> SolveEnumMixed(const AnyGame& game, const SolverOptions& option
 }  // namespace
 
 SolverInfo EnumMixedSolverInfo() {
-  return {"enummixed", "all extreme equilibria of a two-player normal-form game (exact)",
-          EnumMixedApplies, SolveEnumMixed, {"max_iterations"}};
+  return {"enummixed",
+          "all extreme equilibria of a two-player normal-form game (exact)",
+          EnumMixedApplies,
+          SolveEnumMixed,
+          {"max_iterations"}};
 }
 
 }  // namespace redline::games

@@ -71,8 +71,9 @@ Result<Solution> EnumeratePureEquilibria(const AnyGame& game, int64_t max_cells)
   solution.notes.push_back("checked all " + std::to_string(reduced->num_cells()) +
                            " profiles of the reduced strategic form");
   if (!efg.has_perfect_recall()) {
-    solution.notes.push_back("the game has imperfect recall; equilibria are of its reduced "
-                             "strategic form");
+    solution.notes.push_back(
+        "the game has imperfect recall; equilibria are of its reduced "
+        "strategic form");
   }
   return solution;
 }

@@ -29,8 +29,8 @@ TEST(EnumPureTest, PrisonersDilemmaHasOnlyMutualDefection) {
 }
 
 TEST(EnumPureTest, MatchingPenniesHasNone) {
-  const AnyGame mp = testing::ParseOrDie(
-      "NFG 1 R \"mp\" { \"1\" \"2\" } { 2 2 }\n1 -1 -1 1 -1 1 1 -1\n");
+  const AnyGame mp =
+      testing::ParseOrDie("NFG 1 R \"mp\" { \"1\" \"2\" } { 2 2 }\n1 -1 -1 1 -1 1 1 -1\n");
   EXPECT_TRUE(GambitLines(mp).empty());
 }
 
@@ -56,9 +56,9 @@ TEST(EnumPureTest, AllZeroGameMakesEveryProfileAnEquilibrium) {
 TEST(EnumPureTest, ExtensiveGameReportsBehaviourProfiles) {
   // Reduced strategic form: P1 {L/L, L/R, R/L, R/R}, P2 {a/l, a/r, b/*}; R/L wins whatever
   // P2 does, so three equilibria, in cell order; P2's unreached infoset under b/* is all 0.
-  EXPECT_EQ(GambitLines(LoadGambitGame("two_player_perfect_info_win_lose.efg")),
-            (std::vector<std::string>{"NE,0,1,1,0,1,0,1,0", "NE,0,1,1,0,1,0,0,1",
-                                      "NE,0,1,1,0,0,1,0,0"}));
+  EXPECT_EQ(
+      GambitLines(LoadGambitGame("two_player_perfect_info_win_lose.efg")),
+      (std::vector<std::string>{"NE,0,1,1,0,1,0,1,0", "NE,0,1,1,0,1,0,0,1", "NE,0,1,1,0,0,1,0,0"}));
 }
 
 TEST(EnumPureTest, EveryEquilibriumOfEveryShippedGameHasZeroNashConv) {

@@ -71,9 +71,11 @@ TEST(FormatErrorsTest, BadOutcomes) {
             "bad.efg:3:8: error: outcome 0 means 'no outcome' and cannot have a label or payoffs");
   EXPECT_EQ(FirstError(header + "t \"\" 1 \"o\" { 1 1/0 }\n"),
             "bad.efg:3:16: error: expected a payoff for player 2, found number '1/0'");
-  EXPECT_EQ(FirstError(header +
-                       "p \"\" 1 1 \"\" { \"L\" \"R\" } 0\nt \"\" 1 \"o\" { 1 2 }\nt \"\" 1 \"o\" { 1 3 }\n"),
-            "bad.efg:5:8: error: outcome 1 is redefined differently from its first definition");
+  EXPECT_EQ(
+      FirstError(
+          header +
+          "p \"\" 1 1 \"\" { \"L\" \"R\" } 0\nt \"\" 1 \"o\" { 1 2 }\nt \"\" 1 \"o\" { 1 3 }\n"),
+      "bad.efg:5:8: error: outcome 1 is redefined differently from its first definition");
 }
 
 TEST(FormatErrorsTest, BadChance) {
@@ -135,8 +137,9 @@ TEST(FormatErrorsTest, QuotesAndNumbersAreRead) {
 
 TEST(FormatErrorsTest, HugeExponentIsRejectedNotExpanded) {
   const std::string text = std::string(kGoodEfgHeader) + "t \"\" 1 \"o\" { 1e999999999 0 }\n";
-  EXPECT_EQ(FirstError(text), "bad.efg:3:14: error: expected a payoff for player 1, found number "
-                              "'1e999999999'");
+  EXPECT_EQ(FirstError(text),
+            "bad.efg:3:14: error: expected a payoff for player 1, found number "
+            "'1e999999999'");
 }
 
 }  // namespace

@@ -50,8 +50,8 @@ TEST(GambitFilesTest, AllFilesLoadAndRoundTrip) {
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("[ figures  ] %zu files (%d efg) loaded and round-tripped in %.3f s\n",
-              paths.size(), extensive, seconds);
+  std::printf("[ figures  ] %zu files (%d efg) loaded and round-tripped in %.3f s\n", paths.size(),
+              extensive, seconds);
 }
 
 TEST(GambitFilesTest, DifferenceIsDetected) {

@@ -48,8 +48,8 @@ Token GambitLexer::Lex() {
   }
   const char c = Peek();
   if (c == '{' || c == '}' || c == ',') {
-    token.kind = c == '{' ? TokenKind::kLeftBrace
-                          : (c == '}' ? TokenKind::kRightBrace : TokenKind::kComma);
+    token.kind =
+        c == '{' ? TokenKind::kLeftBrace : (c == '}' ? TokenKind::kRightBrace : TokenKind::kComma);
     token.text = std::string(1, c);
     Step();
     return token;
@@ -120,14 +120,22 @@ std::string DescribeToken(const Token& token) {
     return printable;
   };
   switch (token.kind) {
-    case TokenKind::kNumber: return "number '" + shorten(token.text) + "'";
-    case TokenKind::kString: return "string \"" + shorten(token.text) + "\"";
-    case TokenKind::kSymbol: return "'" + shorten(token.text) + "'";
-    case TokenKind::kLeftBrace: return "'{'";
-    case TokenKind::kRightBrace: return "'}'";
-    case TokenKind::kComma: return "','";
-    case TokenKind::kEnd: return "end of file";
-    case TokenKind::kBad: return token.text;
+    case TokenKind::kNumber:
+      return "number '" + shorten(token.text) + "'";
+    case TokenKind::kString:
+      return "string \"" + shorten(token.text) + "\"";
+    case TokenKind::kSymbol:
+      return "'" + shorten(token.text) + "'";
+    case TokenKind::kLeftBrace:
+      return "'{'";
+    case TokenKind::kRightBrace:
+      return "'}'";
+    case TokenKind::kComma:
+      return "','";
+    case TokenKind::kEnd:
+      return "end of file";
+    case TokenKind::kBad:
+      return token.text;
   }
   return "?";
 }

@@ -106,8 +106,8 @@ Result<ExtensiveGame> ExtensiveGameBuilder::Build() && {
   for (const Outcome& outcome : g.outcomes_) {
     if (static_cast<int>(outcome.payoffs.size()) != num_players) {
       return GameError("outcome '" + outcome.label + "' has " +
-                                std::to_string(outcome.payoffs.size()) + " payoffs for " +
-                                std::to_string(num_players) + " players");
+                       std::to_string(outcome.payoffs.size()) + " payoffs for " +
+                       std::to_string(num_players) + " players");
     }
   }
   // Renumber infosets: each player's by first member in preorder, players in order, then
@@ -128,7 +128,8 @@ Result<ExtensiveGame> ExtensiveGameBuilder::Build() && {
     return std::make_pair(player == kChancePlayer ? num_players : player,
                           g.infosets_[i].members.front());
   };
-  std::sort(order.begin(), order.end(), [&](InfosetId a, InfosetId b) { return rank(a) < rank(b); });
+  std::sort(order.begin(), order.end(),
+            [&](InfosetId a, InfosetId b) { return rank(a) < rank(b); });
   std::vector<InfosetId> new_id(order.size());
   std::vector<Infoset> sorted;
   for (InfosetId i : order) {
@@ -153,8 +154,8 @@ Result<ExtensiveGame> ExtensiveGameBuilder::Build() && {
         total += p.exact();
       }
       if (std::abs(total.get_d() - 1.0) > 1e-6) {
-        return GameError("the probabilities of chance infoset '" + infoset.label +
-                                  "' sum to " + FormatRational(total) + ", not 1");
+        return GameError("the probabilities of chance infoset '" + infoset.label + "' sum to " +
+                         FormatRational(total) + ", not 1");
       }
     } else {
       Player& player = g.players_[infoset.player];

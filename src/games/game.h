@@ -38,24 +38,24 @@ struct Outcome {
 };
 
 struct Infoset {
-  int player = kChancePlayer;             // 0-based player, or kChancePlayer
-  int index_in_player = 0;                // position in Player::infosets / chance_infosets()
+  int player = kChancePlayer;  // 0-based player, or kChancePlayer
+  int index_in_player = 0;     // position in Player::infosets / chance_infosets()
   std::string label;
   std::vector<std::string> action_labels;
   std::vector<Number> chance_probabilities;  // one per action; empty for player infosets
-  std::vector<NodeId> members;            // in preorder
-  int first_action_index = -1;            // flat action index of action 0; -1 for chance
+  std::vector<NodeId> members;               // in preorder
+  int first_action_index = -1;               // flat action index of action 0; -1 for chance
 
   int num_actions() const { return static_cast<int>(action_labels.size()); }
 };
 
 struct Node {
   std::string label;
-  NodeId parent = -1;               // -1 at the root
-  int action_from_parent = -1;      // which action of the parent's infoset leads here
-  InfosetId infoset = kNoInfoset;   // kNoInfoset for terminal nodes
+  NodeId parent = -1;              // -1 at the root
+  int action_from_parent = -1;     // which action of the parent's infoset leads here
+  InfosetId infoset = kNoInfoset;  // kNoInfoset for terminal nodes
   OutcomeId outcome = kNoOutcome;
-  int first_child = 0;              // children are child_ids()[first_child .. +num_children)
+  int first_child = 0;  // children are child_ids()[first_child .. +num_children)
   int num_children = 0;
 
   bool is_terminal() const { return num_children == 0; }

@@ -11,7 +11,8 @@ std::string Where(NodeId node) { return "node " + std::to_string(node) + ": "; }
 std::string CompareOutcomes(const ExtensiveGame& a, const ExtensiveGame& b, NodeId id) {
   const OutcomeId oa = a.node(id).outcome;
   const OutcomeId ob = b.node(id).outcome;
-  if ((oa == kNoOutcome) != (ob == kNoOutcome)) return Where(id) + "outcome present in one game only";
+  if ((oa == kNoOutcome) != (ob == kNoOutcome))
+    return Where(id) + "outcome present in one game only";
   if (oa == kNoOutcome) return "";
   const Outcome& x = a.outcomes()[oa];
   const Outcome& y = b.outcomes()[ob];
@@ -26,7 +27,8 @@ std::string CompareInfosets(const Infoset& x, const Infoset& y, NodeId id) {
   }
   if (x.label != y.label) return Where(id) + "infoset label '" + x.label + "' vs '" + y.label + "'";
   if (x.action_labels != y.action_labels) return Where(id) + "action labels differ";
-  if (x.chance_probabilities != y.chance_probabilities) return Where(id) + "chance probabilities differ";
+  if (x.chance_probabilities != y.chance_probabilities)
+    return Where(id) + "chance probabilities differ";
   return "";
 }
 
@@ -51,9 +53,11 @@ std::string DescribeDifference(const ExtensiveGame& a, const ExtensiveGame& b) {
         x.num_children != y.num_children) {
       return Where(id) + "tree shape differs";
     }
-    if ((x.infoset == kNoInfoset) != (y.infoset == kNoInfoset)) return Where(id) + "terminal in one game only";
+    if ((x.infoset == kNoInfoset) != (y.infoset == kNoInfoset))
+      return Where(id) + "terminal in one game only";
     if (x.infoset != kNoInfoset) {
-      if (auto d = CompareInfosets(a.infoset(x.infoset), b.infoset(y.infoset), id); !d.empty()) return d;
+      if (auto d = CompareInfosets(a.infoset(x.infoset), b.infoset(y.infoset), id); !d.empty())
+        return d;
     }
     if (auto d = CompareOutcomes(a, b, id); !d.empty()) return d;
   }

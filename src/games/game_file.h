@@ -14,9 +14,7 @@ namespace redline::games {
 
 using AnyGame = std::variant<ExtensiveGame, NormalFormGame>;
 
-inline bool IsExtensive(const AnyGame& game) {
-  return std::holds_alternative<ExtensiveGame>(game);
-}
+inline bool IsExtensive(const AnyGame& game) { return std::holds_alternative<ExtensiveGame>(game); }
 inline const ExtensiveGame* AsExtensive(const AnyGame& game) {
   return std::get_if<ExtensiveGame>(&game);
 }

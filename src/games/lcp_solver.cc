@@ -64,8 +64,11 @@ Result<Solution> SolveLcp(const AnyGame& game, const SolverOptions& options) {
 }  // namespace
 
 SolverInfo LcpSolverInfo() {
-  return {"lcp", "one equilibrium of a two-player game (Lemke–Howson / sequence form, exact)",
-          LcpApplies, SolveLcp, {"max_iterations"}};
+  return {"lcp",
+          "one equilibrium of a two-player game (Lemke–Howson / sequence form, exact)",
+          LcpApplies,
+          SolveLcp,
+          {"max_iterations"}};
 }
 
 }  // namespace redline::games

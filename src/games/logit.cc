@@ -60,8 +60,8 @@ Result<LogitResult> TraceLogitPath(const NormalFormGame& game, const LogitOption
   }
   auto system = [&game, entries](const std::vector<double>& x, std::vector<double>& f,
                                  DenseMatrix& jacobian) {
-    EvaluateLogitSystem(game, std::vector<double>(x.begin(), x.begin() + entries), x[entries],
-                        f, jacobian);
+    EvaluateLogitSystem(game, std::vector<double>(x.begin(), x.begin() + entries), x[entries], f,
+                        jacobian);
   };
   Result<TracedPath> traced = TracePath(system, std::move(start), ToPathOptions(options));
   if (!traced) return traced.errors();
@@ -112,11 +112,11 @@ SolverInfo LogitSolverInfo() {
     solution.iterations = traced->steps;
     solution.hit_limit = traced->hit_limit;
     solution.converged = !traced->hit_limit;
-    solution.notes.push_back(std::string(tree != nullptr ? "agent QRE" : "QRE") +
-                             " principal branch traced to lambda = " +
-                             FormatDecimal(traced->lambda, 1) + " in " +
-                             std::to_string(traced->steps) + " steps, " +
-                             std::to_string(traced->turning_points.size()) + " turning points");
+    solution.notes.push_back(
+        std::string(tree != nullptr ? "agent QRE" : "QRE") +
+        " principal branch traced to lambda = " + FormatDecimal(traced->lambda, 1) + " in " +
+        std::to_string(traced->steps) + " steps, " + std::to_string(traced->turning_points.size()) +
+        " turning points");
     if (traced->hit_limit) {
       solution.notes.push_back("stopped at the step limit (" + std::to_string(logit.max_steps) +
                                ") before lambda reached " + FormatDecimal(logit.max_lambda, 1));
@@ -127,7 +127,9 @@ SolverInfo LogitSolverInfo() {
   return {"logit",
           "logit QRE branch from lambda = 0 to its limit (normal form; agent QRE in "
           "behaviour strategies for extensive games)",
-          applies, solve, {"max_iterations", "max_lambda"}};
+          applies,
+          solve,
+          {"max_iterations", "max_lambda"}};
 }
 
 }  // namespace redline::games

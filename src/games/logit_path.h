@@ -34,7 +34,7 @@ struct TracedPath {
   std::vector<std::vector<double>> points;   // accepted points x = (w, λ), in order
   std::vector<std::vector<double>> turning;  // points where dλ/ds changed sign
   int steps = 0;
-  bool hit_limit = false;                    // stopped by max_steps before max_lambda
+  bool hit_limit = false;  // stopped by max_steps before max_lambda
 };
 
 // Follows the curve from `start` (a solution at λ = start.back(), normally 0) in the

@@ -37,9 +37,9 @@ class NfgParser {
     if (lex_.current().kind != TokenKind::kEnd) {
       return lex_.Expected("end of file after " + std::to_string(num_cells_) + " cells");
     }
-    Result<NormalFormGame> game = NormalFormGame::Create(
-        std::move(title_), std::move(comment_), std::move(players_), std::move(outcomes),
-        std::move(cells));
+    Result<NormalFormGame> game =
+        NormalFormGame::Create(std::move(title_), std::move(comment_), std::move(players_),
+                               std::move(outcomes), std::move(cells));
     if (!game.ok()) return lex_.ErrorAt(body, game.errors().front().message);
     return game;
   }
@@ -113,8 +113,8 @@ class NfgParser {
       }
       num_cells_ *= player.num_strategies();
       if (num_cells_ > kMaxCells) {
-        return lex_.ErrorAt(at, "the payoff table would have more than " +
-                                    std::to_string(kMaxCells) + " cells");
+        return lex_.ErrorAt(
+            at, "the payoff table would have more than " + std::to_string(kMaxCells) + " cells");
       }
     }
     return Expect(TokenKind::kRightBrace,
@@ -204,7 +204,8 @@ Result<NormalFormGame> ReadNfg(std::string_view text, const std::string& file_na
 std::string WriteNfg(const NormalFormGame& game) {
   std::ostringstream out;
   out << "NFG 1 R " << QuoteGambitString(game.title()) << " {";
-  for (const StrategicPlayer& player : game.players()) out << ' ' << QuoteGambitString(player.label);
+  for (const StrategicPlayer& player : game.players())
+    out << ' ' << QuoteGambitString(player.label);
   out << " }\n\n{";
   for (const StrategicPlayer& player : game.players()) {
     out << " {";

@@ -31,14 +31,14 @@ Result<NormalFormGame> NormalFormGame::Create(std::string title, std::string com
     game.strides_.push_back(cells);
     cells *= player.num_strategies();
     if (cells > kMaxCells) {
-      return GameError("the payoff table would have more than " +
-                                std::to_string(kMaxCells) + " cells");
+      return GameError("the payoff table would have more than " + std::to_string(kMaxCells) +
+                       " cells");
     }
     game.strategy_offsets_.push_back(game.strategy_offsets_.back() + player.num_strategies());
   }
   if (static_cast<int64_t>(cell_outcomes.size()) != cells) {
     return GameError("expected " + std::to_string(cells) + " cells, got " +
-                              std::to_string(cell_outcomes.size()));
+                     std::to_string(cell_outcomes.size()));
   }
   const std::size_t n = players.size();
   for (const Outcome& outcome : outcomes) {
@@ -53,7 +53,8 @@ Result<NormalFormGame> NormalFormGame::Create(std::string title, std::string com
     if (id < 0 || id >= static_cast<OutcomeId>(outcomes.size())) {
       return GameError("cell " + std::to_string(cell + 1) + " refers to a missing outcome");
     }
-    for (std::size_t p = 0; p < n; ++p) game.payoffs_[cell * n + p] = outcomes[id].payoffs[p].real();
+    for (std::size_t p = 0; p < n; ++p)
+      game.payoffs_[cell * n + p] = outcomes[id].payoffs[p].real();
   }
   game.title_ = std::move(title);
   game.comment_ = std::move(comment);

@@ -70,7 +70,7 @@ class NormalFormGame {
   std::vector<StrategicPlayer> players_;
   std::vector<Outcome> outcomes_;
   std::vector<OutcomeId> cell_outcomes_;
-  std::vector<double> payoffs_;  // cell-major, then player
+  std::vector<double> payoffs_;        // cell-major, then player
   std::vector<int> strategy_offsets_;  // size num_players + 1
   std::vector<int64_t> strides_;
 };

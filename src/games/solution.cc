@@ -66,8 +66,7 @@ std::vector<ProfileEntry> LabelProfile(const AnyGame& game, const Equilibrium& e
       const auto& infosets = efg->players()[p].infosets;
       for (std::size_t k = 0; k < infosets.size(); ++k) {
         const Infoset& infoset = efg->infoset(infosets[k]);
-        const std::string infoset_label =
-            DisplayLabel(infoset.label, "#" + std::to_string(k + 1));
+        const std::string infoset_label = DisplayLabel(infoset.label, "#" + std::to_string(k + 1));
         for (int a = 0; a < infoset.num_actions(); ++a) {
           add(p, efg->players()[p].label, infoset_label,
               DisplayLabel(infoset.action_labels[a], std::to_string(a + 1)),

@@ -9,10 +9,10 @@
 // Printers use the exact values when present.
 #pragma once
 
+#include <gmpxx.h>
+
 #include <string>
 #include <vector>
-
-#include <gmpxx.h>
 
 #include "games/game_file.h"
 
@@ -22,10 +22,10 @@ enum class ProfileKind { kBehavior, kMixed };
 
 struct Equilibrium {
   std::vector<double> profile;
-  std::vector<mpq_class> exact;            // empty, or same size as `profile`
-  std::vector<double> expected_payoffs;    // one per player
-  std::vector<mpq_class> exact_payoffs;    // empty, or one per player
-  double nash_conv = 0.0;                  // sum of players' regrets at `profile`
+  std::vector<mpq_class> exact;          // empty, or same size as `profile`
+  std::vector<double> expected_payoffs;  // one per player
+  std::vector<mpq_class> exact_payoffs;  // empty, or one per player
+  double nash_conv = 0.0;                // sum of players' regrets at `profile`
 };
 
 // One point of a solution path (logit: the QRE branch), the profile in the same order as
@@ -36,14 +36,14 @@ struct PathPoint {
 };
 
 struct Solution {
-  std::string method;                 // registry name, e.g. "enumpure"
+  std::string method;  // registry name, e.g. "enumpure"
   ProfileKind kind = ProfileKind::kMixed;
   std::vector<Equilibrium> equilibria;
-  bool converged = true;              // iterative solvers: reached the requested accuracy
-  bool hit_limit = false;             // stopped by an iteration / time / size limit
-  long iterations = 0;                // iterative solvers; 0 when not meaningful
-  std::vector<std::string> notes;     // human-readable remarks, one sentence each
-  std::vector<PathPoint> path;        // logit: the branch's accepted points; else empty
+  bool converged = true;           // iterative solvers: reached the requested accuracy
+  bool hit_limit = false;          // stopped by an iteration / time / size limit
+  long iterations = 0;             // iterative solvers; 0 when not meaningful
+  std::vector<std::string> notes;  // human-readable remarks, one sentence each
+  std::vector<PathPoint> path;     // logit: the branch's accepted points; else empty
 };
 
 // Fills expected_payoffs / exact_payoffs and nash_conv of `eq` from its profile.

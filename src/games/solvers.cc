@@ -11,13 +11,8 @@ namespace redline::games {
 const std::vector<SolverInfo>& Solvers() {
   // One line per method, in the order `redline solve --help` lists them.
   static const std::vector<SolverInfo> solvers = {
-      EnumPureSolverInfo(),
-      SpeSolverInfo(),
-      EnumMixedSolverInfo(),
-      LcpSolverInfo(),
-      LogitSolverInfo(),
-      CfrSolverInfo(),
-      McCfrSolverInfo(),
+      EnumPureSolverInfo(), SpeSolverInfo(), EnumMixedSolverInfo(), LcpSolverInfo(),
+      LogitSolverInfo(),    CfrSolverInfo(), McCfrSolverInfo(),
   };
   return solvers;
 }

@@ -22,11 +22,12 @@ Status SubgamePerfectApplies(const AnyGame& game) {
   }
   for (const Infoset& infoset : efg->infosets()) {
     if (infoset.members.size() <= 1) continue;
-    const std::string owner =
-        infoset.player == kChancePlayer
-            ? std::string("chance")
-            : "player '" + DisplayLabel(efg->players()[infoset.player].label,
-                                        std::to_string(infoset.player + 1)) + "'";
+    const std::string owner = infoset.player == kChancePlayer
+                                  ? std::string("chance")
+                                  : "player '" +
+                                        DisplayLabel(efg->players()[infoset.player].label,
+                                                     std::to_string(infoset.player + 1)) +
+                                        "'";
     return SpeError("spe needs a game of perfect information, but infoset " +
                     std::to_string(infoset.index_in_player + 1) +
                     (infoset.label.empty() ? "" : " ('" + infoset.label + "')") + " of " + owner +

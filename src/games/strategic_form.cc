@@ -19,7 +19,9 @@ Diagnostic TooLarge(const std::string& what, int64_t limit) {
 class ReducedStrategyEnumerator {
  public:
   ReducedStrategyEnumerator(const ExtensiveGame& game, int player, int64_t limit)
-      : game_(game), player_(player), limit_(limit),
+      : game_(game),
+        player_(player),
+        limit_(limit),
         current_(game.players()[player].infosets.size(), kUnspecified) {}
 
   bool Run() { return Walk({game_.root()}); }

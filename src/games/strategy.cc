@@ -10,9 +10,16 @@
 namespace redline::games {
 namespace {
 
-template <typename T> T Value(const Number& number);
-template <> double Value<double>(const Number& number) { return number.real(); }
-template <> mpq_class Value<mpq_class>(const Number& number) { return number.exact(); }
+template <typename T>
+T Value(const Number& number);
+template <>
+double Value<double>(const Number& number) {
+  return number.real();
+}
+template <>
+mpq_class Value<mpq_class>(const Number& number) {
+  return number.exact();
+}
 
 template <typename T>
 T ActionProbability(const ExtensiveGame& game, NodeId node, int action,
@@ -50,8 +57,11 @@ std::vector<T> ExtensivePayoffs(const ExtensiveGame& game, const std::vector<T>&
 class TreeBestResponse {
  public:
   TreeBestResponse(const ExtensiveGame& game, const BehaviorProfile& profile, int player)
-      : game_(game), profile_(profile), player_(player),
-        reach_(game.num_nodes(), 0.0), value_(game.num_nodes(), kUnknown),
+      : game_(game),
+        profile_(profile),
+        player_(player),
+        reach_(game.num_nodes(), 0.0),
+        value_(game.num_nodes(), kUnknown),
         decision_(game.infosets().size(), kUndecided) {
     reach_[0] = 1.0;
     for (NodeId id = 0; id < game.num_nodes(); ++id) {
@@ -75,9 +85,8 @@ class TreeBestResponse {
   double NodeValue(NodeId id) {
     if (value_[id] != kUnknown) return value_[id];
     const Node& node = game_.node(id);
-    double value = node.outcome == kNoOutcome
-                       ? 0.0
-                       : game_.outcomes()[node.outcome].payoffs[player_].real();
+    double value =
+        node.outcome == kNoOutcome ? 0.0 : game_.outcomes()[node.outcome].payoffs[player_].real();
     if (!node.is_terminal()) {
       if (game_.player_at(id) == player_) {
         const int action = Decide(node.infoset);

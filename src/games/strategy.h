@@ -75,8 +75,7 @@ enum class StrategicFormKind {
 // lexicographic order over the player's infosets (first infoset slowest). Fails when there
 // would be more than `limit` strategies.
 Result<std::vector<PureStrategy>> PureStrategies(const ExtensiveGame& game, int player,
-                                                 StrategicFormKind kind,
-                                                 int64_t limit = 1'000'000);
+                                                 StrategicFormKind kind, int64_t limit = 1'000'000);
 
 // Expected payoffs (exact) when each player i plays strategies[i] and chance moves at random.
 std::vector<mpq_class> PurePayoffs(const ExtensiveGame& game,
@@ -86,10 +85,9 @@ std::vector<mpq_class> PurePayoffs(const ExtensiveGame& game,
 // "/" ("*" where unspecified; an action's 1-based number when its label is empty).
 // `strategies_out`, when given, receives each player's PureStrategy list in strategy order.
 // Fails when the table would exceed `max_cells` cells.
-Result<NormalFormGame> ToStrategicForm(const ExtensiveGame& game, StrategicFormKind kind,
-                                       int64_t max_cells = 5'000'000,
-                                       std::vector<std::vector<PureStrategy>>* strategies_out =
-                                           nullptr);
+Result<NormalFormGame> ToStrategicForm(
+    const ExtensiveGame& game, StrategicFormKind kind, int64_t max_cells = 5'000'000,
+    std::vector<std::vector<PureStrategy>>* strategies_out = nullptr);
 
 // The behaviour profile of a pure-strategy profile, as Gambit converts it: an action gets
 // probability 1 when the strategy picks it at an infoset the strategy does not itself

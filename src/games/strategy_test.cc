@@ -66,8 +66,7 @@ TEST(StrategicFormTest, ReducedStrategiesInGambitOrder) {
   ASSERT_TRUE(reduced.ok());
   EXPECT_EQ(reduced->players()[0].strategy_labels,
             (std::vector<std::string>{"L/L", "L/R", "R/L", "R/R"}));
-  EXPECT_EQ(reduced->players()[1].strategy_labels,
-            (std::vector<std::string>{"a/l", "a/r", "b/*"}));
+  EXPECT_EQ(reduced->players()[1].strategy_labels, (std::vector<std::string>{"a/l", "a/r", "b/*"}));
   EXPECT_EQ(strategies[1][2], (PureStrategy{1, kUnspecified}));
   // Payoff of (R/L, a/r): P2 plays a, P1 plays R -> outcome aR = (1, -1).
   EXPECT_EQ(reduced->exact_payoff(reduced->CellOf({2, 1}), 0), 1);
@@ -95,13 +94,12 @@ TEST(NashConvTest, PrisonersDilemma) {
 }
 
 TEST(NashConvTest, MatchingPenniesMixedEquilibrium) {
-  const AnyGame game = testing::ParseOrDie(
-      "NFG 1 R \"mp\" { \"1\" \"2\" } { 2 2 }\n1 -1 -1 1 -1 1 1 -1\n");
+  const AnyGame game =
+      testing::ParseOrDie("NFG 1 R \"mp\" { \"1\" \"2\" } { 2 2 }\n1 -1 -1 1 -1 1 1 -1\n");
   const NormalFormGame& mp = *AsNormalForm(game);
   EXPECT_NEAR(NashConv(mp, UniformMixedProfile(mp)), 0.0, 1e-12);
   EXPECT_GT(NashConv(mp, {0.6, 0.4, 0.5, 0.5}), 0.1);
-  EXPECT_EQ(BestResponseValue(mp, ExactMixedProfile{1, 0, mpq_class(1, 2), mpq_class(1, 2)}, 1),
-            1);
+  EXPECT_EQ(BestResponseValue(mp, ExactMixedProfile{1, 0, mpq_class(1, 2), mpq_class(1, 2)}, 1), 1);
 }
 
 // Tree best responses agree with brute force over the player's pure strategies, on random
@@ -120,9 +118,11 @@ TEST(NashConvTest, TreeBestResponseMatchesEnumeration) {
       if (infoset.player == kChancePlayer) continue;
       double total = 0;
       for (int a = 0; a < infoset.num_actions(); ++a) {
-        total += profile[infoset.first_action_index + a] = std::uniform_real_distribution<>(0.01, 1)(rng);
+        total += profile[infoset.first_action_index + a] =
+            std::uniform_real_distribution<>(0.01, 1)(rng);
       }
-      for (int a = 0; a < infoset.num_actions(); ++a) profile[infoset.first_action_index + a] /= total;
+      for (int a = 0; a < infoset.num_actions(); ++a)
+        profile[infoset.first_action_index + a] /= total;
     }
     for (int p = 0; p < game.num_players(); ++p) {
       auto strategies = PureStrategies(game, p, StrategicFormKind::kReduced, 5000);
@@ -151,7 +151,8 @@ TEST(NashConvTest, ExtensiveMatchesStrategicForm) {
   const AnyGame game_any = LoadGambitGame("perfect_info_with_chance.efg");
   const ExtensiveGame& game = *AsExtensive(game_any);
   std::vector<std::vector<PureStrategy>> strategies;
-  Result<NormalFormGame> form = ToStrategicForm(game, StrategicFormKind::kReduced, 1000, &strategies);
+  Result<NormalFormGame> form =
+      ToStrategicForm(game, StrategicFormKind::kReduced, 1000, &strategies);
   ASSERT_TRUE(form.ok());
   for (int64_t cell = 0; cell < form->num_cells(); ++cell) {
     const std::vector<int> chosen = form->StrategiesOf(cell);

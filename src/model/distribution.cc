@@ -1,9 +1,9 @@
 #include "model/distribution.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-
-#include <fmt/format.h>
 
 namespace redline {
 
@@ -32,36 +32,54 @@ double SampleGamma(double shape, DrawSequence& draws) {
 
 double Distribution::SupportMin() const {
   switch (kind) {
-    case DistributionKind::kConstant: return a;
-    case DistributionKind::kUniform: return a;
-    case DistributionKind::kNormal: return low;
-    case DistributionKind::kTriangular: return a;
-    case DistributionKind::kBeta: return 0.0;
-    case DistributionKind::kBernoulli: return 0.0;
+    case DistributionKind::kConstant:
+      return a;
+    case DistributionKind::kUniform:
+      return a;
+    case DistributionKind::kNormal:
+      return low;
+    case DistributionKind::kTriangular:
+      return a;
+    case DistributionKind::kBeta:
+      return 0.0;
+    case DistributionKind::kBernoulli:
+      return 0.0;
   }
   return a;
 }
 
 double Distribution::SupportMax() const {
   switch (kind) {
-    case DistributionKind::kConstant: return a;
-    case DistributionKind::kUniform: return b;
-    case DistributionKind::kNormal: return high;
-    case DistributionKind::kTriangular: return c;
-    case DistributionKind::kBeta: return 1.0;
-    case DistributionKind::kBernoulli: return 1.0;
+    case DistributionKind::kConstant:
+      return a;
+    case DistributionKind::kUniform:
+      return b;
+    case DistributionKind::kNormal:
+      return high;
+    case DistributionKind::kTriangular:
+      return c;
+    case DistributionKind::kBeta:
+      return 1.0;
+    case DistributionKind::kBernoulli:
+      return 1.0;
   }
   return a;
 }
 
 double Distribution::Mean() const {
   switch (kind) {
-    case DistributionKind::kConstant: return a;
-    case DistributionKind::kUniform: return 0.5 * (a + b);
-    case DistributionKind::kNormal: return a;  // untruncated mean
-    case DistributionKind::kTriangular: return (a + b + c) / 3.0;
-    case DistributionKind::kBeta: return a / (a + b);
-    case DistributionKind::kBernoulli: return a;
+    case DistributionKind::kConstant:
+      return a;
+    case DistributionKind::kUniform:
+      return 0.5 * (a + b);
+    case DistributionKind::kNormal:
+      return a;  // untruncated mean
+    case DistributionKind::kTriangular:
+      return (a + b + c) / 3.0;
+    case DistributionKind::kBeta:
+      return a / (a + b);
+    case DistributionKind::kBernoulli:
+      return a;
   }
   return a;
 }
@@ -101,15 +119,20 @@ double Distribution::Sample(DrawSequence& draws) const {
 
 std::string Distribution::ToString() const {
   switch (kind) {
-    case DistributionKind::kConstant: return fmt::format("{}", a);
-    case DistributionKind::kUniform: return fmt::format("uniform({}, {})", a, b);
+    case DistributionKind::kConstant:
+      return fmt::format("{}", a);
+    case DistributionKind::kUniform:
+      return fmt::format("uniform({}, {})", a, b);
     case DistributionKind::kNormal:
       if (low > -1e300 || high < 1e300)
         return fmt::format("normal({}, {}) in [{}, {}]", a, b, low, high);
       return fmt::format("normal({}, {})", a, b);
-    case DistributionKind::kTriangular: return fmt::format("triangular({}, {}, {})", a, b, c);
-    case DistributionKind::kBeta: return fmt::format("beta({}, {})", a, b);
-    case DistributionKind::kBernoulli: return fmt::format("bernoulli({})", a);
+    case DistributionKind::kTriangular:
+      return fmt::format("triangular({}, {}, {})", a, b, c);
+    case DistributionKind::kBeta:
+      return fmt::format("beta({}, {})", a, b);
+    case DistributionKind::kBernoulli:
+      return fmt::format("bernoulli({})", a);
   }
   return "?";
 }

@@ -19,10 +19,10 @@ enum class DistributionKind {
 
 struct Distribution {
   DistributionKind kind = DistributionKind::kConstant;
-  double a = 0;  // constant value | low | mean | low | alpha | p
-  double b = 0;  // high | sd | mode | beta
-  double c = 0;  // (normal) unused | high (triangular)
-  double low = -1e300;   // truncation bounds (normal)
+  double a = 0;         // constant value | low | mean | low | alpha | p
+  double b = 0;         // high | sd | mode | beta
+  double c = 0;         // (normal) unused | high (triangular)
+  double low = -1e300;  // truncation bounds (normal)
   double high = 1e300;
 
   static Distribution Constant(double value) { return {DistributionKind::kConstant, value}; }

@@ -20,12 +20,12 @@ struct Id {
 
 using RungId = Id<struct RungTag>;
 using ActorId = Id<struct ActorTag>;
-using TypeId = Id<struct TypeTag>;            // index within one actor's types
+using TypeId = Id<struct TypeTag>;  // index within one actor's types
 using LeverId = Id<struct LeverTag>;
 using RedLineId = Id<struct RedLineTag>;
 using AllianceId = Id<struct AllianceTag>;
 using ChannelId = Id<struct ChannelTag>;
-using ObserverId = Id<struct ObserverTag>;    // actors first, then third-party observers
+using ObserverId = Id<struct ObserverTag>;  // actors first, then third-party observers
 using OutcomeId = Id<struct OutcomeTag>;
 using ConditionId = Id<struct ConditionTag>;  // node of a condition tree
 

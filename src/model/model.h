@@ -48,24 +48,24 @@ struct ScheduleEntry {
 
 struct DecisionSpec {
   DecisionKind kind = DecisionKind::kQuantal;
-  Param lambda;                          // decision.lambda (quantal, equilibrium)
-  Param lookahead;                       // decision.lookahead: steps H over which a move's
-                                         // per-step effects are valued
-  std::vector<ScheduleEntry> schedule;   // decision.schedule (scripted)
-  Param enforce_probability;             // decision.enforce (scripted): per-step P(enforce)
-  Param vote_probability;                // decision.vote (scripted): P(vote yes)
+  Param lambda;                         // decision.lambda (quantal, equilibrium)
+  Param lookahead;                      // decision.lookahead: steps H over which a move's
+                                        // per-step effects are valued
+  std::vector<ScheduleEntry> schedule;  // decision.schedule (scripted)
+  Param enforce_probability;            // decision.enforce (scripted): per-step P(enforce)
+  Param vote_probability;               // decision.vote (scripted): P(vote yes)
 };
 
 struct Actor {
   std::string id;
   std::string label;
-  int favours = kNoSide;      // favours: a | b | none — the war side whose gains it values
-  int belligerent = kNoSide;  // belligerent: a | b — fights the war as that side's leader
-  bool nuclear = false;       // nuclear: true
-  bool has_territory = true;  // territory: true — can be struck (Article 5 applies)
+  int favours = kNoSide;           // favours: a | b | none — the war side whose gains it values
+  int belligerent = kNoSide;       // belligerent: a | b — fights the war as that side's leader
+  bool nuclear = false;            // nuclear: true
+  bool has_territory = true;       // territory: true — can be struck (Article 5 applies)
   std::vector<ResolveType> types;  // at least one; types[0] is the most resolute
-  Param coercion_value;       // coercion_value: utility per unit of damage it inflicts on
-                              // actors that favour the other side
+  Param coercion_value;            // coercion_value: utility per unit of damage it inflicts on
+                                   // actors that favour the other side
   DecisionSpec decision;
   std::vector<AllianceId> alliances;  // derived: alliances it belongs to
 };
@@ -83,19 +83,19 @@ struct Perception {
 };
 
 struct Hazard {
-  Param probability;   // per step
-  ActorId victim;      // whose territory an incident lands on
-  RungId rung;         // how grave the incident is (as perceived if thought deliberate)
+  Param probability;  // per step
+  ActorId victim;     // whose territory an incident lands on
+  RungId rung;        // how grave the incident is (as perceived if thought deliberate)
 };
 
 struct Level {
-  std::string id;           // levers[].levels[].id
-  RungId rung;              // .rung
-  Param cost;               // .cost: cost per step to the owner
-  Param damage;             // .damage: damage per step to the lever's target
-  Param aid;                // .aid: power per step added to the aided side
-  int aid_side = kNoSide;   // .aid_to: a | b
-  Param interdiction;       // .interdiction: fraction (0..1) of the target side's aid removed
+  std::string id;                 // levers[].levels[].id
+  RungId rung;                    // .rung
+  Param cost;                     // .cost: cost per step to the owner
+  Param damage;                   // .damage: damage per step to the lever's target
+  Param aid;                      // .aid: power per step added to the aided side
+  int aid_side = kNoSide;         // .aid_to: a | b
+  Param interdiction;             // .interdiction: fraction (0..1) of the target side's aid removed
   int interdicts_side = kNoSide;  // side whose aid is interdicted (derived from target)
   bool strikes_territory = false;  // .strikes: true — a deliberate strike on target's territory
   std::vector<Perception> perceived;  // .perceived_by: {observer: weight}; others 0
@@ -106,27 +106,27 @@ struct Lever {
   std::string id;
   std::string label;
   LeverOwner owner;
-  ActorId target;           // target: whom it acts on (may be invalid: none)
-  int initial_level = 0;    // initial: level id
-  int max_change = 1;       // max_change: levels it can move per step
+  ActorId target;             // target: whom it acts on (may be invalid: none)
+  int initial_level = 0;      // initial: level id
+  int max_change = 1;         // max_change: levels it can move per step
   std::vector<Level> levels;  // ordered, at least one; levels[0] is "off"
 };
 
 // ---- Conditions (red-line triggers and outcome rules) -----------------------------------
 enum class ConditionKind {
-  kAll,                 // all: [..]
-  kAny,                 // any: [..]
-  kNot,                 // not: {..}
-  kLeverAtLeast,        // lever: L, at_least: LEVEL
-  kInterferenceAtLeast, // interference_at_least: X (perceived by the red line's owner)
-  kStrikeOn,            // strike_on: ACTOR or ALLIANCE (perceived deliberate, this step)
-  kRungAtLeast,         // rung_at_least: RUNG (current highest rung of any lever of `by`)
-  kMaxRungAtLeast,      // max_rung_at_least: RUNG (highest rung reached so far in the run)
-  kWinner,              // winner: a | b (decisive outcome of the war)
-  kSettled,             // settled: true
-  kRedLineEnforced,     // red_line_enforced: ID
-  kAllianceResponded,   // alliance_responded: ID
-  kAlways,              // always: true
+  kAll,                  // all: [..]
+  kAny,                  // any: [..]
+  kNot,                  // not: {..}
+  kLeverAtLeast,         // lever: L, at_least: LEVEL
+  kInterferenceAtLeast,  // interference_at_least: X (perceived by the red line's owner)
+  kStrikeOn,             // strike_on: ACTOR or ALLIANCE (perceived deliberate, this step)
+  kRungAtLeast,          // rung_at_least: RUNG (current highest rung of any lever of `by`)
+  kMaxRungAtLeast,       // max_rung_at_least: RUNG (highest rung reached so far in the run)
+  kWinner,               // winner: a | b (decisive outcome of the war)
+  kSettled,              // settled: true
+  kRedLineEnforced,      // red_line_enforced: ID
+  kAllianceResponded,    // alliance_responded: ID
+  kAlways,               // always: true
 };
 
 struct Condition {
@@ -155,7 +155,7 @@ struct RedLine {
   ConditionId trigger;
   LeverId response_lever;  // response: {lever, level} — the threatened response
   int response_level = 0;
-  int deadline = 1;        // steps after crossing within which it must be enforced
+  int deadline = 1;  // steps after crossing within which it must be enforced
 };
 
 // ---- Alliances -----------------------------------------------------------------------------
@@ -167,14 +167,14 @@ struct Alliance {
   std::vector<ActorId> members;
   std::vector<Param> weights;  // rule weights per member (weighted rule)
   AllianceRule rule = AllianceRule::kMajority;
-  Param threshold;             // weighted: share of weight needed (0..1)
-  ActorId leader;              // leader rule
-  LeverId response_lever;      // response.lever — owned by the alliance
-  int proportionate_level = 0; // response.proportionate
-  int total_level = 0;         // response.total
-  RungId total_from;           // response.total_from: attacks at or above this rung get total
-  Param value;                 // value: what collective defence is worth to members (x stakes)
-  Param credibility_cost;      // credibility_cost: a member's cost of voting no
+  Param threshold;              // weighted: share of weight needed (0..1)
+  ActorId leader;               // leader rule
+  LeverId response_lever;       // response.lever — owned by the alliance
+  int proportionate_level = 0;  // response.proportionate
+  int total_level = 0;          // response.total
+  RungId total_from;            // response.total_from: attacks at or above this rung get total
+  Param value;                  // value: what collective defence is worth to members (x stakes)
+  Param credibility_cost;       // credibility_cost: a member's cost of voting no
 };
 
 // ---- Channels ------------------------------------------------------------------------------
@@ -208,7 +208,7 @@ struct Theatre {
 
 // ---- Observers, outcomes, horizon ----------------------------------------------------------
 struct ThirdParty {
-  std::string id;     // observers[].id
+  std::string id;  // observers[].id
   std::string label;
 };
 
@@ -235,8 +235,8 @@ struct Model {
   std::vector<ThirdParty> third_parties;
   std::vector<Outcome> outcomes;  // ordered; the last always matches (checked at compile)
 
-  int horizon = 26;       // horizon.steps
-  RungId stop_at;         // horizon.stop_at: a run ends when this rung is reached (optional)
+  int horizon = 26;  // horizon.steps
+  RungId stop_at;    // horizon.stop_at: a run ends when this rung is reached (optional)
 
   // Every numeric parameter, indexed by Param::index, with its distribution.
   std::vector<Distribution> parameters;
@@ -244,35 +244,34 @@ struct Model {
 
   // Derived indexes, filled by FinalizeModel (model/finalize.h) at the end of compilation.
   int observer_count() const { return static_cast<int>(actors.size() + third_parties.size()); }
-  std::vector<std::vector<LeverId>> levers_of_actor;      // levers an actor chooses
-  std::vector<std::vector<RedLineId>> red_lines_of_lever;  // red lines whose trigger can change
-                                                           // when the lever moves
-  std::vector<std::vector<LeverId>> rung_condition_levers; // per condition (rung_at_least):
-                                                           // the levers that can satisfy it
-  int max_types = 1;                                       // largest number of types of any actor
+  std::vector<std::vector<LeverId>> levers_of_actor;        // levers an actor chooses
+  std::vector<std::vector<RedLineId>> red_lines_of_lever;   // red lines whose trigger can change
+                                                            // when the lever moves
+  std::vector<std::vector<LeverId>> rung_condition_levers;  // per condition (rung_at_least):
+                                                            // the levers that can satisfy it
+  int max_types = 1;                                        // largest number of types of any actor
   // (added by FinalizeModel; see model/finalize.h for the exact definitions)
-  std::vector<std::vector<LeverId>> levers_of_alliance;   // levers an alliance owns
+  std::vector<std::vector<LeverId>> levers_of_alliance;    // levers an alliance owns
   std::vector<std::vector<RedLineId>> red_lines_of_owner;  // red lines an actor owns
-  std::vector<int> level_offset;      // lever -> index of its level 0 in a flat level table
-  int total_levels = 0;               // sum of levers[i].levels.size()
-  int max_candidates = 1;             // most candidate moves of any actor (hold + ±k per lever)
-  int max_members = 0;                // largest alliance
-  std::vector<char> member_of;        // [alliance * actors + actor]: actor is a member
-  std::vector<char> allied;           // [actor * actors + actor]: same actor, a shared
-                                      // alliance, or the same favoured side
-  std::vector<char> lever_friendly;   // [lever * actors + actor]: the lever's owner is the
-                                      // actor, an ally, or an alliance it belongs to
+  std::vector<int> level_offset;     // lever -> index of its level 0 in a flat level table
+  int total_levels = 0;              // sum of levers[i].levels.size()
+  int max_candidates = 1;            // most candidate moves of any actor (hold + ±k per lever)
+  int max_members = 0;               // largest alliance
+  std::vector<char> member_of;       // [alliance * actors + actor]: actor is a member
+  std::vector<char> allied;          // [actor * actors + actor]: same actor, a shared
+                                     // alliance, or the same favoured side
+  std::vector<char> lever_friendly;  // [lever * actors + actor]: the lever's owner is the
+                                     // actor, an ally, or an alliance it belongs to
   std::vector<ChannelId> channel_between;  // [party * actors + victim]; party = actor index,
                                            // or actors.size() + alliance index
   std::vector<char> strikes_alliance;  // [actor * alliances + k]: the actor is not a member of k
                                        // and owns a lever with a level striking a member
-  ActorId belligerents[2];            // the actor with belligerent == side (first such); may be unset
+  ActorId belligerents[2];  // the actor with belligerent == side (first such); may be unset
   int party_count() const { return static_cast<int>(actors.size() + alliances.size()); }
 
   const std::string& ObserverName(ObserverId o) const {
-    return o.index < static_cast<int>(actors.size())
-               ? actors[o.index].id
-               : third_parties[o.index - actors.size()].id;
+    return o.index < static_cast<int>(actors.size()) ? actors[o.index].id
+                                                     : third_parties[o.index - actors.size()].id;
   }
 
   // Added by the scenario compiler: scenario.description (free text, for reports).

@@ -72,9 +72,11 @@ Model Duel(bool c1_crosses, double audience_cost_l2, double c2_lambda) {
   Level& hit = b.AddLevel(r2, "on", high);
   hit.cost = b.Const(1.0);
   hit.damage = b.Const(3.0);
-  b.Scripted(c1, c1_crosses ? std::vector<ScheduleEntry>{{0, p1, 1}} : std::vector<ScheduleEntry>{});
+  b.Scripted(c1,
+             c1_crosses ? std::vector<ScheduleEntry>{{0, p1, 1}} : std::vector<ScheduleEntry>{});
   const RedLineId l1 = b.RedLine("l1", owner, b.LeverAtLeast(p1, 1), r1, 1, 2, 0.0, 1.0);
-  const RedLineId l2 = b.RedLine("l2", owner, b.LeverAtLeast(p2, 1), r2, 1, 2, audience_cost_l2, 1.0);
+  const RedLineId l2 =
+      b.RedLine("l2", owner, b.LeverAtLeast(p2, 1), r2, 1, 2, audience_cost_l2, 1.0);
   b.model().red_lines[l1.index].audience = Audience::kPrivate;
   b.model().red_lines[l2.index].audience = Audience::kPublic;
   b.model().horizon = 10;
@@ -97,9 +99,8 @@ TEST(Properties, LapseLowersBeliefAndInvitesLaterCrossings) {
   constexpr int kActors = 3, kOwner = 0, kC2 = 2;
   const std::int64_t runs = 4000;
   std::vector<RunRecord> with(runs), without(runs);
-  Compare(Duel(true, 0.0, 3.0), Duel(false, 0.0, 3.0), runs, [&](int v, const RunRecord& r) {
-    (v == 0 ? with : without)[r.index] = r;
-  });
+  Compare(Duel(true, 0.0, 3.0), Duel(false, 0.0, 3.0), runs,
+          [&](int v, const RunRecord& r) { (v == 0 ? with : without)[r.index] = r; });
   int lapsed = 0, crossed_with = 0, crossed_without = 0;
   double belief_with = 0, belief_without = 0;
   for (std::int64_t r = 0; r < runs; ++r) {

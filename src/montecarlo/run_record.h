@@ -14,8 +14,8 @@ namespace redline {
 struct RunRecord {
   std::int64_t index = 0;  // run number r (its stream is RunRng(seed, r))
   OutcomeId outcome;
-  int highest_rung = 0;    // RungId index
-  int steps = 0;           // steps simulated
+  int highest_rung = 0;  // RungId index
+  int steps = 0;         // steps simulated
   int crossings = 0;
   int enforcements = 0;
   int lapses = 0;
@@ -25,13 +25,13 @@ struct RunRecord {
   int winner = kNoSide;
   bool settled = false;
   double final_balance = 0;
-  std::vector<TypeId> types;                // each actor's true type
-  std::vector<RedLineStatus> red_lines;     // final status per red line
-  std::vector<int> crossed_step;            // per red line; -1 if never crossed
-  std::vector<int> peak_level;              // per lever: highest level reached
-  std::vector<double> beliefs;              // [observer * actors + actor]: final belief that the
-                                            // actor is of its first (most resolute) type
-  std::vector<double> costs;                // per actor: cumulative costs
+  std::vector<TypeId> types;             // each actor's true type
+  std::vector<RedLineStatus> red_lines;  // final status per red line
+  std::vector<int> crossed_step;         // per red line; -1 if never crossed
+  std::vector<int> peak_level;           // per lever: highest level reached
+  std::vector<double> beliefs;           // [observer * actors + actor]: final belief that the
+                                         // actor is of its first (most resolute) type
+  std::vector<double> costs;             // per actor: cumulative costs
 };
 
 // Copies the end-of-run facts of `state` into `record`.

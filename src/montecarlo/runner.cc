@@ -18,19 +18,21 @@ namespace {
 
 // Everything one chunk of runs produced.
 struct ChunkResult {
-  std::vector<Tally> tallies;                        // per variant
-  std::vector<std::vector<std::int64_t>> sum_d;      // [variant][outcome]
+  std::vector<Tally> tallies;                    // per variant
+  std::vector<std::vector<std::int64_t>> sum_d;  // [variant][outcome]
   std::vector<std::vector<std::int64_t>> sum_d2;
-  std::vector<std::vector<RunRecord>> records;       // [variant][run in chunk], if sinks
+  std::vector<std::vector<RunRecord>> records;  // [variant][run in chunk], if sinks
 };
 
 class Job {
  public:
   Job(std::span<const Model* const> models, std::vector<Simulator> simulators,
-      const RunOptions& options,
-      const std::function<void(int, const RunRecord&)>& variant_sink)
-      : models_(models), simulators_(std::move(simulators)), options_(options),
-        variant_sink_(variant_sink), total_(ChunkResultFor()) {
+      const RunOptions& options, const std::function<void(int, const RunRecord&)>& variant_sink)
+      : models_(models),
+        simulators_(std::move(simulators)),
+        options_(options),
+        variant_sink_(variant_sink),
+        total_(ChunkResultFor()) {
     chunks_ = (options.runs + options.chunk_size - 1) / options.chunk_size;
   }
 

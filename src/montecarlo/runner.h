@@ -26,8 +26,8 @@ namespace redline {
 struct RunOptions {
   std::int64_t runs = 10000;
   std::uint64_t seed = 1;
-  int threads = 1;                 // >= 1
-  std::int64_t chunk_size = 256;   // runs per chunk; part of the result's identity
+  int threads = 1;                // >= 1
+  std::int64_t chunk_size = 256;  // runs per chunk; part of the result's identity
   // Called after every finished chunk with the number of runs done so far (in order).
   std::function<void(std::int64_t done, std::int64_t total)> progress;
   // Receives every run's record in index order (runs.csv). Optional; costs a copy per run.
@@ -45,17 +45,16 @@ struct PairedDifference {
 };
 
 struct Comparison {
-  std::vector<Summary> variants;                       // per variant, as RunMonteCarlo
-  std::vector<std::vector<PairedDifference>> paired;   // [variant][outcome]; variant 0 is zero
+  std::vector<Summary> variants;                      // per variant, as RunMonteCarlo
+  std::vector<std::vector<PairedDifference>> paired;  // [variant][outcome]; variant 0 is zero
   bool operator==(const Comparison&) const = default;
 };
 
 // The same runs (common random numbers: run r uses RunRng(seed, r) in every variant) under
 // several Models. All variants must have the same outcomes list (asserted). A record sink, if
 // given, receives the records of the first variant; `variant_sink` of all variants.
-Result<Comparison> CompareVariants(std::span<const Model* const> variants,
-                                   const RunOptions& options,
-                                   const std::function<void(int variant, const RunRecord&)>&
-                                       variant_sink = nullptr);
+Result<Comparison> CompareVariants(
+    std::span<const Model* const> variants, const RunOptions& options,
+    const std::function<void(int variant, const RunRecord&)>& variant_sink = nullptr);
 
 }  // namespace redline

@@ -71,7 +71,8 @@ void Tally::Merge(const Tally& other) {
   AddInto(lapsed_, other.lapsed_);
   AddInto(crossing_step_sum_, other.crossing_step_sum_);
   AddInto(highest_rung_, other.highest_rung_);
-  for (std::size_t l = 0; l < peak_level_.size(); ++l) AddInto(peak_level_[l], other.peak_level_[l]);
+  for (std::size_t l = 0; l < peak_level_.size(); ++l)
+    AddInto(peak_level_[l], other.peak_level_[l]);
   runs_with_crossing_ += other.runs_with_crossing_;
   first_crossing_sum_ += other.first_crossing_sum_;
   steps_sum_ += other.steps_sum_;

@@ -35,26 +35,27 @@ struct RedLineStat {
   Interval p_crossed_ci;
   double p_enforced_given_crossed = 0;  // 0 if never crossed
   Interval p_enforced_given_crossed_ci;
-  double mean_crossing_step = 0;        // over runs that crossed it
+  double mean_crossing_step = 0;  // over runs that crossed it
   bool operator==(const RedLineStat&) const = default;
 };
 
 struct Summary {
   std::int64_t runs = 0;
   std::uint64_t seed = 0;
-  std::vector<OutcomeStat> outcomes;              // per OutcomeId
-  std::vector<RedLineStat> red_lines;             // per RedLineId
-  std::vector<std::int64_t> highest_rung;         // per RungId: runs whose highest rung it was
-  std::vector<std::vector<std::int64_t>> peak_level;  // [lever][level]: runs whose lever peaked there
+  std::vector<OutcomeStat> outcomes;       // per OutcomeId
+  std::vector<RedLineStat> red_lines;      // per RedLineId
+  std::vector<std::int64_t> highest_rung;  // per RungId: runs whose highest rung it was
+  std::vector<std::vector<std::int64_t>>
+      peak_level;  // [lever][level]: runs whose lever peaked there
   std::int64_t runs_with_crossing = 0;
-  double mean_first_crossing_step = 0;            // over runs with a crossing
+  double mean_first_crossing_step = 0;  // over runs with a crossing
   double mean_steps = 0;
   double mean_final_balance = 0;
   double mean_crossings = 0;
   double mean_incidents = 0;
   double mean_perceived_incidents = 0;
-  std::vector<double> mean_belief_first_type;     // [observer * actors + actor]
-  std::vector<double> mean_cost;                  // per actor
+  std::vector<double> mean_belief_first_type;  // [observer * actors + actor]
+  std::vector<double> mean_cost;               // per actor
   bool operator==(const Summary&) const = default;
 };
 

@@ -1,8 +1,8 @@
 #include "report/compare_report.h"
 
-#include <ostream>
-
 #include <fmt/format.h>
+
+#include <ostream>
 
 #include "report/format.h"
 
@@ -17,8 +17,8 @@ std::string Truncate(const std::string& text, std::size_t width) {
 void WriteComparisonText(const Model& model, const std::vector<std::string>& variant_names,
                          const Comparison& comparison, const RunInfo& info, std::ostream& out) {
   out << fmt::format("redline compare: {} ({})\n", model.name, info.scenario_file);
-  out << fmt::format("{} paired runs per variant (common random numbers), seed {}",
-                     info.runs, info.seed);
+  out << fmt::format("{} paired runs per variant (common random numbers), seed {}", info.runs,
+                     info.seed);
   for (const std::string& o : info.overrides) out << ", --set " << o;
   out << "\nDifferences are against the first variant, '" << variant_names.front()
       << "', with 95% intervals on the paired per-run differences.\n\n";

@@ -1,8 +1,8 @@
 #include "report/narrative.h"
 
-#include <ostream>
-
 #include <fmt/format.h>
+
+#include <ostream>
 
 #include "core/rng.h"
 #include "sim/state.h"
@@ -80,8 +80,8 @@ void NarrativeWriter::OnEnforceDecision(const State& state, RedLineId red_line, 
                          ActorName(r.owner), r.label.empty() ? r.id : r.label, probability));
 }
 
-void NarrativeWriter::OnIncident(const State& state, LeverId lever, int /*hazard*/,
-                                 ActorId victim, RungId rung, bool perceived_deliberate) {
+void NarrativeWriter::OnIncident(const State& state, LeverId lever, int /*hazard*/, ActorId victim,
+                                 RungId rung, bool perceived_deliberate) {
   Say(state, fmt::format("Accident: *{}* caused an incident on {}'s territory ({}); {} perceived "
                          "it as **{}**.",
                          LeverName(lever), ActorName(victim), model_.rungs[rung.index].label,
@@ -111,9 +111,9 @@ void NarrativeWriter::OnRedLineLapsed(const State& state, RedLineId red_line) {
   std::string cost;
   if (r.audience == Audience::kPublic)
     cost = fmt::format(" and paid an audience cost of {:.2f}", state.Value(r.audience_cost));
-  Say(state, fmt::format("{}'s red line *{}* **lapsed** unenforced; {} lost credibility{}.",
-                         ActorName(r.owner), r.label.empty() ? r.id : r.label,
-                         ActorName(r.owner), cost));
+  Say(state,
+      fmt::format("{}'s red line *{}* **lapsed** unenforced; {} lost credibility{}.",
+                  ActorName(r.owner), r.label.empty() ? r.id : r.label, ActorName(r.owner), cost));
 }
 
 void NarrativeWriter::OnVote(const State& state, AllianceId alliance, ActorId member, bool yes,
@@ -167,9 +167,10 @@ std::string NarrateRun(const Simulator& simulator, std::uint64_t seed, std::int6
 void WriteNarratives(const Simulator& simulator, std::uint64_t seed,
                      const std::vector<std::int64_t>& first_run, std::ostream& out) {
   const Model& model = simulator.model();
-  out << fmt::format("# Narratives: {}\n\nFor each outcome, the first run (seed {}) that ended "
-                     "in it, step by step.\n",
-                     model.name, seed);
+  out << fmt::format(
+      "# Narratives: {}\n\nFor each outcome, the first run (seed {}) that ended "
+      "in it, step by step.\n",
+      model.name, seed);
   for (std::size_t o = 0; o < model.outcomes.size(); ++o) {
     const Outcome& outcome = model.outcomes[o];
     out << fmt::format("\n## {}\n\n", outcome.label.empty() ? outcome.id : outcome.label);

@@ -10,11 +10,11 @@ namespace redline::report {
 
 struct RunInfo {
   std::string scenario_file;
-  std::string variant;                  // empty: none
-  std::vector<std::string> overrides;   // --set arguments, in order
+  std::string variant;                 // empty: none
+  std::vector<std::string> overrides;  // --set arguments, in order
   std::int64_t runs = 0;
   std::uint64_t seed = 0;
-  double elapsed_s = 0;                 // wall time of the runs (JSON only)
+  double elapsed_s = 0;  // wall time of the runs (JSON only)
 };
 
 }  // namespace redline::report

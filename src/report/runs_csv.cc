@@ -1,8 +1,8 @@
 #include "report/runs_csv.h"
 
-#include <ostream>
-
 #include <fmt/format.h>
+
+#include <ostream>
 
 namespace redline::report {
 
@@ -14,8 +14,8 @@ RunsCsvWriter::RunsCsvWriter(const Model& model, std::ostream& out) : model_(mod
 void RunsCsvWriter::Write(const RunRecord& r) {
   static const char* const kSide[] = {"a", "b"};
   out_ << fmt::format("{},{},{},{},{},{},{},{:.6f},{},{},{},{},{}\n", r.index,
-                      model_.outcomes[r.outcome.index].id, model_.rungs[r.highest_rung].id,
-                      r.steps, r.crossings, r.enforcements, r.incidents, r.final_balance, r.lapses,
+                      model_.outcomes[r.outcome.index].id, model_.rungs[r.highest_rung].id, r.steps,
+                      r.crossings, r.enforcements, r.incidents, r.final_balance, r.lapses,
                       r.perceived_incidents, r.first_crossing_step,
                       r.winner == kNoSide ? "" : kSide[r.winner], r.settled ? 1 : 0);
 }

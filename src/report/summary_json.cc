@@ -31,8 +31,8 @@ nlohmann::ordered_json SummaryToJson(const Model& model, const Summary& summary,
   nlohmann::ordered_json json;
   json["scenario"] = model.name;
   json["scenario_file"] = info.scenario_file;
-  json["variant"] = info.variant.empty() ? nlohmann::ordered_json(nullptr)
-                                         : nlohmann::ordered_json(info.variant);
+  json["variant"] =
+      info.variant.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(info.variant);
   json["overrides"] = info.overrides;
   json["runs"] = summary.runs;
   json["seed"] = summary.seed;

@@ -1,9 +1,9 @@
 #include "report/summary_text.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <ostream>
-
-#include <fmt/format.h>
 
 #include "report/format.h"
 
@@ -50,12 +50,11 @@ void WriteRedLines(const Model& model, const Summary& summary, std::ostream& out
     const RedLineStat& s = summary.red_lines[r];
     const std::string enforced = s.crossed > 0 ? Probability(s.p_enforced_given_crossed) : "-";
     const std::string step = s.crossed > 0 ? fmt::format("{:.1f}", s.mean_crossing_step) : "-";
-    out << fmt::format("  {:<30} {:<9} {:>10} {:>12} {:>10}\n",
-                       Truncate(model.red_lines[r].id, 30),
+    out << fmt::format("  {:<30} {:<9} {:>10} {:>12} {:>10}\n", Truncate(model.red_lines[r].id, 30),
                        Truncate(model.actors[model.red_lines[r].owner.index].id, 9),
                        Probability(s.p_crossed), enforced, step);
   }
-  out << fmt::format("  any red line crossed in {:.2f}% of runs", 
+  out << fmt::format("  any red line crossed in {:.2f}% of runs",
                      100.0 * Fraction(summary.runs_with_crossing, summary.runs));
   if (summary.runs_with_crossing > 0)
     out << fmt::format("; mean step of first crossing {:.2f}", summary.mean_first_crossing_step);
@@ -103,10 +102,11 @@ void WriteSummaryText(const Model& model, const Summary& summary, const RunInfo&
   WriteRedLines(model, summary, out);
   WriteHighestRung(model, summary, out);
   WriteBeliefs(model, summary, out);
-  out << fmt::format("Means per run: {:.2f} steps, {:.2f} red-line crossings, {:.3f} incidents "
-                     "({:.3f} perceived as deliberate), final balance {:+.3f}\n",
-                     summary.mean_steps, summary.mean_crossings, summary.mean_incidents,
-                     summary.mean_perceived_incidents, summary.mean_final_balance);
+  out << fmt::format(
+      "Means per run: {:.2f} steps, {:.2f} red-line crossings, {:.3f} incidents "
+      "({:.3f} perceived as deliberate), final balance {:+.3f}\n",
+      summary.mean_steps, summary.mean_crossings, summary.mean_incidents,
+      summary.mean_perceived_incidents, summary.mean_final_balance);
 }
 
 }  // namespace redline::report

@@ -73,7 +73,8 @@ void Deliberate(const StepContext& context, State& state) {
     ++state.votes;
     CastVotes(context, state, AllianceId(k));
     const bool respond = RuleSaysYes(model, state, alliance);
-    if (context.observer) context.observer->OnAllianceDecision(state, AllianceId(k), respond, level);
+    if (context.observer)
+      context.observer->OnAllianceDecision(state, AllianceId(k), respond, level);
     if (!respond) continue;
     state.alliance_responded[k] = 1;
     SetLevel(context, state, alliance.response_lever, level, ActorId(), MoveCause::kAlliance);

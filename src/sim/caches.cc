@@ -45,10 +45,12 @@ double IntegerPower(double x, int n) {
 int RemainingWindow(const Model& model, const State& state, int r) {
   const int deadline = std::max(1, model.red_lines[r].deadline);
   switch (state.red_line_status[r]) {
-    case RedLineStatus::kIntact: return deadline;
+    case RedLineStatus::kIntact:
+      return deadline;
     case RedLineStatus::kCrossed:
       return std::max(0, state.crossed_step[r] + deadline - state.step + 1);
-    default: return 0;
+    default:
+      return 0;
   }
 }
 
@@ -75,7 +77,8 @@ void RefreshAllianceDeterrence(const StepContext& context, State& state) {
         for (int t = 0; t < types; ++t) p += state.Belief(a, member, t) * yes[t];
         state.member_yes[j] = p;
       }
-      deterrence = ProbabilityAllianceResponds(model, state, AllianceId(k), state.member_yes.data());
+      deterrence =
+          ProbabilityAllianceResponds(model, state, AllianceId(k), state.member_yes.data());
     }
   }
 }

@@ -14,9 +14,9 @@
 namespace redline {
 
 struct ConditionContext {
-  ActorId perceiver;         // whose perception weights interference_at_least uses
-  bool whole_run = false;    // outcome rules: strike_on means "at any step of the run"
-  LeverId hypothetical;      // if valid: evaluate as if this lever were at hypothetical_level
+  ActorId perceiver;       // whose perception weights interference_at_least uses
+  bool whole_run = false;  // outcome rules: strike_on means "at any step of the run"
+  LeverId hypothetical;    // if valid: evaluate as if this lever were at hypothetical_level
   int hypothetical_level = 0;
 };
 
@@ -81,8 +81,9 @@ inline bool Evaluate(const Model& model, const State& state, ConditionId id,
     case ConditionKind::kMaxRungAtLeast: {
       int highest = state.highest_rung;
       if (context.hypothetical.valid())
-        highest = std::max(highest, model.levers[context.hypothetical.index]
-                                        .levels[context.hypothetical_level].rung.index);
+        highest = std::max(
+            highest,
+            model.levers[context.hypothetical.index].levels[context.hypothetical_level].rung.index);
       return highest >= c.rung.index;
     }
     case ConditionKind::kWinner:

@@ -91,8 +91,8 @@ Model CrisisModel(const CrisisOptions& o) {
   b.Perceive(force, 2, russia, 1.0);
   b.AllianceResponse(nato, force, 1, 2, nuclear, 1.0, 1.0);
 
-  b.RedLine("no_heavy_arms", russia, b.LeverAtLeast(arms_lever, 2), supply, 1, 3,
-            o.audience_cost, 1.0);
+  b.RedLine("no_heavy_arms", russia, b.LeverAtLeast(arms_lever, 2), supply, 1, 3, o.audience_cost,
+            1.0);
   b.RedLine("no_strike_russia", russia, b.StrikeOn(russia), strike_poland, 1, 1, 0.0, 2.0);
   b.model().red_lines[0].audience = Audience::kPublic;
   b.model().red_lines[1].audience = Audience::kPrivate;

@@ -45,8 +45,8 @@ void DecideMove(const StepContext& context, State& state, ActorId actor) {
   const int types = static_cast<int>(model.actors[actor.index].types.size());
   const DecisionModel& decision = *context.decisions[actor.index];
   std::span<double> probabilities(state.move_probabilities.data(), types * n);
-  decision.MoveProbabilities(model, state, actor,
-                             std::span<const Move>(state.candidates.data(), n), probabilities);
+  decision.MoveProbabilities(model, state, actor, std::span<const Move>(state.candidates.data(), n),
+                             probabilities);
   const int true_type = state.type[actor.index].index;
   const double u = context.rng.Uniform(DrawPurpose::kDecision, state.step, actor.index);
   const int pick = Pick(&probabilities[true_type * n], n, u);
@@ -94,8 +94,8 @@ void DecideAndApply(const StepContext& context, State& state) {
     if (!state.moved[a]) continue;
     const Move& m = state.chosen[a];
     const int from = m.is_hold() ? 0 : state.level[m.lever.index];
-    UpdateBeliefs(model, state, ActorId(a), &state.chosen_likelihood[a * state.max_types],
-                  m.lever, from, m.level);
+    UpdateBeliefs(model, state, ActorId(a), &state.chosen_likelihood[a * state.max_types], m.lever,
+                  from, m.level);
   }
   DecideEnforcement(context, state);
   for (int a = 0; a < state.actors; ++a) {

@@ -11,8 +11,8 @@ void RecordStrike(const Model& model, State& state, int party, ActorId victim, i
   state.highest_rung = std::max(state.highest_rung, rung);
   const int actors = state.actors;
   for (AllianceId k : model.actors[victim.index].alliances) {
-    const bool insider = party < actors ? model.member_of[k.index * actors + party] != 0
-                                        : party - actors == k.index;
+    const bool insider =
+        party < actors ? model.member_of[k.index * actors + party] != 0 : party - actors == k.index;
     if (!insider)
       state.alliance_attack_rung[k.index] = std::max(state.alliance_attack_rung[k.index], rung);
   }
@@ -25,9 +25,9 @@ double AttributionAccuracy(const Model& model, const State& state, int party, Ac
   const ChannelId channel = model.channel_between[party * state.actors + victim.index];
   if (!channel.valid()) return 0.0;
   const Channel& c = model.channels[channel.index];
-  return std::clamp(state.Value(state.channel_open[channel.index] ? c.accuracy_open
-                                                                    : c.accuracy_closed),
-                    0.0, 1.0);
+  return std::clamp(
+      state.Value(state.channel_open[channel.index] ? c.accuracy_open : c.accuracy_closed), 0.0,
+      1.0);
 }
 
 }  // namespace
@@ -40,8 +40,7 @@ void ApplyHazardsAndStrikes(const StepContext& context, State& state) {
     const int party = PartyOf(model, LeverId(l));
     if (level.strikes_territory && lever.target.valid()) {
       RecordStrike(model, state, party, lever.target, level.rung.index);
-      if (context.observer)
-        context.observer->OnStrike(state, LeverId(l), lever.target, level.rung);
+      if (context.observer) context.observer->OnStrike(state, LeverId(l), lever.target, level.rung);
     }
     const int hazards = std::min<int>(static_cast<int>(level.hazards.size()), 8);
     for (int h = 0; h < hazards; ++h) {
@@ -52,8 +51,7 @@ void ApplyHazardsAndStrikes(const StepContext& context, State& state) {
         continue;
       ++state.incidents;
       const double q = AttributionAccuracy(model, state, party, hazard.victim);
-      const bool deliberate =
-          context.rng.Uniform(DrawPurpose::kAttribution, state.step, slot) >= q;
+      const bool deliberate = context.rng.Uniform(DrawPurpose::kAttribution, state.step, slot) >= q;
       if (deliberate) {
         ++state.perceived_incidents;
         RecordStrike(model, state, party, hazard.victim, hazard.rung.index);

@@ -66,7 +66,7 @@ TEST(Finalize, FillsIndexes) {
   EXPECT_EQ(m.max_types, 2);
   EXPECT_TRUE(m.member_of[0 * m.actors.size() + poland.index]);
   EXPECT_FALSE(m.member_of[0 * m.actors.size() + russia.index]);
-  EXPECT_TRUE(m.allied[usa.index * m.actors.size() + poland.index]);   // same alliance
+  EXPECT_TRUE(m.allied[usa.index * m.actors.size() + poland.index]);  // same alliance
   EXPECT_FALSE(m.allied[usa.index * m.actors.size() + russia.index]);
   // russia -> poland goes through the hotline russia–nato (poland is a member).
   EXPECT_EQ(m.channel_between[russia.index * m.actors.size() + poland.index].index, 0);

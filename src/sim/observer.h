@@ -23,8 +23,7 @@ class StepObserver {
 
   virtual void OnStepBegin(const State&) {}
   // Lever `lever` went from `from` to `to`; `actor` is the mover (invalid for an alliance).
-  virtual void OnLeverMoved(const State&, LeverId, int /*from*/, int /*to*/, ActorId,
-                            MoveCause) {}
+  virtual void OnLeverMoved(const State&, LeverId, int /*from*/, int /*to*/, ActorId, MoveCause) {}
   // An owner decided (per step of the deadline window) whether to enforce a crossed red line.
   virtual void OnEnforceDecision(const State&, RedLineId, bool /*enforce*/,
                                  double /*probability*/) {}

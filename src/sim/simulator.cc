@@ -52,8 +52,8 @@ void Simulator::Step(State& state, const RunRng& rng, StepObserver* observer) co
 
   ++state.step;
   state.stop_reached = model.stop_at.valid() && state.highest_rung >= model.stop_at.index;
-  state.done = state.winner != kNoSide || state.settled || state.stop_reached ||
-               state.step >= model.horizon;
+  state.done =
+      state.winner != kNoSide || state.settled || state.stop_reached || state.step >= model.horizon;
   if (observer) observer->OnStepEnd(state);
 }
 

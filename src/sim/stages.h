@@ -53,8 +53,8 @@ inline int PartyOf(const Model& model, LeverId lever) {
                              : static_cast<int>(model.actors.size()) + owner.alliance.index;
 }
 
-inline void SetLevel(const StepContext& context, State& state, LeverId lever, int to,
-                     ActorId by, MoveCause cause) {
+inline void SetLevel(const StepContext& context, State& state, LeverId lever, int to, ActorId by,
+                     MoveCause cause) {
   const int from = state.level[lever.index];
   if (from == to) return;
   state.level[lever.index] = to;

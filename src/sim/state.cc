@@ -9,10 +9,14 @@ namespace redline {
 
 const char* ToString(RedLineStatus status) {
   switch (status) {
-    case RedLineStatus::kIntact: return "intact";
-    case RedLineStatus::kCrossed: return "crossed";
-    case RedLineStatus::kEnforced: return "enforced";
-    case RedLineStatus::kLapsed: return "lapsed";
+    case RedLineStatus::kIntact:
+      return "intact";
+    case RedLineStatus::kCrossed:
+      return "crossed";
+    case RedLineStatus::kEnforced:
+      return "enforced";
+    case RedLineStatus::kLapsed:
+      return "lapsed";
   }
   return "?";
 }
@@ -95,7 +99,10 @@ void State::Reset(const Model& model, const RunRng& rng) {
     int drawn = static_cast<int>(types.size()) - 1;
     for (int t = 0; t + 1 < static_cast<int>(types.size()); ++t) {
       cumulative += row[t];
-      if (u < cumulative) { drawn = t; break; }
+      if (u < cumulative) {
+        drawn = t;
+        break;
+      }
     }
     type[a] = TypeId(drawn);
   }

@@ -30,44 +30,44 @@ struct State {
   int alliance_count = 0;
 
   // ---- Fixed for the run (set by Reset) ----
-  std::vector<double> values;               // Model::parameters[i] sampled for this run
-  std::vector<TypeId> type;                 // each actor's private type
-  std::vector<double> prior;                // [actor * max_types + t], normalised priors
-  std::vector<std::uint8_t> channel_open;   // per channel
-  std::vector<double> weight;               // [flat level * observers + observer]: perception
-  std::vector<double> threat;               // [actor * red lines + r]: Threat(actor, r), which
-                                            // depends only on the run's values
+  std::vector<double> values;              // Model::parameters[i] sampled for this run
+  std::vector<TypeId> type;                // each actor's private type
+  std::vector<double> prior;               // [actor * max_types + t], normalised priors
+  std::vector<std::uint8_t> channel_open;  // per channel
+  std::vector<double> weight;              // [flat level * observers + observer]: perception
+  std::vector<double> threat;              // [actor * red lines + r]: Threat(actor, r), which
+                                           // depends only on the run's values
 
   // ---- Evolving ----
-  int step = 0;                             // steps completed
-  std::vector<int> level;                   // per lever: current level
-  std::vector<int> peak_level;              // per lever: highest level reached this run
+  int step = 0;                 // steps completed
+  std::vector<int> level;       // per lever: current level
+  std::vector<int> peak_level;  // per lever: highest level reached this run
   std::vector<RedLineStatus> red_line_status;
-  std::vector<int> crossed_step;            // per red line; -1 while intact
-  std::vector<int> resolved_step;           // step it was enforced or lapsed; -1 otherwise
-  std::vector<double> belief;               // see layout above
-  std::vector<double> cost;                 // per actor: cumulative costs, damage, audience costs
-  double balance = 0;                       // war balance; > 0 favours side a
-  int winner = kNoSide;                     // decisive result of the war
+  std::vector<int> crossed_step;   // per red line; -1 while intact
+  std::vector<int> resolved_step;  // step it was enforced or lapsed; -1 otherwise
+  std::vector<double> belief;      // see layout above
+  std::vector<double> cost;        // per actor: cumulative costs, damage, audience costs
+  double balance = 0;              // war balance; > 0 favours side a
+  int winner = kNoSide;            // decisive result of the war
   bool settled = false;
-  bool stop_reached = false;                // the horizon's stop_at rung was reached
-  bool done = false;                        // the run has ended
-  int highest_rung = 0;                     // highest rung reached so far (RungId index)
-  int crossings = 0;                        // red lines crossed
-  int enforcements = 0;                     // red lines enforced
-  int lapses = 0;                           // red lines lapsed
-  int incidents = 0;                        // accident incidents (perceived or not)
-  int perceived_incidents = 0;              // incidents perceived as deliberate
-  int votes = 0;                            // alliance deliberations held
+  bool stop_reached = false;    // the horizon's stop_at rung was reached
+  bool done = false;            // the run has ended
+  int highest_rung = 0;         // highest rung reached so far (RungId index)
+  int crossings = 0;            // red lines crossed
+  int enforcements = 0;         // red lines enforced
+  int lapses = 0;               // red lines lapsed
+  int incidents = 0;            // accident incidents (perceived or not)
+  int perceived_incidents = 0;  // incidents perceived as deliberate
+  int votes = 0;                // alliance deliberations held
   int first_crossing_step = -1;
   std::vector<std::uint8_t> alliance_responded;  // per alliance: a deliberation said yes
-  std::vector<std::uint8_t> struck_ever;    // per actor: perceived-deliberate strike at any step
+  std::vector<std::uint8_t> struck_ever;  // per actor: perceived-deliberate strike at any step
 
   // ---- This step (cleared at the start of each step) ----
-  std::vector<int> strike_rung;             // per actor: rung of the gravest perceived-deliberate
-                                            // strike on its territory this step; -1 if none
-  std::vector<int> alliance_attack_rung;    // per alliance: gravest such strike on a member by a
-                                            // non-member this step; -1 if none
+  std::vector<int> strike_rung;           // per actor: rung of the gravest perceived-deliberate
+                                          // strike on its territory this step; -1 if none
+  std::vector<int> alliance_attack_rung;  // per alliance: gravest such strike on a member by a
+                                          // non-member this step; -1 if none
 
   // ---- Per-step caches (filled by the kernel before decisions; read by decision models) ----
   double aid[2] = {0, 0};                   // total aid to each side from current levels
@@ -85,18 +85,18 @@ struct State {
                                             // members and actors with no striking lever
 
   // ---- Scratch (kernel only) ----
-  std::vector<Move> candidates;             // max_candidates
-  std::vector<double> move_probabilities;   // max_types * max_candidates
-  std::vector<Move> chosen;                 // per actor: this step's move
-  std::vector<double> chosen_likelihood;    // [actor * max_types + t]: P(chosen move | t)
-  std::vector<std::uint8_t> moved;          // per actor: chose with a type-dependent model
-  std::vector<double> enforce_next;         // red lines * max_types
-  std::vector<double> enforce_within;       // red lines * max_types: P(enforce in the window)
-  std::vector<std::uint8_t> enforce_choice; // per red line this step: 0 none, 1 yes, 2 no
-  std::vector<double> likelihood;           // max_types (UpdateBeliefs)
-  std::vector<double> choice_likelihood;    // max_types (enforcement and votes)
-  std::vector<std::uint8_t> votes_cast;     // max_members
-  std::vector<double> member_yes;           // max_members: believed P(member votes yes)
+  std::vector<Move> candidates;              // max_candidates
+  std::vector<double> move_probabilities;    // max_types * max_candidates
+  std::vector<Move> chosen;                  // per actor: this step's move
+  std::vector<double> chosen_likelihood;     // [actor * max_types + t]: P(chosen move | t)
+  std::vector<std::uint8_t> moved;           // per actor: chose with a type-dependent model
+  std::vector<double> enforce_next;          // red lines * max_types
+  std::vector<double> enforce_within;        // red lines * max_types: P(enforce in the window)
+  std::vector<std::uint8_t> enforce_choice;  // per red line this step: 0 none, 1 yes, 2 no
+  std::vector<double> likelihood;            // max_types (UpdateBeliefs)
+  std::vector<double> choice_likelihood;     // max_types (enforcement and votes)
+  std::vector<std::uint8_t> votes_cast;      // max_members
+  std::vector<double> member_yes;            // max_members: believed P(member votes yes)
 
   // Sizes every vector for `model`. The only allocating call.
   void Allocate(const Model& model);

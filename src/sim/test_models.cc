@@ -52,8 +52,8 @@ void ModelBuilder::Types(ActorId actor, const std::vector<std::vector<double>>& 
   auto& list = model_.actors[actor.index].types;
   list.clear();
   for (std::size_t t = 0; t < types.size(); ++t)
-    list.push_back({"t" + std::to_string(t), Const(types[t][0]), Const(types[t][1]),
-                    Const(types[t][2])});
+    list.push_back(
+        {"t" + std::to_string(t), Const(types[t][0]), Const(types[t][1]), Const(types[t][2])});
 }
 
 void ModelBuilder::Quantal(ActorId actor, double lambda, double lookahead) {

@@ -60,14 +60,14 @@ class ModelBuilder {
 };
 
 struct CrisisOptions {
-  double hazard = 0.05;          // per-step incident probability of Russia's supply strikes
-  double hotline_open = 1.0;     // P(hotline open)
+  double hazard = 0.05;       // per-step incident probability of Russia's supply strikes
+  double hotline_open = 1.0;  // P(hotline open)
   double accuracy_open = 0.9;
   double accuracy_closed = 0.2;
-  double aid = 1.0;              // aid to Ukraine of the heavy-arms level
-  double audience_cost = 1.0;    // Russia's public red line
+  double aid = 1.0;            // aid to Ukraine of the heavy-arms level
+  double audience_cost = 1.0;  // Russia's public red line
   AllianceRule rule = AllianceRule::kMajority;
-  bool usa_scripted = false;     // usa follows `usa_schedule` instead of quantal choice
+  bool usa_scripted = false;  // usa follows `usa_schedule` instead of quantal choice
   std::vector<ScheduleEntry> usa_schedule;
   bool russia_scripted = false;  // russia follows `russia_schedule`
   std::vector<ScheduleEntry> russia_schedule;

@@ -41,9 +41,9 @@ void AdvanceWar(const StepContext& context, State& state) {
   const Model& model = context.model;
   const Theatre& theatre = model.theatre;
   AccumulateCosts(model, state);
-  state.balance += state.Value(theatre.drift) * NetPower(model, state) +
-                   state.Value(theatre.noise) *
-                       context.rng.Normal(DrawPurpose::kWarNoise, state.step, 0);
+  state.balance +=
+      state.Value(theatre.drift) * NetPower(model, state) +
+      state.Value(theatre.noise) * context.rng.Normal(DrawPurpose::kWarNoise, state.step, 0);
   const double band = state.Value(theatre.decisive_band);
   if (band > 0 && std::fabs(state.balance) >= band) {
     state.winner = state.balance > 0 ? 0 : 1;
@@ -54,9 +54,9 @@ void AdvanceWar(const StepContext& context, State& state) {
   double costs = 0;
   for (int s = 0; s < 2; ++s)
     if (model.belligerents[s].valid()) costs += state.cost[model.belligerents[s].index];
-  const double hazard = Logistic(state.Value(theatre.settle_base) +
-                                 state.Value(theatre.settle_cost) * costs -
-                                 state.Value(theatre.settle_gap) * BeliefGap(model, state));
+  const double hazard =
+      Logistic(state.Value(theatre.settle_base) + state.Value(theatre.settle_cost) * costs -
+               state.Value(theatre.settle_gap) * BeliefGap(model, state));
   if (context.rng.Uniform(DrawPurpose::kSettlement, state.step, 0) < hazard) {
     state.settled = true;
     if (context.observer) context.observer->OnSettlement(state);

@@ -110,8 +110,11 @@ Status ValidateDeterrenceParams(const DeterrenceParams& params);
 // Type t resists iff its war cost <= defender_stake + audience_cost (ties: resist). C
 // challenges iff its expected payoff from challenging is > 0 (ties: status quo); when only
 // the resolute type resists this is  p < challenger_gain / (challenger_gain +
-// challenger_war_cost). Every comparison is made exactly on the binary values of the
-// doubles, so the result is a deterministic function of the inputs with no rounding zone.
+// challenger_war_cost). Every comparison gives the answer of the exact comparison on the
+// binary values of the doubles, so the result is a deterministic function of the inputs with
+// no rounding zone: comparisons far from a tie (relative gap > 1e-12) are decided in doubles,
+// without allocating (the simulator's equilibrium model calls this in its hot loop); near a
+// tie the exact rational path (GMP) decides.
 DeterrencePbe SolveDeterrenceClosedForm(const DeterrenceParams& params);
 
 // The same equilibrium computed by solving the game tree (BuildDeterrenceGame) with the

@@ -1,6 +1,7 @@
 // The deterrence game with uncertain resolve: tree, closed-form PBE, solver-based PBE.
 #include <cassert>
 #include <cmath>
+#include <optional>
 
 #include "games/library.h"
 #include "games/library_games.h"
@@ -86,8 +87,45 @@ Result<ExtensiveGame> BuildDeterrenceFromValues(const ParameterValues& v) {
                               v.at("irresolute_war_cost").exact()});
 }
 
+namespace {
+
+// Decides `x <= y` for doubles whose computation erred by less than 1e-12 * scale, or gives
+// nullopt when they are too close to call in doubles (the exact path decides then).
+std::optional<bool> ClearlyAtMost(double x, double y, double scale) {
+  const double margin = 1e-12 * scale;
+  if (x < y - margin) return true;
+  if (x > y + margin) return false;
+  return std::nullopt;
+}
+
+// The closed form in doubles, when every comparison is far from a tie: then it agrees with the
+// exact rational comparison, and it allocates nothing (the simulator calls it in its hot loop).
+std::optional<DeterrencePbe> ClosedFormAwayFromTies(const DeterrenceParams& p) {
+  const double concession = p.defender_stake + p.audience_cost;
+  const double defender_scale = std::fabs(p.defender_stake) + std::fabs(p.audience_cost);
+  const auto resolute = ClearlyAtMost(p.resolute_war_cost, concession,
+                                      defender_scale + std::fabs(p.resolute_war_cost));
+  const auto irresolute = ClearlyAtMost(p.irresolute_war_cost, concession,
+                                        defender_scale + std::fabs(p.irresolute_war_cost));
+  if (!resolute || !irresolute) return std::nullopt;
+  auto value = [&](bool resists) { return resists ? -p.challenger_war_cost : p.challenger_gain; };
+  const double challenge =
+      p.prior_resolute * value(*resolute) + (1 - p.prior_resolute) * value(*irresolute);
+  const auto stays = ClearlyAtMost(challenge, 0.0, p.challenger_gain + p.challenger_war_cost);
+  if (!stays) return std::nullopt;
+  DeterrencePbe pbe;
+  pbe.challenge = *stays ? 0.0 : 1.0;
+  pbe.resist_resolute = *resolute ? 1.0 : 0.0;
+  pbe.resist_irresolute = *irresolute ? 1.0 : 0.0;
+  pbe.belief_resolute = p.prior_resolute;
+  return pbe;
+}
+
+}  // namespace
+
 DeterrencePbe SolveDeterrenceClosedForm(const DeterrenceParams& params) {
   assert(ValidateDeterrenceParams(params).ok());
+  if (auto fast = ClosedFormAwayFromTies(params)) return *fast;
   const ExactDeterrence d = ToExact(params);
   const mpq_class concession_cost = d.stake + d.audience;
   const bool resolute_resists = d.resolute_cost <= concession_cost;

@@ -15,7 +15,9 @@
 namespace redline::cli {
 namespace {
 
+using testing::BadCase;
 using testing::CliResult;
+using testing::ExpectOneLinePerProblem;
 using testing::Lines;
 using testing::ParseJson;
 using testing::RunCli;
@@ -175,30 +177,9 @@ TEST(CompareCommandTest, OutputIsByteIdenticalForAnyThreadCount) {
   EXPECT_EQ(jsons[0], jsons[2]);
 }
 
-struct BadCase {
-  std::string name;
-  std::vector<std::string> args;
-  std::vector<std::string> expected_lines;  // each stderr line contains the matching text
-};
-
-void PrintTo(const BadCase& c, std::ostream* os) { *os << c.name; }
-
 class CompareBadInputTest : public ::testing::TestWithParam<BadCase> {};
 
-TEST_P(CompareBadInputTest, ExitCode2AndOneLinePerProblem) {
-  const BadCase& c = GetParam();
-  CliResult run = RunCli(c.args);
-  EXPECT_EQ(run.code, kExitBadInput) << run.err;
-  EXPECT_EQ(run.out, "");
-  const std::vector<std::string> lines = Lines(run.err);
-  ASSERT_EQ(lines.size(), c.expected_lines.size()) << run.err;
-  const std::regex form(R"(^([^ ].*: error: .+|error: .+ \(run 'redline --help' for usage\))$)");
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    EXPECT_NE(lines[i].find(c.expected_lines[i]), std::string::npos)
-        << "line " << i << ": " << lines[i] << "\nexpected to contain: " << c.expected_lines[i];
-    EXPECT_TRUE(std::regex_match(lines[i], form)) << lines[i];
-  }
-}
+TEST_P(CompareBadInputTest, ExitCode2AndOneLinePerProblem) { ExpectOneLinePerProblem(GetParam()); }
 
 std::vector<BadCase> BadCompareCases() {
   auto with_two = [](std::vector<std::string> extra) {

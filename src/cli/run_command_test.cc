@@ -18,7 +18,9 @@
 namespace redline::cli {
 namespace {
 
+using testing::BadCase;
 using testing::CliResult;
+using testing::ExpectOneLinePerProblem;
 using testing::Lines;
 using testing::ParseJson;
 using testing::ReadFile;
@@ -311,34 +313,9 @@ TEST(RunCommandTest, OutDirFilesDoNotDependOnThreads) {
 
 // --- Bad input: exit code 2, nothing on stdout, one clear line per problem on stderr. ---
 
-struct BadCase {
-  std::string name;
-  std::vector<std::string> args;
-  std::vector<std::string> expected_lines;  // each stderr line contains the matching text
-};
-
-void PrintTo(const BadCase& c, std::ostream* os) { *os << c.name; }
-
 class RunBadInputTest : public ::testing::TestWithParam<BadCase> {};
 
-TEST_P(RunBadInputTest, ExitCode2AndOneLinePerProblem) {
-  const BadCase& c = GetParam();
-  CliResult run = RunCli(c.args);
-  EXPECT_EQ(run.code, kExitBadInput) << run.err;
-  EXPECT_EQ(run.out, "");
-  const std::vector<std::string> lines = Lines(run.err);
-  ASSERT_EQ(lines.size(), c.expected_lines.size()) << run.err;
-  // "WHERE: error: WHAT" for problems in the input, "error: WHAT (run 'redline --help' for
-  // usage)" for problems in the command line's shape.
-  const std::regex form(R"(^([^ ].*: error: .+|error: .+ \(run 'redline --help' for usage\))$)");
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    EXPECT_NE(lines[i].find(c.expected_lines[i]), std::string::npos)
-        << "line " << i << ": " << lines[i] << "\nexpected to contain: " << c.expected_lines[i];
-    EXPECT_TRUE(std::regex_match(lines[i], form)) << lines[i];
-  }
-  ASSERT_FALSE(run.err.empty());
-  EXPECT_EQ(run.err.back(), '\n');
-}
+TEST_P(RunBadInputTest, ExitCode2AndOneLinePerProblem) { ExpectOneLinePerProblem(GetParam()); }
 
 const std::string kGarbage = "tests/golden/validate/binary_garbage.yaml";
 const std::string kDirectory = "tests/golden/validate/directory.yaml";

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -112,6 +113,33 @@ inline std::string WithoutElapsed(const std::string& text) {
   nlohmann::ordered_json json = nlohmann::ordered_json::parse(text);
   json.erase("elapsed_s");
   return json.dump(2);
+}
+
+// --- Bad input: exit code 2, nothing on stdout, one clear line per problem on stderr. ---
+
+struct BadCase {
+  std::string name;
+  std::vector<std::string> args;
+  std::vector<std::string> expected_lines;  // each stderr line contains the matching text
+};
+
+inline void PrintTo(const BadCase& c, std::ostream* os) { *os << c.name; }
+
+// Runs `c.args` and checks exit code 2, an empty stdout, and exactly one stderr line per
+// expected problem, each of the form "WHERE: error: WHAT" (a problem in the input) or
+// "error: WHAT (run 'redline --help' for usage)" (a problem in the command line's shape).
+inline void ExpectOneLinePerProblem(const BadCase& c) {
+  CliResult run = RunCli(c.args);
+  EXPECT_EQ(run.code, kExitBadInput) << run.err;
+  EXPECT_EQ(run.out, "");
+  const std::vector<std::string> lines = Lines(run.err);
+  ASSERT_EQ(lines.size(), c.expected_lines.size()) << run.err;
+  const std::regex form(R"(^([^ ].*: error: .+|error: .+ \(run 'redline --help' for usage\))$)");
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    EXPECT_NE(lines[i].find(c.expected_lines[i]), std::string::npos)
+        << "line " << i << ": " << lines[i] << "\nexpected to contain: " << c.expected_lines[i];
+    EXPECT_TRUE(std::regex_match(lines[i], form)) << lines[i];
+  }
 }
 
 }  // namespace redline::cli::testing

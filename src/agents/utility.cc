@@ -191,9 +191,11 @@ MoveTerms MoveUtilityTerms(const Model& model, const State& state, ActorId actor
   const int from = state.level[m.lever.index];
   const double drift = state.Value(model.theatre.drift);
   terms.war = Direction(a) * drift * NetPowerChange(model, state, m.lever, m.level) * lookahead;
+  // Own running cost over the lookahead, plus the one-off cost of moving at all (inertia).
   const double own_cost =
       (CostTo(model, state, m.lever, m.level, actor) - CostTo(model, state, m.lever, from, actor)) *
-      lookahead;
+          lookahead +
+      state.Value(a.decision.switching_cost);
   const double red_lines = RedLineRetaliation(model, state, actor, m.lever, m.level, lookahead);
   if (lever.target.valid() && lever.levels[m.level].strikes_territory &&
       !lever.levels[from].strikes_territory) {

@@ -51,6 +51,8 @@ struct DecisionSpec {
   Param lambda;                         // decision.lambda (quantal, equilibrium)
   Param lookahead;                      // decision.lookahead: steps H over which a move's
                                         // per-step effects are valued
+  Param switching_cost;                 // decision.switching_cost: one-off cost of moving any
+                                        // lever (inertia; 0 by default)
   std::vector<ScheduleEntry> schedule;  // decision.schedule (scripted)
   Param enforce_probability;            // decision.enforce (scripted): per-step P(enforce)
   Param vote_probability;               // decision.vote (scripted): P(vote yes)

@@ -97,5 +97,20 @@ TEST(UkraineProperties, MajorityRespondsMoreOftenThanUnanimity) {
   EXPECT_GT(responded(c.variants[1]), responded(c.variants[0]));
 }
 
+// decision.switching_cost (inertia) makes an actor move its levers less: Russia cuts gas to
+// Bulgaria (a low-stakes lever) in fewer runs when changing policy costs more.
+TEST(UkraineProperties, SwitchingCostDampsMoves) {
+  const Model free = Load("", {"actors.russia.decision.switching_cost=0"});
+  const Model sticky = Load("", {"actors.russia.decision.switching_cost=2"});
+  const Comparison c = Compare(free, sticky);
+  int lever = -1;
+  for (std::size_t l = 0; l < free.levers.size(); ++l)
+    if (free.levers[l].id == "gas_cut_bulgaria") lever = static_cast<int>(l);
+  ASSERT_GE(lever, 0);
+  const std::int64_t cut_free = c.variants[0].peak_level[lever][1];
+  const std::int64_t cut_sticky = c.variants[1].peak_level[lever][1];
+  EXPECT_LT(cut_sticky, cut_free / 2) << cut_sticky << " vs " << cut_free;
+}
+
 }  // namespace
 }  // namespace redline

@@ -109,6 +109,8 @@ void CompileDecision(const MapReader& actor_entry, const Actor& actor, DecisionS
       ctx.params.Compile(value("lambda"), reader.PathOf("lambda"), ParamRange::kNonNegative, 1);
   decision.lookahead = ctx.params.Compile(value("lookahead"), reader.PathOf("lookahead"),
                                           ParamRange::kAtLeastOne, 1);
+  decision.switching_cost = ctx.params.Compile(
+      value("switching_cost"), reader.PathOf("switching_cost"), ParamRange::kNonNegative, 0);
   decision.enforce_probability =
       ctx.params.Compile(value("enforce"), reader.PathOf("enforce"), ParamRange::kProbability, 0);
   decision.vote_probability =

@@ -20,7 +20,8 @@ inline const Keys kRung = {"id", "label"};
 inline const Keys kActor = {"id",        "label",          "favours", "belligerent", "nuclear",
                             "territory", "coercion_value", "types",   "decision"};
 inline const Keys kType = {"prior", "stakes", "cost_weight"};
-inline const Keys kDecision = {"model", "lambda", "lookahead", "schedule", "enforce", "vote"};
+inline const Keys kDecision = {"model",   "lambda", "lookahead",     "schedule",
+                               "enforce", "vote",   "switching_cost"};
 inline const Keys kScheduleEntry = {"step", "lever", "level"};
 
 inline const Keys kLever = {"id", "label", "owner", "target", "initial", "max_change", "levels"};

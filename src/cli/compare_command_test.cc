@@ -18,6 +18,7 @@ namespace {
 using testing::BadCase;
 using testing::CliResult;
 using testing::ExpectOneLinePerProblem;
+using testing::ExpectSameOutputForAnyThreadCount;
 using testing::Lines;
 using testing::ParseJson;
 using testing::RunCli;
@@ -158,23 +159,7 @@ TEST(CompareCommandTest, IdenticalVariantsHaveZeroDifference) {
 }
 
 TEST(CompareCommandTest, OutputIsByteIdenticalForAnyThreadCount) {
-  std::vector<std::string> texts, jsons;
-  for (const char* threads : {"1", "2", "3"}) {
-    SCOPED_TRACE(threads);
-    std::vector<std::string> args =
-        Compare({"--variant", "unanimous", "--variant", "base", "--threads", threads});
-    CliResult text = RunCli(args);
-    ASSERT_EQ(text.code, kExitOk) << text.err;
-    texts.push_back(text.out);
-    args.push_back("--json");
-    CliResult json = RunCli(args);
-    ASSERT_EQ(json.code, kExitOk) << json.err;
-    jsons.push_back(WithoutElapsed(json.out));
-  }
-  EXPECT_EQ(texts[0], texts[1]);
-  EXPECT_EQ(texts[0], texts[2]);
-  EXPECT_EQ(jsons[0], jsons[1]);
-  EXPECT_EQ(jsons[0], jsons[2]);
+  ExpectSameOutputForAnyThreadCount(Compare({"--variant", "unanimous", "--variant", "base"}));
 }
 
 class CompareBadInputTest : public ::testing::TestWithParam<BadCase> {};

@@ -21,6 +21,7 @@ namespace {
 using testing::BadCase;
 using testing::CliResult;
 using testing::ExpectOneLinePerProblem;
+using testing::ExpectSameOutputForAnyThreadCount;
 using testing::Lines;
 using testing::ParseJson;
 using testing::ReadFile;
@@ -120,24 +121,7 @@ TEST(RunCommandTest, JsonIsOneObjectWithTheRequiredKeys) {
 // The whole point of the chunked runner: --threads changes nothing but the wall time.
 TEST(RunCommandTest, OutputIsByteIdenticalForAnyThreadCount) {
   // 1000 runs = three full chunks of 256 and a partial one.
-  const std::vector<std::string> base = {"run", kSmall, "--runs", "1000", "--seed", "42"};
-  std::vector<std::string> texts, jsons;
-  for (const char* threads : {"1", "2", "3"}) {
-    SCOPED_TRACE(threads);
-    std::vector<std::string> args = base;
-    args.insert(args.end(), {"--threads", threads});
-    CliResult text = RunCli(args);
-    ASSERT_EQ(text.code, kExitOk) << text.err;
-    texts.push_back(text.out);
-    args.push_back("--json");
-    CliResult json = RunCli(args);
-    ASSERT_EQ(json.code, kExitOk) << json.err;
-    jsons.push_back(WithoutElapsed(json.out));
-  }
-  EXPECT_EQ(texts[0], texts[1]);
-  EXPECT_EQ(texts[0], texts[2]);
-  EXPECT_EQ(jsons[0], jsons[1]);
-  EXPECT_EQ(jsons[0], jsons[2]);
+  ExpectSameOutputForAnyThreadCount({"run", kSmall, "--runs", "1000", "--seed", "42"});
 }
 
 // On a terminal the progress bar and the timing line go to stderr; stdout does not change.

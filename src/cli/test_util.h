@@ -142,4 +142,26 @@ inline void ExpectOneLinePerProblem(const BadCase& c) {
   }
 }
 
+// Runs `args` plus `--threads 1|2|3`, as text and as --json, and checks that the outputs do
+// not depend on the thread count (elapsed_s aside).
+inline void ExpectSameOutputForAnyThreadCount(const std::vector<std::string>& base) {
+  std::vector<std::string> texts, jsons;
+  for (const char* threads : {"1", "2", "3"}) {
+    SCOPED_TRACE(threads);
+    std::vector<std::string> args = base;
+    args.insert(args.end(), {"--threads", threads});
+    CliResult text = RunCli(args);
+    ASSERT_EQ(text.code, kExitOk) << text.err;
+    texts.push_back(text.out);
+    args.push_back("--json");
+    CliResult json = RunCli(args);
+    ASSERT_EQ(json.code, kExitOk) << json.err;
+    jsons.push_back(WithoutElapsed(json.out));
+  }
+  EXPECT_EQ(texts[0], texts[1]);
+  EXPECT_EQ(texts[0], texts[2]);
+  EXPECT_EQ(jsons[0], jsons[1]);
+  EXPECT_EQ(jsons[0], jsons[2]);
+}
+
 }  // namespace redline::cli::testing

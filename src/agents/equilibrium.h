@@ -27,8 +27,8 @@
 //
 // Threading and cost: immutable after construction (it keeps per-red-line and per-alliance
 // challengers computed from the Model); every call is a pure function of (Model, State).
-// The calls allocate no containers, but SolveDeterrenceClosedForm computes in exact rationals
-// (GMP), whose temporaries use the heap: about a microsecond per game.
+// The calls allocate nothing, except when a game sits at or within a relative 1e-12 of a tie:
+// then SolveDeterrenceClosedForm decides in exact rationals (GMP, heap temporaries).
 #pragma once
 
 #include <vector>

@@ -1,6 +1,6 @@
 // Throughput of the simulation kernel and the Monte Carlo runner on the shipped scenario
 // scenarios/ukraine_2022.yaml (6 actors + 1 observer, 24 levers, 10 red lines, 1 alliance,
-// horizon 26), and on the kernel's small test crisis (sim/test_models.h) for comparison.
+// horizon 26), and on the kernel's small test crisis (testing/test_models.h) for comparison.
 // docs/performance.md ("Simulation throughput") records the figures and how to reproduce them.
 //
 //   ./build/bench/sim_bench --benchmark_filter=Ukraine
@@ -13,10 +13,11 @@
 #include <cstdlib>
 #include <string>
 
+#include "agents/factory.h"
 #include "montecarlo/runner.h"
 #include "scenario/loader.h"
 #include "sim/simulator.h"
-#include "sim/test_models.h"
+#include "testing/test_models.h"
 
 namespace redline {
 namespace {
@@ -52,7 +53,7 @@ void RunsPerSecond(benchmark::State& bench, const Model& model, std::int64_t run
 // Nanoseconds per simulated step, single thread, no observer (runs restart when they end, so
 // the resets are included in proportion).
 void NsPerStep(benchmark::State& bench, const Model& model) {
-  const Simulator sim = Simulator::Create(model).value();
+  const Simulator sim(model, MakeDecisionModels(model).value());
   State state;
   state.Allocate(model);
   std::uint64_t run = 0;

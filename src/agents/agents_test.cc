@@ -1,15 +1,13 @@
-// The decision models' pure parts (no kernel needed): logit choice, schedules, the alliance
-// rule probabilities, the factory. The models' behaviour inside runs is tested in src/sim and
-// src/montecarlo.
+// The decision models' pure parts (no kernel needed): logit choice, schedules, the factory. The
+// models' behaviour inside runs is tested in src/sim and src/montecarlo.
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <vector>
 
+#include "agents/factory.h"
 #include "agents/quantal.h"
 #include "agents/scripted.h"
-#include "agents/utility.h"
-#include "sim/state.h"
 
 namespace redline {
 namespace {
@@ -29,13 +27,6 @@ TEST(Logit, NormalisesAndOrdersByUtility) {
   EXPECT_NEAR(sharp[1], 1.0, 1e-12);
 }
 
-TEST(Logistic, IsStableAndSymmetric) {
-  EXPECT_DOUBLE_EQ(Logistic(0.0), 0.5);
-  EXPECT_NEAR(Logistic(2.0) + Logistic(-2.0), 1.0, 1e-15);
-  EXPECT_EQ(Logistic(-1000.0), 0.0);
-  EXPECT_EQ(Logistic(1000.0), 1.0);
-}
-
 Model ScheduleModel() {
   Model m;
   m.actors.resize(1);
@@ -51,40 +42,6 @@ TEST(Scripted, LatestEntryAtOrBeforeTheStepWins) {
   EXPECT_EQ(ScheduledLevel(m, ActorId(0), LeverId(0), 9), 1);
   EXPECT_EQ(ScheduledLevel(m, ActorId(0), LeverId(1), 2), -1);
   EXPECT_EQ(ScheduledLevel(m, ActorId(0), LeverId(1), 3), 4);
-}
-
-// An alliance of three with constant weights 3, 1, 1 (parameters 0..3; 3 = threshold).
-struct Club {
-  Model model;
-  State state;
-  explicit Club(AllianceRule rule) {
-    Alliance a;
-    a.members = {ActorId(0), ActorId(1), ActorId(2)};
-    a.weights = {Param{0}, Param{1}, Param{2}};
-    a.threshold = Param{3};
-    a.leader = ActorId(1);
-    a.rule = rule;
-    model.alliances.push_back(a);
-    state.values = {3.0, 1.0, 1.0, 0.6};
-  }
-  double P(std::vector<double> p_yes) {
-    return ProbabilityAllianceResponds(model, state, AllianceId(0), p_yes.data());
-  }
-};
-
-TEST(AllianceRule, ProbabilitiesMatchTheirDefinitions) {
-  const std::vector<double> p = {0.9, 0.5, 0.2};
-  EXPECT_NEAR(Club(AllianceRule::kUnanimity).P(p), 0.9 * 0.5 * 0.2, 1e-12);
-  // Majority of three: at least two yes.
-  const double two_or_more = 0.9 * 0.5 * 0.8 + 0.9 * 0.5 * 0.2 + 0.9 * 0.5 * 0.2 + 0.1 * 0.5 * 0.2;
-  EXPECT_NEAR(Club(AllianceRule::kMajority).P(p), two_or_more, 1e-12);
-  EXPECT_NEAR(Club(AllianceRule::kLeader).P(p), 0.5, 1e-12);
-  // Weighted 3/1/1, threshold 0.6: member 0 (weight 0.6 of 1) decides alone.
-  EXPECT_NEAR(Club(AllianceRule::kWeighted).P(p), 0.9, 1e-12);
-  // Unanimity never exceeds majority for the same votes.
-  for (double q : {0.1, 0.5, 0.9})
-    EXPECT_LE(Club(AllianceRule::kUnanimity).P({q, q, q}),
-              Club(AllianceRule::kMajority).P({q, q, q}));
 }
 
 TEST(Factory, BuildsOneModelPerActor) {

@@ -7,7 +7,7 @@
 #include <limits>
 
 #include "agents/utility.h"
-#include "sim/state.h"
+#include "crisis/state.h"
 
 namespace redline {
 

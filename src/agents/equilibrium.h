@@ -33,7 +33,7 @@
 
 #include <vector>
 
-#include "agents/decision_model.h"
+#include "crisis/decision_model.h"
 #include "games/library.h"
 
 namespace redline {

@@ -11,11 +11,12 @@
 #include <string>
 #include <vector>
 
+#include "agents/factory.h"
 #include "agents/utility.h"
+#include "crisis/state.h"
 #include "games/library.h"
 #include "sim/simulator.h"
-#include "sim/state.h"
-#include "sim/test_models.h"
+#include "testing/test_models.h"
 
 namespace redline {
 namespace {
@@ -100,7 +101,7 @@ struct Scene {
   Simulator simulator;
   State state;
   Scene(const Standoff& standoff, double belief)
-      : model(standoff.Build()), simulator(Simulator::Create(model).value()) {
+      : model(standoff.Build()), simulator(model, MakeDecisionModels(model).value()) {
     state.Allocate(model);
     simulator.Reset(state, RunRng(7, 0));
     double* row = state.BeliefRow(kChallenger.index, kDefender);
@@ -298,7 +299,7 @@ TEST(EquilibriumProperty7, VotesEqualTheDeterrencePbeWithTheMemberAsDefender) {
     b.AddLevel(strike, "off", low);
     b.AddLevel(strike, "on", low).strikes_territory = true;
     const Model model = b.Build();
-    const Simulator simulator = Simulator::Create(model).value();
+    const Simulator simulator(model, MakeDecisionModels(model).value());
     State state;
     state.Allocate(model);
     simulator.Reset(state, RunRng(1, 0));

@@ -1,7 +1,8 @@
+#include "agents/factory.h"
+
 #include <memory>
 #include <string>
 
-#include "agents/decision_model.h"
 #include "agents/equilibrium.h"
 #include "agents/quantal.h"
 #include "agents/scripted.h"

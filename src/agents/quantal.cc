@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "agents/utility.h"
-#include "sim/state.h"
+#include "crisis/state.h"
 
 namespace redline {
 

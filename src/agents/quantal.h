@@ -5,7 +5,7 @@
 // cost_weight, so observers learn from every choice. λ → ∞ approaches best response.
 #pragma once
 
-#include "agents/decision_model.h"
+#include "crisis/decision_model.h"
 
 namespace redline {
 

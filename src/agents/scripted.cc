@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
-#include "sim/state.h"
+#include "crisis/state.h"
 
 namespace redline {
 

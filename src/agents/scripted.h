@@ -7,7 +7,7 @@
 // from a scripted actor's choices.
 #pragma once
 
-#include "agents/decision_model.h"
+#include "crisis/decision_model.h"
 
 namespace redline {
 

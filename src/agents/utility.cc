@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "sim/conditions.h"
+#include "crisis/conditions.h"
+#include "crisis/formulas.h"
 
 namespace redline {
 
@@ -11,27 +12,6 @@ int Direction(const Actor& actor) { return actor.favours == 0 ? 1 : actor.favour
 
 double Lookahead(const Model& model, const State& state, ActorId actor) {
   return std::max(1.0, state.Value(model.actors[actor.index].decision.lookahead));
-}
-
-namespace {
-
-// Net power from the per-side aid and interdiction totals. Sides are passed as scalars, not as
-// arrays indexed by side: NetPowerChange adjusts one side and then reads both, and through a
-// stack array that stalls on store forwarding (it was the kernel's hottest function).
-double NetPowerFrom(const Model& model, const State& state, double aid_a, double aid_b,
-                    double interdiction_a, double interdiction_b) {
-  const double side_a =
-      state.Value(model.theatre.power[0]) + aid_a * (1.0 - std::clamp(interdiction_a, 0.0, 1.0));
-  const double side_b =
-      state.Value(model.theatre.power[1]) + aid_b * (1.0 - std::clamp(interdiction_b, 0.0, 1.0));
-  return side_a - side_b;
-}
-
-}  // namespace
-
-double NetPower(const Model& model, const State& state) {
-  return NetPowerFrom(model, state, state.aid[0], state.aid[1], state.interdiction[0],
-                      state.interdiction[1]);
 }
 
 double NetPowerChange(const Model& model, const State& state, LeverId lever, int level) {
@@ -68,14 +48,6 @@ double CostTo(const Model& model, const State& state, LeverId lever, int level, 
   const Alliance& alliance = model.alliances[l.owner.alliance.index];
   if (!model.member_of[l.owner.alliance.index * model.actors.size() + actor.index]) return 0.0;
   return cost / static_cast<double>(alliance.members.size());
-}
-
-double Threat(const Model& model, const State& state, ActorId actor, RedLineId r) {
-  const RedLine& line = model.red_lines[r.index];
-  const Lever& response = model.levers[line.response_lever.index];
-  if (!response.target.valid()) return 0.0;
-  if (!model.allied[actor.index * model.actors.size() + response.target.index]) return 0.0;
-  return state.Value(response.levels[line.response_level].damage);
 }
 
 double CrossingThreat(const Model& model, const State& state, ActorId actor, LeverId lever,
@@ -132,54 +104,6 @@ double ExpectedRetaliation(const Model& model, const State& state, ActorId actor
                            int level, double lookahead) {
   return AddAllianceRetaliation(RedLineRetaliation(model, state, actor, lever, level, lookahead),
                                 model, state, actor, lever, level, lookahead);
-}
-
-double ProbabilityAllianceResponds(const Model& model, const State& state, AllianceId alliance,
-                                   const double* p_yes) {
-  const Alliance& a = model.alliances[alliance.index];
-  const int n = static_cast<int>(a.members.size());
-  switch (a.rule) {
-    case AllianceRule::kUnanimity: {
-      double p = n > 0 ? 1.0 : 0.0;
-      for (int j = 0; j < n; ++j) p *= p_yes[j];
-      return p;
-    }
-    case AllianceRule::kLeader:
-      for (int j = 0; j < n; ++j)
-        if (a.members[j] == a.leader) return p_yes[j];
-      [[fallthrough]];
-    case AllianceRule::kWeighted:
-      if (a.rule == AllianceRule::kWeighted && n <= 16) {
-        double total_weight = 0;
-        for (int j = 0; j < n; ++j) total_weight += std::max(0.0, state.Value(a.weights[j]));
-        const double threshold = state.Value(a.threshold);
-        double p = 0;
-        for (std::uint32_t profile = 0; profile < (1u << n); ++profile) {
-          double probability = 1, weight = 0;
-          for (int j = 0; j < n; ++j) {
-            const bool yes = (profile >> j) & 1u;
-            probability *= yes ? p_yes[j] : 1.0 - p_yes[j];
-            if (yes) weight += std::max(0.0, state.Value(a.weights[j]));
-          }
-          if (total_weight > 0 && weight / total_weight >= threshold - 1e-12) p += probability;
-        }
-        return p;
-      }
-      [[fallthrough]];
-    case AllianceRule::kMajority: {
-      // count[c] = P(c yes votes so far); at most 64 members tracked exactly.
-      double count[65] = {1.0};
-      const int m = std::min(n, 64);
-      for (int j = 0; j < m; ++j)
-        for (int c = j + 1; c >= 0; --c)
-          count[c] = count[c] * (1.0 - p_yes[j]) + (c > 0 ? count[c - 1] * p_yes[j] : 0.0);
-      double p = 0;
-      for (int c = 0; c <= m; ++c)
-        if (2 * c > m) p += count[c];
-      return p;
-    }
-  }
-  return 0.0;
 }
 
 MoveTerms MoveUtilityTerms(const Model& model, const State& state, ActorId actor, const Move& m,
@@ -265,12 +189,6 @@ double EnforcementUtility(const Model& model, const State& state, RedLineId r, T
                           double lookahead) {
   return ResponseUtility(model, state, model.red_lines[r.index].owner, type,
                          EnforcementTerms(model, state, r, lookahead));
-}
-
-int AllianceResponseLevel(const Alliance& alliance, int attack_rung) {
-  return alliance.total_from.valid() && attack_rung >= alliance.total_from.index
-             ? alliance.total_level
-             : alliance.proportionate_level;
 }
 
 ResponseTerms VoteTerms(const Model& model, const State& state, AllianceId alliance, ActorId member,

@@ -6,22 +6,12 @@
 
 #include <cmath>
 
-#include "agents/decision_model.h"
+#include "crisis/decision_model.h"
+#include "crisis/formulas.h"
+#include "crisis/state.h"
 #include "model/model.h"
-#include "sim/state.h"
 
 namespace redline {
-
-// exp(x) is exactly 0 for every x below this (exp(-746) < half the smallest subnormal), so
-// callers may skip the call, and libm's slow underflow path, without changing any result.
-inline constexpr double kExpUnderflow = -746.0;
-
-inline double Logistic(double x) {
-  if (x >= 0) return -x < kExpUnderflow ? 1.0 : 1.0 / (1.0 + std::exp(-x));
-  if (x < kExpUnderflow) return 0.0;
-  const double e = std::exp(x);
-  return e / (1.0 + e);
-}
 
 // +1 if the actor favours side a, -1 if side b, 0 if neither.
 int Direction(const Actor& actor);
@@ -29,18 +19,12 @@ int Direction(const Actor& actor);
 // The lookahead H of an actor's decision model (at least 1 step).
 double Lookahead(const Model& model, const State& state, ActorId actor);
 
-// Net power for side a: power_a + aid_a (1 - min(1, I_a)) - power_b - aid_b (1 - min(1, I_b)).
-double NetPower(const Model& model, const State& state);
 // Change in NetPower if `lever` moved from its current level to `level`.
 double NetPowerChange(const Model& model, const State& state, LeverId lever, int level);
 
 // Per-step cost of `lever` at `level` to `actor`: the full cost for the owner; an alliance
 // lever's cost is shared equally by the members; 0 for anyone else.
 double CostTo(const Model& model, const State& state, LeverId lever, int level, ActorId actor);
-
-// Damage per step of red line r's response level if its response lever targets `actor` or an
-// ally of `actor`; 0 otherwise.
-double Threat(const Model& model, const State& state, ActorId actor, RedLineId r);
 
 // Sum over intact red lines not owned by `actor` that setting `lever` to `level` would cross
 // of credibility_actor(R) * threat_actor(R) * H; plus, if the new level strikes the territory
@@ -64,13 +48,6 @@ double AllianceRetaliation(const Model& model, const State& state, ActorId actor
 // without the credibility and the lookahead.)
 double CrossingThreat(const Model& model, const State& state, ActorId actor, LeverId lever,
                       int level, RedLineId r);
-
-// Probability that the alliance's rule says yes when member j votes yes independently with
-// probability p_yes[j]: unanimity = product; majority = P(count > n/2) (exact, by recursion
-// over members); weighted = exact enumeration of the vote profiles for up to 16 members
-// (majority beyond); leader = the leader's p_yes.
-double ProbabilityAllianceResponds(const Model& model, const State& state, AllianceId alliance,
-                                   const double* p_yes);
 
 // The type-independent parts of a move's expected utility:
 //   EU_t(m) = stakes_t * war - cost_weight_t * cost + coercion.
@@ -117,9 +94,6 @@ ResponseTerms VoteTerms(const Model& model, const State& state, AllianceId allia
 //   stakes_t * value_R - cost_weight_t * (dCost(response) * H + retaliation) + audience cost
 double EnforcementUtility(const Model& model, const State& state, RedLineId r, TypeId type,
                           double lookahead);
-
-// The level an alliance's response lever goes to for an attack of rung `attack_rung`.
-int AllianceResponseLevel(const Alliance& alliance, int attack_rung);
 
 // Utility of voting yes for `member` of type t (the response the attack this step warrants):
 //   stakes_t * value_A - cost_weight_t * (dCost share * H + retaliation) + credibility_cost_A

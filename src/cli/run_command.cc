@@ -7,6 +7,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "agents/factory.h"
 #include "cli/command.h"
 #include "cli/common_options.h"
 #include "cli/progress_bar.h"
@@ -64,11 +65,12 @@ int Execute(RunFlags& flags, Io& io) {
   if (!loaded) return kExitBadInput;
   const Model& model = loaded->model;
 
-  Result<Simulator> simulator = Simulator::Create(model);
-  if (!simulator.ok()) {
-    PrintDiagnostics(simulator.errors(), io.err);
+  Result<DecisionModels> decisions = MakeDecisionModels(model);
+  if (!decisions.ok()) {
+    PrintDiagnostics(decisions.errors(), io.err);
     return kExitBadInput;
   }
+  const Simulator simulator(model, std::move(decisions).value());
 
   std::unique_ptr<OutSink> sink;
   if (!flags.out_dir.empty()) {
@@ -129,7 +131,7 @@ int Execute(RunFlags& flags, Io& io) {
   if (sink) {
     sink->csv.close();
     std::ostringstream narratives;
-    report::WriteNarratives(*simulator, flags.seed_value, sink->first_run, narratives);
+    report::WriteNarratives(simulator, flags.seed_value, sink->first_run, narratives);
     Diagnostics problems;
     for (const Status& s : {WriteFile(flags.out_dir + "/summary.json", json.dump(2) + "\n"),
                             WriteFile(flags.out_dir + "/scenario.yaml", loaded->resolved_yaml),

@@ -10,7 +10,7 @@
 
 #include "montecarlo/runner.h"
 #include "scenario/loader.h"
-#include "sim/test_models.h"
+#include "testing/test_models.h"
 
 namespace redline {
 namespace {

@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "montecarlo/runner.h"
-#include "sim/test_models.h"
+#include "testing/test_models.h"
 
 namespace redline {
 namespace {

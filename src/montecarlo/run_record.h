@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "crisis/state.h"
 #include "model/model.h"
-#include "sim/state.h"
 
 namespace redline {
 

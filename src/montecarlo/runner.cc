@@ -9,6 +9,7 @@
 #include <mutex>
 #include <thread>
 
+#include "agents/factory.h"
 #include "core/rng.h"
 #include "sim/simulator.h"
 
@@ -154,12 +155,12 @@ Result<Comparison> CompareVariants(std::span<const Model* const> variants,
   std::vector<Simulator> simulators;
   Diagnostics errors;
   for (const Model* model : variants) {
-    Result<Simulator> simulator = Simulator::Create(*model);
-    if (!simulator.ok()) {
-      errors.insert(errors.end(), simulator.errors().begin(), simulator.errors().end());
+    Result<DecisionModels> decisions = MakeDecisionModels(*model);
+    if (!decisions.ok()) {
+      errors.insert(errors.end(), decisions.errors().begin(), decisions.errors().end());
       continue;
     }
-    simulators.push_back(std::move(simulator).value());
+    simulators.emplace_back(*model, std::move(decisions).value());
   }
   if (!errors.empty()) return errors;
   Job job(variants, std::move(simulators), options, variant_sink);

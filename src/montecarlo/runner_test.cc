@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "sim/test_models.h"
+#include "testing/test_models.h"
 
 namespace redline {
 namespace {

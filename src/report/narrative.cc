@@ -5,7 +5,7 @@
 #include <ostream>
 
 #include "core/rng.h"
-#include "sim/state.h"
+#include "crisis/state.h"
 
 namespace redline::report {
 

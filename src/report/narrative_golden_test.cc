@@ -15,6 +15,7 @@
 #include <sstream>
 #include <string>
 
+#include "agents/factory.h"
 #include "report/narrative.h"
 #include "scenario/loader.h"
 #include "sim/simulator.h"
@@ -38,10 +39,11 @@ std::string Narrate(std::uint64_t seed, std::int64_t run) {
   Result<scenario::LoadedScenario> loaded = scenario::LoadScenario(kScenario);
   EXPECT_TRUE(loaded.ok());
   if (!loaded.ok()) return "";
-  Result<Simulator> simulator = Simulator::Create(loaded->model);
-  EXPECT_TRUE(simulator.ok());
-  if (!simulator.ok()) return "";
-  return NarrateRun(*simulator, seed, run);
+  Result<DecisionModels> decisions = MakeDecisionModels(loaded->model);
+  EXPECT_TRUE(decisions.ok());
+  if (!decisions.ok()) return "";
+  const Simulator simulator(loaded->model, std::move(decisions).value());
+  return NarrateRun(simulator, seed, run);
 }
 
 bool Contains(const std::string& text, const std::string& part) {

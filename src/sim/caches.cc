@@ -3,7 +3,7 @@
 #include <cmath>
 #include <span>
 
-#include "agents/utility.h"
+#include "crisis/formulas.h"
 #include "sim/stages.h"
 
 namespace redline {

@@ -1,9 +1,10 @@
 // Each mechanism of the kernel on its own, on small hand-built Models.
 #include <gtest/gtest.h>
 
+#include "agents/factory.h"
 #include "model/finalize.h"
 #include "sim/simulator.h"
-#include "sim/test_models.h"
+#include "testing/test_models.h"
 
 namespace redline {
 namespace {
@@ -53,7 +54,7 @@ struct RunResult {
 RunResult Simulate(const Model& model, std::uint64_t run, StepObserver* observer = nullptr) {
   RunResult result;
   result.state.Allocate(model);
-  const Simulator sim = Simulator::Create(model).value();
+  const Simulator sim(model, MakeDecisionModels(model).value());
   result.outcome = sim.Run(result.state, RunRng(3, run), observer);
   return result;
 }
@@ -155,7 +156,7 @@ TEST(Scripted, MovesTowardScheduleByMaxChange) {
   const Model model = b.Build();
   State state;
   state.Allocate(model);
-  const Simulator sim = Simulator::Create(model).value();
+  const Simulator sim(model, MakeDecisionModels(model).value());
   const RunRng rng(1, 0);
   sim.Reset(state, rng);
   std::vector<int> levels;
@@ -202,7 +203,7 @@ Model HazardModel(double q_open, bool with_channel) {
 
 TEST(Hazards, PerceivedDeliberateWithProbabilityOneMinusAccuracy) {
   const Model model = HazardModel(0.7, true);
-  const Simulator sim = Simulator::Create(model).value();
+  const Simulator sim(model, MakeDecisionModels(model).value());
   State state;
   state.Allocate(model);
   int perceived = 0;
@@ -219,7 +220,7 @@ TEST(Hazards, PerceivedDeliberateWithProbabilityOneMinusAccuracy) {
   EXPECT_NEAR(perceived / static_cast<double>(runs), 0.3, 0.04);  // ~5.5 sd
 
   const Model no_channel = HazardModel(0.7, false);
-  const Simulator sim2 = Simulator::Create(no_channel).value();
+  const Simulator sim2(no_channel, MakeDecisionModels(no_channel).value());
   State state2;
   state2.Allocate(no_channel);
   for (int r = 0; r < 100; ++r) {

@@ -1,7 +1,7 @@
 // Red-line lifecycle (MODEL §4): intact -> crossed -> enforced | lapsed, once per run.
 #include <algorithm>
 
-#include "sim/conditions.h"
+#include "crisis/conditions.h"
 #include "sim/stages.h"
 
 namespace redline {

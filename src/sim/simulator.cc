@@ -3,15 +3,16 @@
 #include <algorithm>
 #include <cassert>
 
-#include "sim/conditions.h"
+#include "crisis/conditions.h"
 #include "sim/stages.h"
 
 namespace redline {
 
-Result<Simulator> Simulator::Create(const Model& model) {
-  Result<DecisionModels> decisions = MakeDecisionModels(model);
-  if (!decisions.ok()) return decisions.errors();
-  return Simulator(model, std::move(decisions).value());
+Simulator::Simulator(const Model& model, DecisionModels decisions)
+    : model_(&model), decisions_(std::move(decisions)) {
+  assert(decisions_.size() == model.actors.size());
+  assert(std::none_of(decisions_.begin(), decisions_.end(),
+                      [](const auto& decision) { return decision == nullptr; }));
 }
 
 void Simulator::Reset(State& state, const RunRng& rng) const {

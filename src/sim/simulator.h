@@ -1,29 +1,31 @@
 // The simulation kernel: one run of a compiled Model, step by step.
 //
-//   Result<Simulator> sim = Simulator::Create(model);   // once; builds the decision models
-//   State state; state.Allocate(model);                  // once per thread
-//   OutcomeId o = sim->Run(state, RunRng(seed, r));      // per run; allocates nothing
+//   Simulator sim(model, std::move(decisions));  // once; decisions: one per actor, e.g.
+//                                                //   MakeDecisionModels (agents/factory.h)
+//   State state; state.Allocate(model);          // once per thread
+//   OutcomeId o = sim.Run(state, RunRng(seed, r));  // per run; allocates nothing
 //
-// A Simulator is immutable after Create and shared by all threads (const methods only); it
-// keeps a reference to the Model, which must outlive it. Step() applies the stages of one step
-// in the order documented in docs/model.md; every random draw is keyed by (purpose, step,
-// slot) in the run's RunRng, so a run is reproducible from (seed, run) alone. Cost: roughly
-// O(actors * candidates * red lines + levers * observers) per step.
+// The kernel does not choose how actors decide: it receives the decision models (interface
+// in crisis/decision_model.h), so it does not depend on their implementations. A Simulator
+// is immutable after construction and shared by all threads (const methods only); it owns
+// the decision models and keeps a reference to the Model, which must outlive it. Step() applies the
+// stages of one step in the order documented in docs/model.md; every random draw is keyed by
+// (purpose, step, slot) in the run's RunRng, so a run is reproducible from (seed, run) alone. Cost:
+// roughly O(actors * candidates * red lines + levers * observers) per step.
 #pragma once
 
-#include "agents/decision_model.h"
 #include "core/rng.h"
-#include "core/status.h"
+#include "crisis/decision_model.h"
+#include "crisis/state.h"
 #include "model/model.h"
 #include "sim/observer.h"
-#include "sim/state.h"
 
 namespace redline {
 
 class Simulator {
  public:
-  // Fails if an actor's decision model is not available.
-  static Result<Simulator> Create(const Model& model);
+  // `decisions[a]` decides for actor a; one non-null model per actor (asserted).
+  Simulator(const Model& model, DecisionModels decisions);
 
   const Model& model() const { return *model_; }
   const DecisionModel& decision_model(ActorId actor) const { return *decisions_[actor.index]; }
@@ -38,9 +40,6 @@ class Simulator {
   OutcomeId Run(State& state, const RunRng& rng, StepObserver* observer = nullptr) const;
 
  private:
-  Simulator(const Model& model, DecisionModels decisions)
-      : model_(&model), decisions_(std::move(decisions)) {}
-
   const Model* model_;
   DecisionModels decisions_;
 };

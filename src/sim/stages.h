@@ -3,11 +3,11 @@
 // events within a step (docs/model.md). None allocates.
 #pragma once
 
-#include "agents/decision_model.h"
 #include "core/rng.h"
+#include "crisis/decision_model.h"
+#include "crisis/state.h"
 #include "model/model.h"
 #include "sim/observer.h"
-#include "sim/state.h"
 
 namespace redline {
 

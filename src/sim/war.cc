@@ -1,7 +1,7 @@
 // The war theatre (MODEL §7): costs, balance, decisive result, negotiated settlement.
 #include <cmath>
 
-#include "agents/utility.h"
+#include "crisis/formulas.h"
 #include "sim/stages.h"
 
 namespace redline {

@@ -1,5 +1,5 @@
 // The compact crisis used by the kernel's property tests and the benchmark (see test_models.h).
-#include "sim/test_models.h"
+#include "testing/test_models.h"
 
 namespace redline::testing {
 

@@ -1,15 +1,16 @@
 // Evaluation of condition trees (red-line triggers and outcome rules) against a State,
 // optionally under a hypothetical: "what if lever L were at level K" — which is how the
-// decision models ask whether a move would newly cross a red line. Header-only and inline
-// because both the kernel and the decision models (module agents) evaluate conditions.
+// decision models ask whether a move would newly cross a red line. Both the kernel (module
+// sim) and the decision models (module agents) evaluate conditions; header-only and inline
+// because they do so in their hot loops.
 // Pure, allocation-free, thread-safe for distinct States. Cost: O(nodes), plus O(levers) for
 // rung_at_least; interference reads the per-step cache State::interference.
 #pragma once
 
 #include <algorithm>
 
+#include "crisis/state.h"
 #include "model/model.h"
-#include "sim/state.h"
 
 namespace redline {
 

@@ -5,15 +5,15 @@
 //
 // Layout: flat vectors indexed by the Model's dense ids. Beliefs are
 // belief[(observer * actors + actor) * max_types + type]; observers are the actors first, then
-// the third parties (ObserverId). Accessors are inline because the decision models (module
-// agents) read the State without linking the kernel.
+// the third parties (ObserverId). The State sits below both the kernel (module sim), which
+// writes it, and the decision models (module agents), which read it.
 #pragma once
 
 #include <cstdint>
 #include <vector>
 
-#include "agents/decision_model.h"
 #include "core/rng.h"
+#include "crisis/decision_model.h"
 #include "model/model.h"
 
 namespace redline {

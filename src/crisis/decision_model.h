@@ -1,6 +1,8 @@
 // The decision-model interface: how an actor chooses its lever moves, whether it enforces a
-// crossed red line, and how it votes in an alliance deliberation. One instance per actor,
-// built by MakeDecisionModels from Actor::decision.
+// crossed red line, and how it votes in an alliance deliberation. One instance per actor; the
+// implementations live in module agents (MakeDecisionModels in agents/factory.h builds them
+// from Actor::decision) and the kernel (module sim) receives them, so neither module
+// depends on the other.
 //
 // Contract for implementations:
 //  - Pure functions of (Model, State, arguments): no hidden state, no random draws (the
@@ -11,14 +13,13 @@
 //    in their Bayesian updates (MODEL §5), so beliefs stay consistent with behaviour.
 //  - Reads of the State are limited to its public fields and the per-step caches filled by
 //    the kernel before decisions (State::enforce_probability, State::credibility,
-//    State::interference; see sim/state.h).
+//    State::interference; see crisis/state.h).
 #pragma once
 
 #include <memory>
 #include <span>
 #include <vector>
 
-#include "core/status.h"
 #include "model/model.h"
 
 namespace redline {
@@ -75,10 +76,7 @@ class DecisionModel {
   }
 };
 
+// One decision model per actor, in actor order.
 using DecisionModels = std::vector<std::unique_ptr<const DecisionModel>>;
-
-// One decision model per actor, in actor order. Fails (with a diagnostic naming the actor) for
-// a decision kind this build does not provide.
-Result<DecisionModels> MakeDecisionModels(const Model& model);
 
 }  // namespace redline

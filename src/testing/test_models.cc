@@ -1,4 +1,4 @@
-#include "sim/test_models.h"
+#include "testing/test_models.h"
 
 #include <utility>
 

@@ -1,9 +1,9 @@
-#include "sim/state.h"
+#include "crisis/state.h"
 
 #include <algorithm>
 #include <cassert>
 
-#include "agents/utility.h"
+#include "crisis/formulas.h"
 
 namespace redline {
 

@@ -1,0 +1,68 @@
+// The crisis formulas that both the simulation kernel (module sim) and the decision models
+// (module agents) apply: the logistic function, the war's net power, the damage a red line's
+// response threatens, the level of an alliance's response and the probability that an
+// alliance's rule says yes. Every formula is written out in docs/model.md. Pure reads of
+// (Model, State), allocation-free and thread-safe for distinct States; the inline ones are on
+// the kernel's and the decision models' hot paths.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+
+#include "crisis/state.h"
+#include "model/model.h"
+
+namespace redline {
+
+// exp(x) is exactly 0 for every x below this (exp(-746) < half the smallest subnormal), so
+// callers may skip the call, and libm's slow underflow path, without changing any result.
+inline constexpr double kExpUnderflow = -746.0;
+
+inline double Logistic(double x) {
+  if (x >= 0) return -x < kExpUnderflow ? 1.0 : 1.0 / (1.0 + std::exp(-x));
+  if (x < kExpUnderflow) return 0.0;
+  const double e = std::exp(x);
+  return e / (1.0 + e);
+}
+
+// Net power for side a from per-side aid and interdiction totals:
+//   power_a + aid_a (1 - min(1, I_a)) - power_b - aid_b (1 - min(1, I_b)).
+// Sides are passed as scalars, not as arrays indexed by side: a caller that adjusts one side
+// and then reads both (the decision models' NetPowerChange) would otherwise stall on store
+// forwarding through a stack array (it was the kernel's hottest function).
+inline double NetPowerFrom(const Model& model, const State& state, double aid_a, double aid_b,
+                           double interdiction_a, double interdiction_b) {
+  const double side_a =
+      state.Value(model.theatre.power[0]) + aid_a * (1.0 - std::clamp(interdiction_a, 0.0, 1.0));
+  const double side_b =
+      state.Value(model.theatre.power[1]) + aid_b * (1.0 - std::clamp(interdiction_b, 0.0, 1.0));
+  return side_a - side_b;
+}
+
+// Net power for side a at the current levels (the per-step caches State::aid and
+// State::interdiction).
+inline double NetPower(const Model& model, const State& state) {
+  return NetPowerFrom(model, state, state.aid[0], state.aid[1], state.interdiction[0],
+                      state.interdiction[1]);
+}
+
+// Damage per step of red line r's response level if its response lever targets `actor` or an
+// ally of `actor`; 0 otherwise. Depends only on the run's values (State::Reset caches it in
+// State::threat).
+double Threat(const Model& model, const State& state, ActorId actor, RedLineId r);
+
+// The level an alliance's response lever goes to for an attack of rung `attack_rung`.
+inline int AllianceResponseLevel(const Alliance& alliance, int attack_rung) {
+  return alliance.total_from.valid() && attack_rung >= alliance.total_from.index
+             ? alliance.total_level
+             : alliance.proportionate_level;
+}
+
+// Probability that the alliance's rule says yes when member j votes yes independently with
+// probability p_yes[j]: unanimity = product; majority = P(count > n/2) (exact, by recursion
+// over members); weighted = exact enumeration of the vote profiles for up to 16 members
+// (majority beyond); leader = the leader's p_yes.
+double ProbabilityAllianceResponds(const Model& model, const State& state, AllianceId alliance,
+                                   const double* p_yes);
+
+}  // namespace redline

@@ -42,8 +42,8 @@ void RunsPerSecond(benchmark::State& bench, const Model& model, std::int64_t run
   options.runs = runs;
   options.threads = static_cast<int>(bench.range(0));
   for (auto _ : bench) {
-    Result<Summary> summary = RunMonteCarlo(model, options);
-    benchmark::DoNotOptimize(summary.ok());
+    const Summary summary = RunMonteCarlo(model, options);
+    benchmark::DoNotOptimize(summary.runs);
   }
   bench.counters["runs/s"] = benchmark::Counter(
       static_cast<double>(options.runs) * static_cast<double>(bench.iterations()),
@@ -53,7 +53,7 @@ void RunsPerSecond(benchmark::State& bench, const Model& model, std::int64_t run
 // Nanoseconds per simulated step, single thread, no observer (runs restart when they end, so
 // the resets are included in proportion).
 void NsPerStep(benchmark::State& bench, const Model& model) {
-  const Simulator sim(model, MakeDecisionModels(model).value());
+  const Simulator sim(model, MakeDecisionModels(model));
   State state;
   state.Allocate(model);
   std::uint64_t run = 0;

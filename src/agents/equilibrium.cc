@@ -11,15 +11,6 @@
 
 namespace redline {
 
-int CandidateBound(const Model& model, ActorId actor) {
-  int bound = 1;
-  for (LeverId lever : model.levers_of_actor[actor.index]) {
-    const Lever& l = model.levers[lever.index];
-    bound += std::min(2 * std::max(0, l.max_change), static_cast<int>(l.levels.size()) - 1);
-  }
-  return bound;
-}
-
 // ---------------------------------------------------------------------------- mapping ----
 
 ActorId RedLineChallenger(const Model& model, RedLineId red_line) {
@@ -203,6 +194,7 @@ void EquilibriumModel::MoveProbabilities(const Model& model, const State& state,
   const std::size_t types = model.actors[actor.index].types.size();
   assert(n >= 1 && candidates[0].is_hold());
   assert(n <= static_cast<std::size_t>(kMaxEquilibriumCandidates));
+  assert(types <= static_cast<std::size_t>(kEquilibriumTypes));
   const double lookahead = Lookahead(model, state, actor);
   bool crossing[kMaxEquilibriumCandidates];
   for (std::size_t c = 0; c < n; ++c) {

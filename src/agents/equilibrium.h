@@ -21,9 +21,10 @@
 // also the likelihoods of the observers' Bayesian updates.
 //
 // Types: the deterrence game has two; an actor's type 0 plays "resolute", type 1
-// "irresolute" (an actor with one type is resolute with prior 1). MakeDecisionModels rejects
-// an equilibrium actor with more than two types, and any red-line owner with more than two
-// types when some actor uses the equilibrium model.
+// "irresolute" (an actor with one type is resolute with prior 1). The scenario compiler
+// refuses an equilibrium actor with more than two types, any red-line owner with more than two
+// types when some actor uses the equilibrium model, and an equilibrium actor with more than
+// kMaxEquilibriumCandidates candidate moves (model/limits.h); here they are only asserted.
 //
 // Threading and cost: immutable after construction (it keeps per-red-line and per-alliance
 // challengers computed from the Model); every call is a pure function of (Model, State).
@@ -35,16 +36,9 @@
 
 #include "crisis/decision_model.h"
 #include "games/library.h"
+#include "model/limits.h"
 
 namespace redline {
-
-// The most candidate moves the equilibrium model handles for one actor (a fixed stack buffer
-// keeps MoveProbabilities allocation-free); MakeDecisionModels checks it.
-inline constexpr int kMaxEquilibriumCandidates = 256;
-
-// An upper bound on an actor's candidate moves: 1 + Σ over its levers of min(2·max_change,
-// levels − 1).
-int CandidateBound(const Model& model, ActorId actor);
 
 class EquilibriumModel final : public DecisionModel {
  public:

@@ -15,6 +15,7 @@
 #include "agents/utility.h"
 #include "crisis/state.h"
 #include "games/library.h"
+#include "model/limits.h"
 #include "sim/simulator.h"
 #include "testing/test_models.h"
 
@@ -101,7 +102,7 @@ struct Scene {
   Simulator simulator;
   State state;
   Scene(const Standoff& standoff, double belief)
-      : model(standoff.Build()), simulator(model, MakeDecisionModels(model).value()) {
+      : model(standoff.Build()), simulator(model, MakeDecisionModels(model)) {
     state.Allocate(model);
     simulator.Reset(state, RunRng(7, 0));
     double* row = state.BeliefRow(kChallenger.index, kDefender);
@@ -299,7 +300,7 @@ TEST(EquilibriumProperty7, VotesEqualTheDeterrencePbeWithTheMemberAsDefender) {
     b.AddLevel(strike, "off", low);
     b.AddLevel(strike, "on", low).strikes_territory = true;
     const Model model = b.Build();
-    const Simulator simulator(model, MakeDecisionModels(model).value());
+    const Simulator simulator(model, MakeDecisionModels(model));
     State state;
     state.Allocate(model);
     simulator.Reset(state, RunRng(1, 0));
@@ -327,29 +328,34 @@ TEST(EquilibriumModel, MapsTheChallengerOfARedLineAndItsBelief) {
   EXPECT_EQ(BeliefResolute(scene.model, scene.state, ActorId(), kDefender), 0.5);
 }
 
-TEST(EquilibriumModel, FactoryRejectsMoreThanTwoTypes) {
+TEST(EquilibriumModel, LimitsFindMoreThanTwoTypes) {
   Standoff standoff;
   Model model = standoff.Build();
-  Result<DecisionModels> ok = MakeDecisionModels(model);
-  ASSERT_TRUE(ok.ok());
-  EXPECT_TRUE((*ok)[0]->TypeDependent());
+  EXPECT_TRUE(FindLimitViolations(model).empty());
+  const DecisionModels ok = MakeDecisionModels(model);
+  ASSERT_EQ(ok.size(), model.actors.size());
+  EXPECT_TRUE(ok[0]->TypeDependent());
   // A third type for the equilibrium challenger.
   model.actors[kChallenger.index].types.push_back(model.actors[kChallenger.index].types[0]);
-  Result<DecisionModels> three = MakeDecisionModels(model);
-  ASSERT_FALSE(three.ok());
-  EXPECT_NE(three.errors()[0].message.find("actor 'challenger'"), std::string::npos)
-      << three.errors()[0].message;
-  EXPECT_NE(three.errors()[0].message.find("3 types"), std::string::npos);
+  std::vector<LimitViolation> found = FindLimitViolations(model);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].kind, LimitViolation::Kind::kEquilibriumTypes);
+  EXPECT_EQ(found[0].actor, kChallenger);
+  EXPECT_EQ(found[0].value, 3);
+  // The factory only asserts: the scenario compiler refuses such a Model (montecarlo's
+  // runnable_test and the validate goldens).
+  EXPECT_DEBUG_DEATH(MakeDecisionModels(model), "scenario compiler would refuse");
   // A quantal red-line owner with three types, faced by an equilibrium challenger.
   model.actors[kChallenger.index].types.pop_back();
   model.actors[kDefender.index].decision.kind = DecisionKind::kQuantal;
   model.actors[kDefender.index].types.push_back(model.actors[kDefender.index].types[1]);
   model.max_types = 3;
-  Result<DecisionModels> owner = MakeDecisionModels(model);
-  ASSERT_FALSE(owner.ok());
-  EXPECT_NE(owner.errors()[0].message.find("actor 'defender'"), std::string::npos)
-      << owner.errors()[0].message;
-  EXPECT_NE(owner.errors()[0].message.find("red line 'line'"), std::string::npos);
+  found = FindLimitViolations(model);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].kind, LimitViolation::Kind::kRedLineOwnerTypes);
+  EXPECT_EQ(found[0].actor, kDefender);
+  EXPECT_EQ(found[0].red_line, kLine);
+  EXPECT_EQ(found[0].equilibrium_actor, kChallenger);
 }
 
 }  // namespace

@@ -4,14 +4,14 @@
 // the two together.
 #pragma once
 
-#include "core/status.h"
 #include "crisis/decision_model.h"
 #include "model/model.h"
 
 namespace redline {
 
-// One decision model per actor, in actor order. Fails (with a diagnostic naming the actor) for
-// a Model the decision models cannot play.
-Result<DecisionModels> MakeDecisionModels(const Model& model);
+// One decision model per actor, in actor order. Never fails: the decision models' limits
+// (model/limits.h) are checked by the scenario compiler, so every compiled Model is playable;
+// a Model built otherwise (tests) must be finalized (FinalizeModel) and obey them (asserted).
+DecisionModels MakeDecisionModels(const Model& model);
 
 }  // namespace redline

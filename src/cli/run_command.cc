@@ -65,12 +65,7 @@ int Execute(RunFlags& flags, Io& io) {
   if (!loaded) return kExitBadInput;
   const Model& model = loaded->model;
 
-  Result<DecisionModels> decisions = MakeDecisionModels(model);
-  if (!decisions.ok()) {
-    PrintDiagnostics(decisions.errors(), io.err);
-    return kExitBadInput;
-  }
-  const Simulator simulator(model, std::move(decisions).value());
+  const Simulator simulator(model, MakeDecisionModels(model));
 
   std::unique_ptr<OutSink> sink;
   if (!flags.out_dir.empty()) {
@@ -105,22 +100,18 @@ int Execute(RunFlags& flags, Io& io) {
   }
 
   const auto start = std::chrono::steady_clock::now();
-  Result<Summary> summary = RunMonteCarlo(model, options);
+  const Summary summary = RunMonteCarlo(model, options);
   const double elapsed =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   bar.Finish();
-  if (!summary.ok()) {
-    PrintDiagnostics(summary.errors(), io.err);
-    return kExitBadInput;
-  }
 
   report::RunInfo info{flags.file,      flags.variant,    flags.overrides,
                        flags.run_count, flags.seed_value, elapsed};
-  const auto json = report::SummaryToJson(model, *summary, info);
+  const auto json = report::SummaryToJson(model, summary, info);
   if (flags.json) {
     io.out << json.dump(2) << "\n";
   } else {
-    report::WriteSummaryText(model, *summary, info, io.out);
+    report::WriteSummaryText(model, summary, info, io.out);
   }
   if (io.err_is_terminal) {
     io.err << flags.run_count << " runs in " << elapsed << " s ("

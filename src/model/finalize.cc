@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "model/limits.h"
+
 namespace redline {
 
 namespace {
@@ -153,15 +155,8 @@ void FillLeverIndexes(Model& model) {
       if (level.interdicts_side == kNoSide) level.interdicts_side = target_side;
   }
   model.max_candidates = 1;
-  for (int a = 0; a < actors; ++a) {
-    int candidates = 1;
-    for (LeverId l : model.levers_of_actor[a]) {
-      const Lever& lever = model.levers[l.index];
-      const int span = static_cast<int>(lever.levels.size()) - 1;
-      candidates += 2 * std::min(std::max(lever.max_change, 0), span);
-    }
-    model.max_candidates = std::max(model.max_candidates, candidates);
-  }
+  for (int a = 0; a < actors; ++a)
+    model.max_candidates = std::max(model.max_candidates, CandidateBound(model, ActorId(a)));
 }
 
 void FillRedLineIndexes(Model& model) {

@@ -13,7 +13,7 @@
 //                           max_rung_at_least, strike_on) or the levers of `by` (rung_at_least)
 //   max_types               most types of any actor
 //   level_offset, total_levels  flat numbering of all levels of all levers
-//   max_candidates          1 + max over actors of sum over its levers of 2 * max_change
+//   max_candidates          max over actors of CandidateBound (model/limits.h)
 //   member_of, allied, lever_friendly, channel_between: see model.h
 //   Level::interdicts_side  when unset and the lever has a target that favours a side: that side
 #pragma once

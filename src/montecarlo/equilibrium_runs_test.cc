@@ -62,8 +62,8 @@ TEST(EquilibriumRuns, ChallengerCrossesOnlyBelowTheCutoffAndTheDefenderEnforcesB
   options.threads = 2;
   std::vector<RunRecord> records(options.runs);
   const Comparison c = CompareVariants(models, options, [&](int variant, const RunRecord& record) {
-                         if (variant == 0) records[record.index] = record;
-                       }).value();
+    if (variant == 0) records[record.index] = record;
+  });
   const RedLineStat& below = c.variants[0].red_lines[0];
   const RedLineStat& above = c.variants[1].red_lines[0];
   // Below the cutoff the PBE challenges: every run crosses, at step 0.

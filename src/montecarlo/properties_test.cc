@@ -23,7 +23,7 @@ Comparison Compare(const Model& first, const Model& second, std::int64_t runs,
   options.runs = runs;
   options.seed = 2022;
   options.threads = 2;
-  return CompareVariants(models, options, sink).value();
+  return CompareVariants(models, options, sink);
 }
 
 // 1. Closing the hotline raises P(war) with hazards on; with hazards off it changes nothing.
@@ -194,7 +194,7 @@ TEST(Properties, NoMovesNoHazardsNothingEscalates) {
   const Model model = CrisisModel(calm);
   RunOptions options;
   options.runs = 2000;
-  const Summary s = RunMonteCarlo(model, options).value();
+  const Summary s = RunMonteCarlo(model, options);
   EXPECT_EQ(s.highest_rung[0], s.runs);
   EXPECT_EQ(s.runs_with_crossing, 0);
   EXPECT_EQ(s.mean_incidents, 0.0);
@@ -214,9 +214,9 @@ TEST(Properties, ComparisonIdenticalForAnyThreadCount) {
   RunOptions options;
   options.runs = 1500;
   options.threads = 1;
-  const Comparison one = CompareVariants(models, options).value();
+  const Comparison one = CompareVariants(models, options);
   options.threads = 3;
-  const Comparison three = CompareVariants(models, options).value();
+  const Comparison three = CompareVariants(models, options);
   EXPECT_TRUE(one == three);
 }
 

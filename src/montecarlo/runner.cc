@@ -148,31 +148,19 @@ class Job {
 
 }  // namespace
 
-Result<Comparison> CompareVariants(std::span<const Model* const> variants,
-                                   const RunOptions& options,
-                                   const std::function<void(int, const RunRecord&)>& variant_sink) {
+Comparison CompareVariants(std::span<const Model* const> variants, const RunOptions& options,
+                           const std::function<void(int, const RunRecord&)>& variant_sink) {
   assert(!variants.empty() && options.chunk_size > 0 && options.runs >= 0);
   std::vector<Simulator> simulators;
-  Diagnostics errors;
-  for (const Model* model : variants) {
-    Result<DecisionModels> decisions = MakeDecisionModels(*model);
-    if (!decisions.ok()) {
-      errors.insert(errors.end(), decisions.errors().begin(), decisions.errors().end());
-      continue;
-    }
-    simulators.emplace_back(*model, std::move(decisions).value());
-  }
-  if (!errors.empty()) return errors;
+  for (const Model* model : variants) simulators.emplace_back(*model, MakeDecisionModels(*model));
   Job job(variants, std::move(simulators), options, variant_sink);
   job.Run();
   return job.Finish();
 }
 
-Result<Summary> RunMonteCarlo(const Model& model, const RunOptions& options) {
+Summary RunMonteCarlo(const Model& model, const RunOptions& options) {
   const Model* models[] = {&model};
-  Result<Comparison> comparison = CompareVariants(models, options);
-  if (!comparison.ok()) return comparison.errors();
-  return std::move(comparison.value().variants[0]);
+  return std::move(CompareVariants(models, options).variants[0]);
 }
 
 }  // namespace redline

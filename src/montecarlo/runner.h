@@ -8,7 +8,7 @@
 // Threading: callbacks (progress, record sinks) are called one at a time, from worker threads,
 // in run-index order; they must not call back into the runner. Cost: one State per thread and
 // per variant is allocated up front; the per-run loop allocates nothing (records reuse their
-// buffers). Errors: a Model whose decision models cannot be built gives the diagnostics.
+// buffers). Never fails: a compiled Model is always runnable (model/limits.h).
 #pragma once
 
 #include <cstdint>
@@ -35,7 +35,7 @@ struct RunOptions {
 };
 
 // Runs `options.runs` runs of `model` and summarises them.
-Result<Summary> RunMonteCarlo(const Model& model, const RunOptions& options);
+Summary RunMonteCarlo(const Model& model, const RunOptions& options);
 
 // Paired difference of one outcome's probability between a variant and the first variant.
 struct PairedDifference {
@@ -53,7 +53,7 @@ struct Comparison {
 // The same runs (common random numbers: run r uses RunRng(seed, r) in every variant) under
 // several Models. All variants must have the same outcomes list (asserted). A record sink, if
 // given, receives the records of the first variant; `variant_sink` of all variants.
-Result<Comparison> CompareVariants(
+Comparison CompareVariants(
     std::span<const Model* const> variants, const RunOptions& options,
     const std::function<void(int variant, const RunRecord&)>& variant_sink = nullptr);
 

@@ -39,10 +39,7 @@ std::string Narrate(std::uint64_t seed, std::int64_t run) {
   Result<scenario::LoadedScenario> loaded = scenario::LoadScenario(kScenario);
   EXPECT_TRUE(loaded.ok());
   if (!loaded.ok()) return "";
-  Result<DecisionModels> decisions = MakeDecisionModels(loaded->model);
-  EXPECT_TRUE(decisions.ok());
-  if (!decisions.ok()) return "";
-  const Simulator simulator(loaded->model, std::move(decisions).value());
+  const Simulator simulator(loaded->model, MakeDecisionModels(loaded->model));
   return NarrateRun(simulator, seed, run);
 }
 

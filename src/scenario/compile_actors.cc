@@ -27,6 +27,7 @@ void CompileTypes(const MapReader& actor_entry, Actor& actor, CompileContext& ct
     ctx.Error(types->where, path, "actor '" + actor.id + "' has no types; give at least one");
     return;
   }
+  ctx.actor_types_at.back() = NodeAt{types->where, path};
   bool some_prior_positive = false;
   bool priors_known = true;
   for (std::size_t i = 0; i < types->entries.size(); ++i) {
@@ -98,6 +99,7 @@ void CompileDecision(const MapReader& actor_entry, const Actor& actor, DecisionS
   MapReader reader(node != nullptr ? *node : kEmpty, path, schema::kDecision, ctx.errors);
   const auto value = [&](const char* key) { return reader.ok() ? reader.Optional(key) : nullptr; };
   if (const YamlNode* model = value("model")) {
+    ctx.actor_decision_at.back() = NodeAt{model->where, reader.PathOf("model")};
     static const std::vector<std::string> kModels = {"scripted", "quantal", "equilibrium"};
     std::optional<int> kind =
         ReadChoice(*model, reader.PathOf("model"), kModels, "decision model", ctx.errors);
@@ -128,6 +130,9 @@ void CompileActors(const YamlNode* section, CompileContext& ctx) {
       section, "actors", "actor", schema::kActor, ctx,
       [&](const MapReader& entry, std::size_t index) {
         Actor& actor = ctx.model.actors.emplace_back();
+        const NodeAt at_entry{entry.node().where, entry.path()};
+        ctx.actor_types_at.push_back(at_entry);
+        ctx.actor_decision_at.push_back(at_entry);
         actor.id = ReadEntryId(entry, ctx);
         actor.label = ReadLabel(entry, actor.id, ctx);
         if (!entry.ok()) return;

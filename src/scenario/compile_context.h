@@ -16,6 +16,12 @@
 
 namespace redline::scenario {
 
+// Where a key was written: for the checks that need the finalized Model (CheckModelLimits).
+struct NodeAt {
+  SourceLocation where;
+  std::string path;
+};
+
 // An actor or an alliance (lever owners, strike targets, channel ends, `by`).
 struct Party {
   ActorId actor;
@@ -31,6 +37,10 @@ class CompileContext {
   Diagnostics& errors;
   const Symbols& symbols;
   ParamCompiler params;
+  // Per actor, in actor order: where its `types` and its `decision.model` were written (the
+  // actor's entry when the key is absent).
+  std::vector<NodeAt> actor_types_at;
+  std::vector<NodeAt> actor_decision_at;
 
   void Error(const SourceLocation& where, const std::string& path, const std::string& message) {
     AddError(errors, where, path, message);

@@ -1,5 +1,6 @@
 // Levers: owner, target, ordered levels (rung, cost, damage, aid, interdiction, strikes,
 // perception weights, accident hazards).
+#include "model/limits.h"
 #include "scenario/compile_sections.h"
 
 namespace redline::scenario {
@@ -31,11 +32,12 @@ void CompilePerceptions(const YamlNode& node, const std::string& path, Level& le
 void CompileHazards(const YamlNode& node, const std::string& path, Level& level,
                     CompileContext& ctx) {
   if (!ExpectList(node, path, "hazards {probability, victim, rung}", ctx.errors)) return;
-  // The kernel keys each hazard's draws by lever * 8 + hazard (docs/model.md §1).
-  constexpr std::size_t kMaxHazardsPerLevel = 8;
-  if (node.items.size() > kMaxHazardsPerLevel) {
+  // The kernel keys each hazard's draws by lever * kMaxHazardsPerLevel + hazard (docs/model.md
+  // §1).
+  if (node.items.size() > static_cast<std::size_t>(kMaxHazardsPerLevel)) {
     ctx.Error(node.where, path,
-              "at most 8 hazards per level, got " + std::to_string(node.items.size()));
+              "at most " + std::to_string(kMaxHazardsPerLevel) + " hazards per level, got " +
+                  std::to_string(node.items.size()));
   }
   for (std::size_t i = 0; i < node.items.size(); ++i) {
     MapReader entry(node.items[i], path + "." + std::to_string(i), schema::kHazard, ctx.errors);

@@ -28,6 +28,9 @@ void CompileWar(const YamlNode* section, CompileContext& ctx);
 void CompileOutcomes(const YamlNode* section, CompileContext& ctx);
 // Horizon (scenario.horizon) after the ladder, since stop_at names a rung.
 void CompileHorizon(const YamlNode* scenario_section, CompileContext& ctx);
+// The limits of model/limits.h on the finalized Model (after FinalizeModel), reported where
+// the actors' types and decision models are written.
+void CheckModelLimits(CompileContext& ctx);
 
 // Calls `compile` for each entry of the list section `name` (checked to be a list of
 // mappings, with unique ids) with the entry, its index, and a reader for `keys`.

@@ -35,6 +35,8 @@ Result<Model> CompileScenario(const YamlNode& root, const std::string& source_fi
   CompileOutcomes(top.Optional("outcomes"), ctx);
   if (!errors.empty()) return errors;
   FinalizeModel(model);
+  CheckModelLimits(ctx);
+  if (!errors.empty()) return errors;
   return model;
 }
 

@@ -2,8 +2,10 @@
 // Bayesian updates they cause. All choices are made from the State at the start of the step and
 // applied together.
 #include <algorithm>
+#include <cassert>
 #include <span>
 
+#include "model/limits.h"
 #include "sim/stages.h"
 
 namespace redline {
@@ -24,6 +26,7 @@ int BuildCandidates(const Model& model, const State& state, ActorId actor, Move*
     for (int to = lowest; to < current; ++to) out[n++] = Move{lever, to};
     for (int to = current + 1; to <= highest; ++to) out[n++] = Move{lever, to};
   }
+  assert(n <= CandidateBound(model, actor));  // State::candidates holds Model::max_candidates
   return n;
 }
 

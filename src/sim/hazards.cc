@@ -1,6 +1,8 @@
 // Accidents, attribution and deliberate strikes (MODEL §8).
 #include <algorithm>
+#include <cassert>
 
+#include "model/limits.h"
 #include "sim/stages.h"
 
 namespace redline {
@@ -42,10 +44,11 @@ void ApplyHazardsAndStrikes(const StepContext& context, State& state) {
       RecordStrike(model, state, party, lever.target, level.rung.index);
       if (context.observer) context.observer->OnStrike(state, LeverId(l), lever.target, level.rung);
     }
-    const int hazards = std::min<int>(static_cast<int>(level.hazards.size()), 8);
+    const int hazards = static_cast<int>(level.hazards.size());
+    assert(hazards <= kMaxHazardsPerLevel);  // checked by the scenario compiler
     for (int h = 0; h < hazards; ++h) {
       const Hazard& hazard = level.hazards[h];
-      const std::uint32_t slot = static_cast<std::uint32_t>(l * 8 + h);
+      const std::uint32_t slot = static_cast<std::uint32_t>(l * kMaxHazardsPerLevel + h);
       if (context.rng.Uniform(DrawPurpose::kHazard, state.step, slot) >=
           state.Value(hazard.probability))
         continue;

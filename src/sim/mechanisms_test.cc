@@ -54,7 +54,7 @@ struct RunResult {
 RunResult Simulate(const Model& model, std::uint64_t run, StepObserver* observer = nullptr) {
   RunResult result;
   result.state.Allocate(model);
-  const Simulator sim(model, MakeDecisionModels(model).value());
+  const Simulator sim(model, MakeDecisionModels(model));
   result.outcome = sim.Run(result.state, RunRng(3, run), observer);
   return result;
 }
@@ -156,7 +156,7 @@ TEST(Scripted, MovesTowardScheduleByMaxChange) {
   const Model model = b.Build();
   State state;
   state.Allocate(model);
-  const Simulator sim(model, MakeDecisionModels(model).value());
+  const Simulator sim(model, MakeDecisionModels(model));
   const RunRng rng(1, 0);
   sim.Reset(state, rng);
   std::vector<int> levels;
@@ -203,7 +203,7 @@ Model HazardModel(double q_open, bool with_channel) {
 
 TEST(Hazards, PerceivedDeliberateWithProbabilityOneMinusAccuracy) {
   const Model model = HazardModel(0.7, true);
-  const Simulator sim(model, MakeDecisionModels(model).value());
+  const Simulator sim(model, MakeDecisionModels(model));
   State state;
   state.Allocate(model);
   int perceived = 0;
@@ -220,7 +220,7 @@ TEST(Hazards, PerceivedDeliberateWithProbabilityOneMinusAccuracy) {
   EXPECT_NEAR(perceived / static_cast<double>(runs), 0.3, 0.04);  // ~5.5 sd
 
   const Model no_channel = HazardModel(0.7, false);
-  const Simulator sim2(no_channel, MakeDecisionModels(no_channel).value());
+  const Simulator sim2(no_channel, MakeDecisionModels(no_channel));
   State state2;
   state2.Allocate(no_channel);
   for (int r = 0; r < 100; ++r) {

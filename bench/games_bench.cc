@@ -4,11 +4,13 @@
 //  - The library's risk_taking game at growing horizons (perfect information with chance,
 //    ~3 nodes per round): spe, enumpure (reduced strategic form), lcp (sequence form), logit
 //    (agent QRE), cfr (1 000 iterations), mccfr (10 000 iterations).
-//  - Gambit examples: stripped-down poker (Arg 0) and Monty Hall (Arg 1): lcp, logit, cfr.
+//  - One-card poker (tests/games/one_card_poker.efg, Arg 0) and Gambit's Monty Hall (Arg 1,
+//    read from the folder REDLINE_GAMBIT_CORPUS names; skipped without it): lcp, logit, cfr.
 // Counters: nodes, infosets (player infosets), actions or strategies per player.
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
+#include <cstdlib>
 #include <map>
 #include <string>
 
@@ -38,8 +40,15 @@ AnyGame RiskTaking(int rounds) {
       std::move(MakeLibraryGame("risk_taking", {{"rounds", std::to_string(rounds)}})).value());
 }
 
-AnyGame GambitFile(const std::string& name) {
-  return std::move(ReadGameFile(REDLINE_SHARED_DIR "/data/games/gambit/" + name).value());
+// A game file, or an error message when it does not load.
+Result<AnyGame> PokerGame(int which) {
+  if (which == 0) return ReadGameFile(REDLINE_SOURCE_DIR "/tests/games/one_card_poker.efg");
+  const char* corpus = std::getenv("REDLINE_GAMBIT_CORPUS");
+  if (corpus == nullptr || *corpus == '\0') {
+    return Result<AnyGame>(
+        Diagnostic{{}, "REDLINE_GAMBIT_CORPUS is not set (Gambit's montyhal.efg)"});
+  }
+  return ReadGameFile(std::string(corpus) + "/montyhal.efg");
 }
 
 void SetCounters(benchmark::State& bench, const AnyGame& game) {
@@ -131,8 +140,12 @@ void BM_Poker(benchmark::State& bench, const std::string& method) {
   SolverOptions options;
   if (method == "cfr") options.max_iterations = 1000;
   if (method == "cfr") options.tolerance = 1e-12;
-  Solve(bench, GambitFile(bench.range(0) == 0 ? "stripped_down_poker.efg" : "montyhal.efg"), method,
-        options);
+  Result<AnyGame> game = PokerGame(static_cast<int>(bench.range(0)));
+  if (!game.ok()) {
+    bench.SkipWithError(game.errors()[0].ToString().c_str());
+    return;
+  }
+  Solve(bench, *game, method, options);
 }
 BENCHMARK_CAPTURE(BM_Poker, lcp, "lcp")->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_Poker, logit, "logit")->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);

@@ -31,43 +31,47 @@ SolveRun Solve(std::vector<std::string> args) {
 }
 
 std::string Game(const std::string& name) {
-  return std::string(REDLINE_SHARED_DIR "/data/games/gambit/") + name;
+  return std::string(REDLINE_SOURCE_DIR "/tests/games/") + name;
 }
 
 TEST(SolveCommandTest, GambitFormatForNormalForm) {
-  SolveRun run = Solve({Game("pd.nfg"), "--format", "gambit"});
+  SolveRun run = Solve({Game("prisoners_dilemma.nfg"), "--format", "gambit"});
   EXPECT_EQ(run.code, kExitOk) << run.err;
   EXPECT_EQ(run.out, "NE,0,1,0,1\n");
   EXPECT_EQ(run.err, "");
 }
 
 TEST(SolveCommandTest, GambitFormatForExtensiveEnumPureAndSpe) {
-  SolveRun pure = Solve(
-      {Game("two_player_perfect_info_win_lose.efg"), "--method", "enumpure", "--format", "gambit"});
+  // tests/games/entry_with_chance.efg; the equilibria are derived in games/enumpure_test.cc.
+  SolveRun pure =
+      Solve({Game("entry_with_chance.efg"), "--method", "enumpure", "--format", "gambit"});
   EXPECT_EQ(pure.code, kExitOk) << pure.err;
-  EXPECT_EQ(pure.out, "NE,0,1,1,0,1,0,1,0\nNE,0,1,1,0,1,0,0,1\nNE,0,1,1,0,0,1,0,0\n");
-  SolveRun spe = Solve({Game("perfect_info_with_chance.efg"), "-m", "spe", "--format", "gambit"});
+  EXPECT_EQ(pure.out, "NE,1,0,1,0,1,0\nNE,1,0,1,0,0,1\nNE,0,1,0,1,1,0\n");
+  SolveRun spe = Solve({Game("entry_with_chance.efg"), "-m", "spe", "--format", "gambit"});
   EXPECT_EQ(spe.code, kExitOk) << spe.err;
-  EXPECT_EQ(spe.out, "NE,0,1,1,0,1,0\n");
+  EXPECT_EQ(spe.out, "NE,0,1,0,1,1,0\n");
+  SolveRun lcp = Solve({Game("one_card_poker.efg"), "-m", "lcp", "--format", "gambit"});
+  EXPECT_EQ(lcp.code, kExitOk) << lcp.err;
+  EXPECT_EQ(lcp.out, "NE,1,0,1/3,2/3,2/3,1/3\n");
 }
 
 TEST(SolveCommandTest, TextOutputIsLabelled) {
-  SolveRun run = Solve({Game("perfect_info_with_chance.efg"), "--method", "spe"});
+  SolveRun run = Solve({Game("entry_with_chance.efg"), "--method", "spe"});
   EXPECT_EQ(run.code, kExitOk) << run.err;
   EXPECT_NE(run.out.find("method: spe, 1 equilibrium"), std::string::npos) << run.out;
-  EXPECT_NE(run.out.find("  1: payoff -1\n"), std::string::npos) << run.out;
-  EXPECT_NE(run.out.find("      b 1\n"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("  Entrant: payoff 1/3\n"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("    at weak market:\n      fight 1\n"), std::string::npos) << run.out;
 }
 
 TEST(SolveCommandTest, JsonIsOneObject) {
-  SolveRun run = Solve({Game("coord2.nfg"), "--json"});
+  SolveRun run = Solve({Game("coordination.nfg"), "--json"});
   EXPECT_EQ(run.code, kExitOk) << run.err;
   nlohmann::json parsed = nlohmann::json::parse(run.out);
   EXPECT_EQ(parsed["method"], "enumpure");
   EXPECT_EQ(parsed["profile_kind"], "mixed");
   ASSERT_EQ(parsed["equilibria"].size(), 2u);
   EXPECT_EQ(parsed["equilibria"][0]["gambit"], "NE,1,0,1,0");
-  EXPECT_EQ(parsed["equilibria"][0]["profile"][0]["player"], "Player 1");
+  EXPECT_EQ(parsed["equilibria"][0]["profile"][0]["player"], "Row");
 }
 
 TEST(SolveCommandTest, BadInputsExitTwoWithOneLine) {
@@ -77,14 +81,16 @@ TEST(SolveCommandTest, BadInputsExitTwoWithOneLine) {
     EXPECT_EQ(run.err, message);
   };
   expect_bad(Solve({"/nonexistent.efg"}), "/nonexistent.efg: error: no such file\n");
-  expect_bad(Solve({REDLINE_SHARED_DIR}),
-             std::string(REDLINE_SHARED_DIR) + ": error: is a directory, not a game file\n");
-  expect_bad(Solve({Game("pd.nfg"), "--method", "enumpur"}),
+  expect_bad(Solve({REDLINE_SOURCE_DIR "/tests/games"}),
+             std::string(REDLINE_SOURCE_DIR "/tests/games") +
+                 ": error: is a directory, not a game file\n");
+  expect_bad(Solve({Game("prisoners_dilemma.nfg"), "--method", "enumpur"}),
              "error: unknown method 'enumpur'; did you mean 'enumpure'?\n");
-  expect_bad(Solve({Game("poker.efg"), "--method", "spe"}),
-             "error: method 'spe' does not apply to " + Game("poker.efg") +
-                 ": spe needs a game of perfect information, but infoset 1 of player 'Bob' "
-                 "has 2 nodes\n");
+  expect_bad(
+      Solve({Game("one_card_poker.efg"), "--method", "spe"}),
+      "error: method 'spe' does not apply to " + Game("one_card_poker.efg") +
+          ": spe needs a game of perfect information, but infoset 1 ('raised') of player 'Bob' "
+          "has 2 nodes\n");
 }
 
 TEST(SolveCommandTest, MalformedAndBinaryFiles) {
@@ -143,7 +149,7 @@ std::string ReadAll(const std::string& path) {
 TEST(SolveFlagsTest, LambdaOutWritesTheAgentQreBranch) {
   const std::string csv = TempFile("redline_poker_branch.csv");
   SolveRun run =
-      Solve({Game("stripped_down_poker.efg"), "--method", "logit", "--lambda-out", csv, "--json"});
+      Solve({Game("one_card_poker.efg"), "--method", "logit", "--lambda-out", csv, "--json"});
   ASSERT_EQ(run.code, kExitOk) << run.err;
   nlohmann::json parsed = nlohmann::json::parse(run.out);
   EXPECT_EQ(parsed["profile_kind"], "behavior");
@@ -152,8 +158,8 @@ TEST(SolveFlagsTest, LambdaOutWritesTheAgentQreBranch) {
   const std::vector<std::string> lines = SplitLines(ReadAll(csv));
   ASSERT_EQ(lines.size(), parsed["path_points"].get<std::size_t>() + 1);
   EXPECT_EQ(lines[0],
-            "lambda,Alice:Alice has King:Bet,Alice:Alice has King:Fold,Alice:Alice has Queen:Bet,"
-            "Alice:Alice has Queen:Fold,Bob:Bob's response:Call,Bob:Bob's response:Fold");
+            "lambda,Alice:king:raise,Alice:king:fold,Alice:queen:raise,Alice:queen:fold,"
+            "Bob:raised:meet,Bob:raised:pass");
   EXPECT_EQ(lines[1], "0,0.5,0.5,0.5,0.5,0.5,0.5");
   double last_lambda = 0;
   for (std::size_t k = 1; k < lines.size(); ++k) {
@@ -169,8 +175,8 @@ TEST(SolveFlagsTest, LambdaOutWritesTheAgentQreBranch) {
 
 TEST(SolveFlagsTest, LambdaOutForANormalFormGameAndMaxLambda) {
   const std::string csv = TempFile("redline_2x2_branch.csv");
-  SolveRun run =
-      Solve({Game("2x2.nfg"), "-m", "logit", "--max-lambda", "20", "--lambda-out", csv, "--json"});
+  SolveRun run = Solve(
+      {Game("mixed_2x2.nfg"), "-m", "logit", "--max-lambda", "20", "--lambda-out", csv, "--json"});
   ASSERT_EQ(run.code, kExitOk) << run.err;
   nlohmann::json parsed = nlohmann::json::parse(run.out);
   const double final_lambda = parsed["final_lambda"].get<double>();
@@ -180,12 +186,13 @@ TEST(SolveFlagsTest, LambdaOutForANormalFormGameAndMaxLambda) {
   ASSERT_GE(lines.size(), 3u);
   EXPECT_EQ(SplitCsv(lines[0]).size(), 5u);
   EXPECT_EQ(lines[0].substr(0, 7), "lambda,");
-  EXPECT_NE(lines[0].find("Player 1:"), std::string::npos) << lines[0];
-  EXPECT_EQ(lines[0].find("Player 1:#"), std::string::npos) << "no infoset column: " << lines[0];
+  // One column per strategy, no infoset column.
+  EXPECT_EQ(lines[0], "lambda,Row:U,Row:D,Column:L,Column:R");
 }
 
 TEST(SolveFlagsTest, IterationLimitIsAResultNotAnError) {
-  SolveRun logit = Solve({Game("poker.efg"), "-m", "logit", "--iterations", "3", "--json"});
+  SolveRun logit =
+      Solve({Game("one_card_poker.efg"), "-m", "logit", "--iterations", "3", "--json"});
   ASSERT_EQ(logit.code, kExitOk) << logit.err;
   nlohmann::json parsed = nlohmann::json::parse(logit.out);
   EXPECT_EQ(parsed["hit_limit"], true);
@@ -193,35 +200,35 @@ TEST(SolveFlagsTest, IterationLimitIsAResultNotAnError) {
   EXPECT_EQ(parsed["iterations"], 3);
   EXPECT_EQ(parsed["path_points"], 4);
 
-  SolveRun cfr = Solve({Game("poker.efg"), "-m", "cfr", "--iterations", "10"});
+  SolveRun cfr = Solve({Game("one_card_poker.efg"), "-m", "cfr", "--iterations", "10"});
   ASSERT_EQ(cfr.code, kExitOk) << cfr.err;
   EXPECT_NE(cfr.out.find("(stopped at a limit)"), std::string::npos) << cfr.out;
   EXPECT_NE(cfr.out.find("stopped at the iteration limit"), std::string::npos) << cfr.out;
 
-  SolveRun lcp = Solve({Game("poker.efg"), "-m", "lcp", "--iterations", "1", "--json"});
+  SolveRun lcp = Solve({Game("one_card_poker.efg"), "-m", "lcp", "--iterations", "1", "--json"});
   ASSERT_EQ(lcp.code, kExitOk) << lcp.err;
   parsed = nlohmann::json::parse(lcp.out);
   EXPECT_EQ(parsed["hit_limit"], true);
   EXPECT_EQ(parsed["equilibria"].size(), 0u);
 
-  SolveRun enummixed = Solve({Game("8x8.nfg"), "-m", "enummixed", "--iterations", "5", "--json"});
+  SolveRun enummixed =
+      Solve({Game("coordination4.nfg"), "-m", "enummixed", "--iterations", "5", "--json"});
   ASSERT_EQ(enummixed.code, kExitOk) << enummixed.err;
   EXPECT_EQ(nlohmann::json::parse(enummixed.out)["hit_limit"], true);
-  SolveRun full = Solve({Game("8x8.nfg"), "-m", "enummixed", "--json"});
+  SolveRun full = Solve({Game("coordination4.nfg"), "-m", "enummixed", "--json"});
   ASSERT_EQ(full.code, kExitOk) << full.err;
   EXPECT_EQ(nlohmann::json::parse(full.out)["hit_limit"], false);
 }
 
 TEST(SolveFlagsTest, SeedAndToleranceReachTheSolver) {
   auto gambit = [](const std::string& seed) {
-    return Solve({Game("stripped_down_poker.efg"), "-m", "mccfr", "--iterations", "200", "--seed",
-                  seed, "--format", "gambit"})
+    return Solve({Game("one_card_poker.efg"), "-m", "mccfr", "--iterations", "200", "--seed", seed,
+                  "--format", "gambit"})
         .out;
   };
   EXPECT_EQ(gambit("5"), gambit("5"));
   EXPECT_NE(gambit("5"), gambit("6"));
-  SolveRun loose =
-      Solve({Game("stripped_down_poker.efg"), "-m", "cfr", "--tolerance", "0.5", "--json"});
+  SolveRun loose = Solve({Game("one_card_poker.efg"), "-m", "cfr", "--tolerance", "0.5", "--json"});
   ASSERT_EQ(loose.code, kExitOk) << loose.err;
   nlohmann::json parsed = nlohmann::json::parse(loose.out);
   EXPECT_EQ(parsed["converged"], true);
@@ -235,7 +242,7 @@ TEST(SolveFlagsTest, BadValuesExitTwoWithOneLine) {
     EXPECT_EQ(run.out, "");
     EXPECT_EQ(run.err, message);
   };
-  const std::string poker = Game("poker.efg");
+  const std::string poker = Game("one_card_poker.efg");
   expect_bad({poker, "-m", "cfr", "--iterations", "0"},
              "--iterations: error: expected a whole number from 1 to 2e9, got '0'\n");
   expect_bad({poker, "-m", "cfr", "--iterations", "ten"},

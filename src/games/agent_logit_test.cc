@@ -6,6 +6,7 @@
 #include <string>
 
 #include "games/agent_logit_system.h"
+#include "games/library.h"
 #include "games/library_games.h"
 #include "games/logit.h"
 #include "games/solvers.h"
@@ -14,9 +15,6 @@
 
 namespace redline::games {
 namespace {
-
-using testing::LoadGambitGame;
-using testing::ParseOrDie;
 
 double Probability(const ExtensiveGame& game, const std::vector<double>& profile,
                    const std::string& label, int action) {
@@ -34,10 +32,9 @@ LogitResult Trace(const ExtensiveGame& game) {
 }
 
 TEST(AgentLogitTest, JacobianMatchesFiniteDifferences) {
-  for (const char* name : {"poker.efg", "3_player_with_nonterm_outcomes.efg", "montyhal.efg",
-                           "chance_in_middle_with_nonterm_outcomes.efg"}) {
-    const AnyGame any = LoadGambitGame(name);
-    const ExtensiveGame& game = *AsExtensive(any);
+  for (const char* name : {"one_card_poker.efg", "three_player.efg", "entry_with_chance.efg"}) {
+    REDLINE_LOAD_TEST_GAME(any, name);
+    REDLINE_ASSERT_EXTENSIVE(game, any);
     AgentLogitSystem system(game);
     std::vector<double> x = system.Start();
     for (std::size_t k = 0; k < x.size(); ++k) x[k] += 0.3 * std::sin(1.7 * k + 0.4);
@@ -62,13 +59,13 @@ TEST(AgentLogitTest, JacobianMatchesFiniteDifferences) {
 // Entrant: out (0, 2) or in; incumbent: fight (-1, -1) or accommodate (1, 1). (out, fight)
 // is a Nash equilibrium resting on a threat the incumbent would not carry out.
 TEST(AgentLogitTest, NonCredibleThreatIsNotSelected) {
-  const AnyGame game = ParseOrDie(R"(EFG 2 R "entry" { "Entrant" "Incumbent" } ""
+  REDLINE_ASSERT_GAME(game, testing::ParseInline(R"(EFG 2 R "entry" { "Entrant" "Incumbent" } ""
 p "" 1 1 "entrant" { "out" "in" } 0
 t "" 1 "out" { 0, 2 }
 p "" 2 1 "incumbent" { "fight" "accommodate" } 0
 t "" 2 "fight" { -1, -1 }
 t "" 3 "accommodate" { 1, 1 }
-)");
+)"));
   Result<Solution> pure = FindSolver("enumpure")->solve(game, {});
   ASSERT_TRUE(pure.ok());
   bool threat_is_nash = false;
@@ -76,7 +73,8 @@ t "" 3 "accommodate" { 1, 1 }
     threat_is_nash |= eq.profile[0] == 1.0 && eq.profile[2] == 1.0;
   }
   EXPECT_TRUE(threat_is_nash);  // Nash ≠ SPE here
-  const LogitResult limit = Trace(*AsExtensive(game));
+  REDLINE_ASSERT_EXTENSIVE(tree, game);
+  const LogitResult limit = Trace(tree);
   EXPECT_GE(limit.lambda, 1e6);
   EXPECT_NEAR(limit.profile[1], 1.0, 1e-6);  // in
   EXPECT_NEAR(limit.profile[3], 1.0, 1e-6);  // accommodate
@@ -114,42 +112,41 @@ double MaxLocalRegret(const ExtensiveGame& game, const std::vector<double>& prof
   return worst;
 }
 
+// The same over Gambit's perfect-information examples is in conformance/solvers_test.cc.
 TEST(AgentLogitTest, PerfectInformationLimitsAreSubgamePerfect) {
-  int matched_spe = 0;
-  for (const char* name :
-       {"2_player_PI_2_dev_off_eq_path_const_sum.efg", "3_player_PI_2_dev_off_eq_path.efg",
-        "3_player_PI_2_dev_off_eq_path_strict_dom_for_p1.efg",
-        "3_player_perfect_info_1_move_each.efg", "badgame1.efg", "cent4.efg", "cent6.efg",
-        "centcs10.efg", "nature_leaves_generic.efg", "nature_leaves_nongeneric.efg",
-        "perfect_info_with_chance.efg", "perfect_recall.efg",
-        "reduction_one_player_generic_payoffs.efg", "sample_extensive_game.efg",
-        "two_player_perfect_info_win_lose.efg"}) {
-    const AnyGame game = LoadGambitGame(name);
-    const ExtensiveGame& tree = *AsExtensive(game);
-    ASSERT_TRUE(tree.is_perfect_information()) << name;
-    const LogitResult limit = Trace(tree);
-    EXPECT_LT(MaxLocalRegret(tree, limit.profile), 1e-4) << name;
-    // Where backward induction meets no tie the subgame-perfect equilibrium is unique.
-    Result<Solution> spe = FindSolver("spe")->solve(game, {});
-    ASSERT_TRUE(spe.ok()) << name;
-    double distance = 0.0;
-    for (std::size_t k = 0; k < limit.profile.size(); ++k) {
-      distance = std::max(distance, std::fabs(limit.profile[k] - spe->equilibria[0].profile[k]));
-    }
-    if (distance < 1e-4) ++matched_spe;
+  std::vector<AnyGame> games;
+  REDLINE_LOAD_TEST_GAME(entry, "entry_with_chance.efg");
+  games.push_back(entry);
+  for (const std::string& name : LibraryGameNames()) {
+    Result<ExtensiveGame> game = MakeLibraryGame(name, {});
+    ASSERT_TRUE(game.ok()) << name;
+    if (game->is_perfect_information()) games.push_back(AnyGame(*game));
   }
-  EXPECT_GE(matched_spe, 9);  // the 9 files whose backward induction meets no tie
+  ASSERT_GE(games.size(), 2u);
+  for (const AnyGame& game : games) {
+    REDLINE_ASSERT_EXTENSIVE(tree, game);
+    const LogitResult limit = Trace(tree);
+    EXPECT_LT(MaxLocalRegret(tree, limit.profile), 1e-4) << Title(game);
+  }
+  // Backward induction in entry_with_chance meets no tie: the limit is its unique SPE.
+  Result<Solution> spe = FindSolver("spe")->solve(entry, {});
+  ASSERT_TRUE(spe.ok());
+  const LogitResult limit = Trace(*AsExtensive(entry));
+  ASSERT_EQ(limit.profile.size(), spe->equilibria[0].profile.size());
+  for (std::size_t k = 0; k < limit.profile.size(); ++k) {
+    EXPECT_NEAR(limit.profile[k], spe->equilibria[0].profile[k], 1e-4) << k;
+  }
 }
 
 TEST(AgentLogitTest, LocalRegretSeparatesNashFromSubgamePerfect) {
-  const AnyGame game = ParseOrDie(R"(EFG 2 R "entry" { "Entrant" "Incumbent" } ""
+  REDLINE_ASSERT_GAME(game, testing::ParseInline(R"(EFG 2 R "entry" { "Entrant" "Incumbent" } ""
 p "" 1 1 "entrant" { "out" "in" } 0
 t "" 1 "out" { 0, 2 }
 p "" 2 1 "incumbent" { "fight" "accommodate" } 0
 t "" 2 "fight" { -1, -1 }
 t "" 3 "accommodate" { 1, 1 }
-)");
-  const ExtensiveGame& tree = *AsExtensive(game);
+)"));
+  REDLINE_ASSERT_EXTENSIVE(tree, game);
   EXPECT_NEAR(MaxLocalRegret(tree, {1, 0, 1, 0}), 2.0, 1e-12);  // Nash, not subgame perfect
   EXPECT_NEAR(NashConv(tree, {1, 0, 1, 0}), 0.0, 1e-12);
   EXPECT_NEAR(MaxLocalRegret(tree, {0, 1, 0, 1}), 0.0, 1e-12);
@@ -195,13 +192,13 @@ TEST(AgentLogitTest, AudienceCostLimitIsTheSemiSeparatingEquilibrium) {
   }
 }
 
-TEST(AgentLogitTest, StrippedDownPokerReachesItsUniqueEquilibrium) {
-  const AnyGame any = LoadGambitGame("stripped_down_poker.efg");
-  const ExtensiveGame& game = *AsExtensive(any);
+TEST(AgentLogitTest, OneCardPokerReachesItsUniqueEquilibrium) {
+  REDLINE_LOAD_TEST_GAME(any, "one_card_poker.efg");
+  REDLINE_ASSERT_EXTENSIVE(game, any);
   const LogitResult limit = Trace(game);
-  EXPECT_NEAR(Probability(game, limit.profile, "Alice has King", 0), 1.0, 1e-5);
-  EXPECT_NEAR(Probability(game, limit.profile, "Alice has Queen", 0), 1.0 / 3, 1e-5);
-  EXPECT_NEAR(Probability(game, limit.profile, "Bob's response", 0), 2.0 / 3, 1e-5);
+  EXPECT_NEAR(Probability(game, limit.profile, "king", 0), 1.0, 1e-5);
+  EXPECT_NEAR(Probability(game, limit.profile, "queen", 0), 1.0 / 3, 1e-5);
+  EXPECT_NEAR(Probability(game, limit.profile, "raised", 0), 2.0 / 3, 1e-5);
   // The path starts at the centroid and stays a behaviour profile.
   ASSERT_GT(limit.path.size(), 10u);
   EXPECT_EQ(limit.path.front().lambda, 0.0);
@@ -211,21 +208,20 @@ TEST(AgentLogitTest, StrippedDownPokerReachesItsUniqueEquilibrium) {
   }
 }
 
-TEST(AgentLogitTest, LimitsAreNashOnGambitGames) {
-  for (const char* name :
-       {"poker.efg", "montyhal.efg", "condjury.efg", "bayes1a.efg", "cent2.efg", "3_player.efg",
-        "2s2x2x2.efg", "sww1.efg", "e04.efg", "km1.efg", "work1.efg", "palf.efg", "holdout7.efg",
-        "jury_mr.efg", "vd.efg", "w_ex1.efg", "tim.efg", "pvw.efg"}) {
-    const AnyGame any = LoadGambitGame(name);
-    const ExtensiveGame& game = *AsExtensive(any);
+// The same over 18 of Gambit's examples is in conformance/solvers_test.cc.
+TEST(AgentLogitTest, LimitsAreNashOnTestGames) {
+  for (const std::string& path : testing::GameFilesIn(testing::TestGameDir())) {
+    if (!path.ends_with(".efg")) continue;
+    REDLINE_ASSERT_GAME(any, ReadGameFile(path));
+    REDLINE_ASSERT_EXTENSIVE(game, any);
     Result<LogitResult> traced = TraceAgentLogitPath(game);
-    ASSERT_TRUE(traced.ok()) << name << ": " << traced.errors()[0].ToString();
-    EXPECT_LT(NashConv(game, traced->profile), 1e-4) << name;
+    ASSERT_TRUE(traced.ok()) << path << ": " << traced.errors()[0].ToString();
+    EXPECT_LT(NashConv(game, traced->profile), 1e-4) << path;
   }
 }
 
 TEST(AgentLogitTest, StepLimitIsReportedNotAnError) {
-  const AnyGame game = LoadGambitGame("poker.efg");
+  REDLINE_LOAD_TEST_GAME(game, "one_card_poker.efg");
   SolverOptions options;
   options.max_iterations = 5;
   Result<Solution> solution = FindSolver("logit")->solve(game, options);

@@ -5,36 +5,30 @@
 #include <algorithm>
 #include <array>
 
-#include "games/game_file.h"
 #include "games/library_games.h"
 #include "games/solvers.h"
+#include "games/test_games.h"
 
 namespace redline::games {
 namespace {
 
-ExtensiveGame Load(const std::string& name) {
-  Result<AnyGame> game = ReadGameFile(std::string(REDLINE_SHARED_DIR "/data/games/gambit/") + name);
-  EXPECT_TRUE(game.ok()) << name;
-  return std::get<ExtensiveGame>(std::move(game).value());
-}
-
 TEST(CfrTest, CfrPlusSolvesZeroSumPoker) {
-  for (const char* name :
-       {"stripped_down_poker.efg", "zerosum_efg_from_sequence_form_STOC94_paper.efg"}) {
-    const ExtensiveGame game = Load(name);
-    CfrOptions options;
-    options.max_iterations = 5000;
-    options.tolerance = 1e-3;
-    const CfrResult result = SolveCfrPlus(game, options);
-    EXPECT_TRUE(result.converged) << name;
-    EXPECT_LE(NashConv(game, result.average), 1e-3) << name;
-    ASSERT_FALSE(result.checkpoints.empty());
-  }
+  // The same on Gambit's stripped-down poker and a STOC'94 example is in
+  // conformance/solvers_test.cc.
+  REDLINE_LOAD_TEST_GAME(any, "one_card_poker.efg");
+  REDLINE_ASSERT_EXTENSIVE(game, any);
+  CfrOptions options;
+  options.max_iterations = 5000;
+  options.tolerance = 1e-3;
+  const CfrResult result = SolveCfrPlus(game, options);
+  EXPECT_TRUE(result.converged);
+  EXPECT_LE(NashConv(game, result.average), 1e-3);
+  ASSERT_FALSE(result.checkpoints.empty());
 }
 
-// CFR+ written out by hand for poker.efg (Myerson's one-card poker): Alice raises or folds
-// with the King (infoset 1) and with the Queen (infoset 2), Bob meets or passes a raise
-// (one infoset, both cards). Regret matching+, Alice updated first and Bob replying to her
+// CFR+ written out by hand for Myerson's one-card poker (tests/games/one_card_poker.efg): Alice
+// raises or folds with the King (infoset 1) and with the Queen (infoset 2), Bob meets or passes a
+// raise (one infoset, both cards). Regret matching+, Alice updated first and Bob replying to her
 // updated strategy, each player's current strategy averaged with weight t before its own
 // update. Returns {P(raise | K), P(raise | Q), P(meet)} of the average after `iterations`.
 std::array<double, 3> ReferenceCfrPlusOnOneCardPoker(int iterations) {
@@ -66,7 +60,8 @@ std::array<double, 3> ReferenceCfrPlusOnOneCardPoker(int iterations) {
 TEST(CfrTest, CfrPlusMatchesAHandWrittenReferenceOnOneCardPoker) {
   // Pins the algorithm itself (averaging weights and reach, update order, when the regret
   // floor applies): variants with those mistakes reach similar NashConv on this game.
-  const ExtensiveGame game = Load("poker.efg");
+  REDLINE_LOAD_TEST_GAME(any, "one_card_poker.efg");
+  REDLINE_ASSERT_EXTENSIVE(game, any);
   for (int iterations : {1, 2, 7, 1000}) {
     CfrOptions options;
     options.max_iterations = iterations;
@@ -87,7 +82,8 @@ TEST(CfrTest, CfrPlusNashConvFallsOnOneCardPoker) {
   // iterations), so the average's NashConv wobbles with the checkpoint's phase and falls
   // roughly like T^-0.8 (8.4e-5 at 10^4, 2e-6 at 10^6; docs/games.md). Windows of five
   // checkpoints must have non-increasing maxima, and every checkpoint stays under 2/T.
-  const ExtensiveGame game = Load("poker.efg");
+  REDLINE_LOAD_TEST_GAME(any, "one_card_poker.efg");
+  REDLINE_ASSERT_EXTENSIVE(game, any);
   CfrOptions options;
   options.max_iterations = 10000;
   options.checkpoint_every = 500;
@@ -110,7 +106,8 @@ TEST(CfrTest, CfrPlusNashConvFallsOnOneCardPoker) {
 }
 
 TEST(CfrTest, StoppingAtTheLimitIsReportedNotAnError) {
-  const ExtensiveGame game = Load("stripped_down_poker.efg");
+  REDLINE_LOAD_TEST_GAME(any, "one_card_poker.efg");
+  REDLINE_ASSERT_EXTENSIVE(game, any);
   CfrOptions options;
   options.max_iterations = 3;
   options.checkpoint_every = 1;
@@ -123,7 +120,8 @@ TEST(CfrTest, StoppingAtTheLimitIsReportedNotAnError) {
 }
 
 TEST(CfrTest, ExternalSamplingIsReproducibleAndConverges) {
-  const ExtensiveGame game = Load("stripped_down_poker.efg");
+  REDLINE_LOAD_TEST_GAME(any, "one_card_poker.efg");
+  REDLINE_ASSERT_EXTENSIVE(game, any);
   CfrOptions options;
   options.max_iterations = 20000;
   options.tolerance = 0.02;
@@ -154,16 +152,14 @@ TEST(CfrTest, CfrPlusFindsTheDeterrencePbeOnPath) {
 }
 
 TEST(CfrTest, RegistryRefusesNormalFormGames) {
-  Result<AnyGame> game = ReadGameFile(REDLINE_SHARED_DIR "/data/games/gambit/2x2.nfg");
-  ASSERT_TRUE(game.ok());
+  REDLINE_LOAD_TEST_GAME(game, "mixed_2x2.nfg");
   const SolverInfo* cfr = FindSolver("cfr");
   ASSERT_NE(cfr, nullptr);
-  EXPECT_FALSE(cfr->applies(*game).ok());
+  EXPECT_FALSE(cfr->applies(game).ok());
   const SolverInfo* lcp = FindSolver("lcp");
   ASSERT_NE(lcp, nullptr);
-  Result<AnyGame> three = ReadGameFile(REDLINE_SHARED_DIR "/data/games/gambit/3_player.efg");
-  ASSERT_TRUE(three.ok());
-  Status refused = lcp->applies(*three);
+  REDLINE_LOAD_TEST_GAME(three, "three_player.efg");
+  Status refused = lcp->applies(three);
   ASSERT_FALSE(refused.ok());
   EXPECT_NE(refused.errors()[0].message.find("two-player"), std::string::npos);
 }

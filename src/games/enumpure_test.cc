@@ -10,8 +10,6 @@
 namespace redline::games {
 namespace {
 
-using testing::LoadGambitGame;
-
 std::vector<std::string> GambitLines(const AnyGame& game) {
   Result<Solution> solution = EnumeratePureEquilibria(game);
   EXPECT_TRUE(solution.ok());
@@ -25,47 +23,59 @@ std::vector<std::string> GambitLines(const AnyGame& game) {
 }
 
 TEST(EnumPureTest, PrisonersDilemmaHasOnlyMutualDefection) {
-  EXPECT_EQ(GambitLines(LoadGambitGame("pd.nfg")), (std::vector<std::string>{"NE,0,1,0,1"}));
+  REDLINE_LOAD_TEST_GAME(pd, "prisoners_dilemma.nfg");
+  EXPECT_EQ(GambitLines(pd), (std::vector<std::string>{"NE,0,1,0,1"}));
 }
 
 TEST(EnumPureTest, MatchingPenniesHasNone) {
-  const AnyGame mp =
-      testing::ParseOrDie("NFG 1 R \"mp\" { \"1\" \"2\" } { 2 2 }\n1 -1 -1 1 -1 1 1 -1\n");
+  REDLINE_ASSERT_GAME(
+      mp, testing::ParseInline("NFG 1 R \"mp\" { \"1\" \"2\" } { 2 2 }\n1 -1 -1 1 -1 1 1 -1\n"));
   EXPECT_TRUE(GambitLines(mp).empty());
+  REDLINE_LOAD_TEST_GAME(cycle, "mixed_2x2.nfg");
+  EXPECT_TRUE(GambitLines(cycle).empty());
 }
 
 TEST(EnumPureTest, CoordinationGamesInCellOrder) {
-  EXPECT_EQ(GambitLines(LoadGambitGame("coord4.nfg")),
+  REDLINE_LOAD_TEST_GAME(four, "coordination4.nfg");
+  EXPECT_EQ(GambitLines(four),
             (std::vector<std::string>{"NE,1,0,0,0,1,0,0,0", "NE,0,1,0,0,0,1,0,0",
                                       "NE,0,0,1,0,0,0,1,0", "NE,0,0,0,1,0,0,0,1"}));
-  EXPECT_EQ(GambitLines(LoadGambitGame("coordination_4x4_outcome.nfg")).size(), 4u);
+  REDLINE_LOAD_TEST_GAME(two, "coordination.nfg");
+  EXPECT_EQ(GambitLines(two), (std::vector<std::string>{"NE,1,0,1,0", "NE,0,1,0,1"}));
 }
 
-TEST(EnumPureTest, KnownCountsFromTheGameTitles) {
-  EXPECT_EQ(GambitLines(LoadGambitGame("3x3x3.nfg")).size(), 2u);  // "two pure"
-  EXPECT_EQ(GambitLines(LoadGambitGame("8x8.nfg")).size(), 3u);    // "3 pure"
-  // Local max cut: pure equilibria a-b-a and b-a-b, in cell order.
-  EXPECT_EQ(GambitLines(LoadGambitGame("2x2x2_nfg_from_local_max_cut_2_pure_1_mixed_eq.nfg")),
-            (std::vector<std::string>{"NE,1,0,0,1,1,0", "NE,0,1,1,0,0,1"}));
+TEST(EnumPureTest, ThreePlayersInCellOrder) {
+  // Each player earns 2 per other player who differs, One earns 1 more for a. All-equal
+  // profiles are not equilibria (a switch earns 4); of the two-against-one splits, those
+  // where One is alone, or One picks a, are (the others' switches tie); (b,a,b) and
+  // (b,b,a) are not (One earns 3 > 2 by switching to a). Cells 1, 2, 4, 6.
+  REDLINE_LOAD_TEST_GAME(three, "three_player.nfg");
+  EXPECT_EQ(GambitLines(three), (std::vector<std::string>{"NE,0,1,1,0,1,0", "NE,1,0,0,1,1,0",
+                                                          "NE,1,0,1,0,0,1", "NE,1,0,0,1,0,1"}));
 }
 
 TEST(EnumPureTest, AllZeroGameMakesEveryProfileAnEquilibrium) {
-  EXPECT_EQ(GambitLines(LoadGambitGame("2x2_bimatrix_all_zero_payoffs.nfg")).size(), 4u);
+  REDLINE_ASSERT_GAME(
+      zero, testing::ParseInline("NFG 1 R \"zero\" { \"1\" \"2\" } { 2 2 }\n0 0 0 0 0 0 0 0\n"));
+  EXPECT_EQ(GambitLines(zero).size(), 4u);
 }
 
 TEST(EnumPureTest, ExtensiveGameReportsBehaviourProfiles) {
-  // Reduced strategic form: P1 {L/L, L/R, R/L, R/R}, P2 {a/l, a/r, b/*}; R/L wins whatever
-  // P2 does, so three equilibria, in cell order; P2's unreached infoset under b/* is all 0.
-  EXPECT_EQ(
-      GambitLines(LoadGambitGame("two_player_perfect_info_win_lose.efg")),
-      (std::vector<std::string>{"NE,0,1,1,0,1,0,1,0", "NE,0,1,1,0,1,0,0,1", "NE,0,1,1,0,0,1,0,0"}));
+  // Entry with an uncertain market (tests/games/entry_with_chance.efg). Strategic form:
+  // entrant {out, in}, incumbent {fight/fight, fight/share, share/fight, share/share} (strong
+  // market / weak market). Entering is worth -1 against fight/fight, 0 against fight/share
+  // (a tie with out), 1/3 against share/fight and 4/3 against share/share; against out the
+  // incumbent is indifferent. Equilibria in cell order: (out, f/f), (out, f/s), (in, s/f).
+  REDLINE_LOAD_TEST_GAME(game, "entry_with_chance.efg");
+  EXPECT_EQ(GambitLines(game),
+            (std::vector<std::string>{"NE,1,0,1,0,1,0", "NE,1,0,1,0,0,1", "NE,0,1,0,1,1,0"}));
 }
 
-TEST(EnumPureTest, EveryEquilibriumOfEveryShippedGameHasZeroNashConv) {
-  for (const char* name : {"e04.efg", "cent2.efg", "sww1.efg", "montyhal.efg", "bcp2.efg",
-                           "entry_accommodation.efg", "2x2x2.nfg", "yamamoto.nfg"}) {
-    SCOPED_TRACE(name);
-    GambitLines(LoadGambitGame(name));  // checks NashConv of each equilibrium
+TEST(EnumPureTest, EveryEquilibriumOfEveryTestGameHasZeroNashConv) {
+  for (const std::string& path : testing::GameFilesIn(testing::TestGameDir())) {
+    SCOPED_TRACE(path);
+    REDLINE_ASSERT_GAME(game, ReadGameFile(path));
+    GambitLines(game);  // checks NashConv of each equilibrium
   }
 }
 

@@ -116,7 +116,7 @@ TEST(FormatErrorsTest, FileProblems) {
   Result<AnyGame> missing = ReadGameFile("/nonexistent/game.efg");
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.errors().front().ToString(), "/nonexistent/game.efg: error: no such file");
-  Result<AnyGame> directory = ReadGameFile(REDLINE_SHARED_DIR "/data/games/gambit");
+  Result<AnyGame> directory = ReadGameFile(REDLINE_SOURCE_DIR "/tests/games");
   ASSERT_FALSE(directory.ok());
   EXPECT_EQ(directory.errors().front().message, "is a directory, not a game file");
 }

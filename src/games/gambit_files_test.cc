@@ -1,28 +1,17 @@
-// Every Gambit example game in the shared data set loads, and writing it and reading it back
-// gives an equal game.
+// Every game written for the tests (tests/games/) and every library game loads, and writing
+// it and reading it back gives an equal game. The same over Gambit's example corpus is in
+// conformance/gambit_files_test.cc.
 #include <gtest/gtest.h>
 
-#include <algorithm>
-#include <chrono>
-#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "games/game_file.h"
+#include "games/library.h"
+#include "games/test_games.h"
 
 namespace redline::games {
 namespace {
-
-std::vector<std::string> GambitFiles() {
-  std::vector<std::string> paths;
-  for (const auto& entry :
-       std::filesystem::directory_iterator(REDLINE_SHARED_DIR "/data/games/gambit")) {
-    const std::string ext = entry.path().extension().string();
-    if (ext == ".efg" || ext == ".nfg") paths.push_back(entry.path().string());
-  }
-  std::sort(paths.begin(), paths.end());
-  return paths;
-}
 
 std::string Difference(const AnyGame& a, const AnyGame& b) {
   if (a.index() != b.index()) return "different representations";
@@ -30,45 +19,49 @@ std::string Difference(const AnyGame& a, const AnyGame& b) {
   return DescribeDifference(*AsNormalForm(a), *AsNormalForm(b));
 }
 
-TEST(GambitFilesTest, AllFilesLoadAndRoundTrip) {
-  const std::vector<std::string> paths = GambitFiles();
-  ASSERT_EQ(paths.size(), 161u);
-  const auto start = std::chrono::steady_clock::now();
-  int extensive = 0;
+void ExpectRoundTrip(const AnyGame& game, const std::string& name) {
+  const std::string written = WriteGame(game);
+  Result<AnyGame> again = ParseGame(written, name + " (rewritten)");
+  ASSERT_TRUE(again.ok()) << again.errors().front().ToString() << "\n" << written;
+  EXPECT_EQ(Difference(game, *again), "");
+  // Writing is deterministic: a second round trip gives the same text.
+  EXPECT_EQ(WriteGame(*again), written);
+}
+
+TEST(GambitFilesTest, TestGamesLoadAndRoundTrip) {
+  const std::vector<std::string> paths = testing::GameFilesIn(testing::TestGameDir());
+  ASSERT_GE(paths.size(), 8u);
   for (const std::string& path : paths) {
     SCOPED_TRACE(path);
-    Result<AnyGame> game = ReadGameFile(path);
-    ASSERT_TRUE(game.ok()) << game.errors().front().ToString();
-    extensive += IsExtensive(*game) ? 1 : 0;
-    EXPECT_EQ(path.ends_with(".efg"), IsExtensive(*game));
-    const std::string written = WriteGame(*game);
-    Result<AnyGame> again = ParseGame(written, path + " (rewritten)");
-    ASSERT_TRUE(again.ok()) << again.errors().front().ToString() << "\n" << written;
-    EXPECT_EQ(Difference(*game, *again), "");
-    // Writing is deterministic: a second round trip gives the same text.
-    EXPECT_EQ(WriteGame(*again), written);
+    REDLINE_ASSERT_GAME(game, ReadGameFile(path));
+    EXPECT_EQ(path.ends_with(".efg"), IsExtensive(game));
+    ExpectRoundTrip(game, path);
   }
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("[ figures  ] %zu files (%d efg) loaded and round-tripped in %.3f s\n", paths.size(),
-              extensive, seconds);
+}
+
+TEST(GambitFilesTest, LibraryGamesRoundTrip) {
+  for (const std::string& name : LibraryGameNames()) {
+    SCOPED_TRACE(name);
+    Result<ExtensiveGame> game = MakeLibraryGame(name, {});
+    ASSERT_TRUE(game.ok()) << game.errors().front().ToString();
+    ExpectRoundTrip(AnyGame(*game), name);
+  }
 }
 
 TEST(GambitFilesTest, DifferenceIsDetected) {
-  Result<AnyGame> a = ReadGameFile(REDLINE_SHARED_DIR "/data/games/gambit/pd.nfg");
-  Result<AnyGame> b = ReadGameFile(REDLINE_SHARED_DIR "/data/games/gambit/coord2.nfg");
-  ASSERT_TRUE(a.ok() && b.ok());
-  EXPECT_NE(Difference(*a, *b), "");
-  Result<AnyGame> c = ReadGameFile(REDLINE_SHARED_DIR "/data/games/gambit/e04.efg");
-  ASSERT_TRUE(c.ok());
-  std::string text = WriteGame(*c);
-  // Change one payoff: the comparison must notice.
-  const auto brace = text.rfind("{ ");
-  ASSERT_NE(brace, std::string::npos);
-  text.insert(brace + 2, "1");
+  REDLINE_LOAD_TEST_GAME(a, "prisoners_dilemma.nfg");
+  REDLINE_LOAD_TEST_GAME(b, "coordination.nfg");
+  EXPECT_NE(Difference(a, b), "");
+  EXPECT_EQ(Difference(a, a), "");
+  REDLINE_LOAD_TEST_GAME(c, "one_card_poker.efg");
+  std::string text = WriteGame(c);
+  // Change one payoff (Bob's when he wins the showdown): the comparison must notice.
+  const auto showdown = text.find("{ -2, 2 }");
+  ASSERT_NE(showdown, std::string::npos) << text;
+  text.replace(showdown, 9, "{ -2, 3 }");
   Result<AnyGame> changed = ParseGame(text, "changed.efg");
   ASSERT_TRUE(changed.ok()) << changed.errors().front().ToString();
-  EXPECT_NE(Difference(*c, *changed), "");
+  EXPECT_NE(Difference(c, *changed), "");
 }
 
 }  // namespace

@@ -2,19 +2,17 @@
 
 #include <gtest/gtest.h>
 
-#include "games/game_file.h"
+#include <string>
+
+#include "games/test_games.h"
 
 namespace redline::games {
 namespace {
 
-NormalFormGame Load(const std::string& name) {
-  Result<AnyGame> game = ReadGameFile(std::string(REDLINE_SHARED_DIR "/data/games/gambit/") + name);
-  EXPECT_TRUE(game.ok()) << name;
-  return std::get<NormalFormGame>(std::move(game).value());
-}
-
 TEST(LogitTest, UniqueMixedEquilibriumIsTheLimit) {
-  const NormalFormGame game = Load("2x2.nfg");  // unique equilibrium (1/2, 1/2), (1/3, 2/3)
+  // tests/games/mixed_2x2.nfg: unique equilibrium (1/2, 1/2), (1/3, 2/3).
+  REDLINE_LOAD_TEST_GAME(any, "mixed_2x2.nfg");
+  REDLINE_ASSERT_NORMAL_FORM(game, any);
   Result<LogitResult> path = TraceLogitPath(game);
   ASSERT_TRUE(path.ok()) << path.errors()[0].ToString();
   EXPECT_GE(path->lambda, 1e6);
@@ -24,14 +22,19 @@ TEST(LogitTest, UniqueMixedEquilibriumIsTheLimit) {
   EXPECT_GT(path->path.size(), 10u);
 }
 
-TEST(LogitTest, LimitsAreNashOnGambitGames) {
-  for (const char* name :
-       {"2x2a.nfg", "pd.nfg", "3x3x3.nfg", "2x2x2.nfg", "8x8.nfg", "coord4.nfg"}) {
-    const NormalFormGame game = Load(name);
-    Result<LogitResult> path = TraceLogitPath(game);
-    ASSERT_TRUE(path.ok()) << name << ": " << path.errors()[0].ToString();
-    EXPECT_LT(NashConv(game, path->profile), 1e-4) << name;
+// The same over six of Gambit's examples is in conformance/solvers_test.cc.
+TEST(LogitTest, LimitsAreNashOnTestGames) {
+  int traced_games = 0;
+  for (const std::string& path : testing::GameFilesIn(testing::TestGameDir())) {
+    if (!path.ends_with(".nfg")) continue;
+    REDLINE_ASSERT_GAME(any, ReadGameFile(path));
+    REDLINE_ASSERT_NORMAL_FORM(game, any);
+    Result<LogitResult> path_result = TraceLogitPath(game);
+    ASSERT_TRUE(path_result.ok()) << path << ": " << path_result.errors()[0].ToString();
+    EXPECT_LT(NashConv(game, path_result->profile), 1e-4) << path;
+    ++traced_games;
   }
+  EXPECT_GE(traced_games, 5);
 }
 
 }  // namespace

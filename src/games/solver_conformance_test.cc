@@ -5,21 +5,24 @@
 #include "games/game_file.h"
 #include "games/library.h"
 #include "games/solvers.h"
+#include "games/test_games.h"
 
 namespace redline::games {
 namespace {
 
+// The games written for the tests and the library games (the same over Gambit's corpus is
+// in conformance/solvers_test.cc).
 std::vector<AnyGame> ConformanceGames() {
   std::vector<AnyGame> games;
-  for (const char* name : {"2x2.nfg", "2x2a.nfg", "pd.nfg", "coord4.nfg", "8x8.nfg", "3x3x3.nfg",
-                           "stripped_down_poker.efg", "2smp.efg", "3_player.efg"}) {
-    Result<AnyGame> game =
-        ReadGameFile(std::string(REDLINE_SHARED_DIR "/data/games/gambit/") + name);
-    EXPECT_TRUE(game.ok()) << name;
+  for (const std::string& path : testing::GameFilesIn(testing::TestGameDir())) {
+    Result<AnyGame> game = ReadGameFile(path);
+    EXPECT_TRUE(game.ok()) << testing::LoadError(game);
     if (game.ok()) games.push_back(std::move(game).value());
   }
   for (const std::string& name : LibraryGameNames()) {
-    games.push_back(AnyGame(std::move(MakeLibraryGame(name, {})).value()));
+    Result<ExtensiveGame> game = MakeLibraryGame(name, {});
+    EXPECT_TRUE(game.ok()) << name;
+    if (game.ok()) games.push_back(AnyGame(std::move(game).value()));
   }
   return games;
 }
@@ -53,6 +56,7 @@ void ExpectValidProfile(const AnyGame& game, const std::vector<double>& profile)
 
 TEST(SolverConformanceTest, EveryApplicableSolverReturnsValidReproducibleEquilibria) {
   const std::vector<AnyGame> games = ConformanceGames();
+  ASSERT_GE(games.size(), 12u);
   int runs = 0;
   for (const char* method : {"enummixed", "lcp", "logit", "cfr", "mccfr"}) {
     const SolverInfo* solver = FindSolver(method);
@@ -87,10 +91,9 @@ TEST(SolverConformanceTest, EveryApplicableSolverReturnsValidReproducibleEquilib
 }
 
 TEST(SolverConformanceTest, TwoPlayerSolversExplainWhyTheyDoNotApply) {
-  Result<AnyGame> game = ReadGameFile(REDLINE_SHARED_DIR "/data/games/gambit/3x3x3.nfg");
-  ASSERT_TRUE(game.ok());
+  REDLINE_LOAD_TEST_GAME(game, "three_player.nfg");
   for (const char* method : {"enummixed", "lcp"}) {
-    Status status = FindSolver(method)->applies(*game);
+    Status status = FindSolver(method)->applies(game);
     ASSERT_FALSE(status.ok());
     EXPECT_NE(status.errors()[0].message.find("two-player"), std::string::npos) << method;
   }

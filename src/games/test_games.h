@@ -1,25 +1,105 @@
-// Helpers shared by the games tests: loading the shared Gambit examples.
+// Helpers shared by the games tests. Unit tests use only what the repository holds: the
+// small games under tests/games/ (written for these tests, each file says what it is),
+// library games and inline game text. Tests that need Gambit's example corpus live in
+// src/games/conformance/ and run only when REDLINE_GAMBIT_CORPUS names that corpus.
+//
+// A failed load fails the test and returns from it: declare games with the macros, e.g.
+//   REDLINE_LOAD_TEST_GAME(any, "one_card_poker.efg");
+//   REDLINE_ASSERT_EXTENSIVE(game, any);   // const ExtensiveGame& game
 #pragma once
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <random>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "games/game_file.h"
+#include "games/strategy.h"
 
 namespace redline::games::testing {
 
-inline AnyGame LoadGambitGame(const std::string& name) {
-  Result<AnyGame> game = ReadGameFile(REDLINE_SHARED_DIR "/data/games/gambit/" + name);
-  EXPECT_TRUE(game.ok()) << (game.ok() ? "" : game.errors().front().ToString());
-  if (!game.ok()) return AnyGame(ParseGame("NFG 1 R \"\" { \"p\" } { 1 } 0", "empty").value());
-  return std::move(game).value();
+// The folder of the games written for the tests.
+inline std::string TestGameDir() { return REDLINE_SOURCE_DIR "/tests/games"; }
+inline std::string TestGamePath(const std::string& name) { return TestGameDir() + "/" + name; }
+
+inline Result<AnyGame> ReadTestGame(const std::string& name) {
+  return ReadGameFile(TestGamePath(name));
 }
 
-inline AnyGame ParseOrDie(const std::string& text) {
-  Result<AnyGame> game = ParseGame(text, "inline");
-  EXPECT_TRUE(game.ok()) << (game.ok() ? "" : game.errors().front().ToString());
-  return std::move(game).value();
+// Every .efg / .nfg file in `dir`, sorted (paths).
+inline std::vector<std::string> GameFilesIn(const std::string& dir) {
+  std::vector<std::string> paths;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    const std::string ext = entry.path().extension().string();
+    if (ext == ".efg" || ext == ".nfg") paths.push_back(entry.path().string());
+  }
+  std::sort(paths.begin(), paths.end());
+  return paths;
 }
+
+inline std::string LoadError(const Result<AnyGame>& game) {
+  return game.ok() ? "" : game.errors().front().ToString();
+}
+
+// Tree best responses agree with brute force over each player's pure strategies at a random
+// fully mixed profile (players with more than 5000 reduced strategies are left out).
+inline void ExpectTreeBestResponsesMatchEnumeration(const ExtensiveGame& game, std::mt19937_64& rng,
+                                                    const std::string& label) {
+  BehaviorProfile profile(game.num_actions());
+  for (const Infoset& infoset : game.infosets()) {
+    if (infoset.player == kChancePlayer) continue;
+    double total = 0;
+    for (int a = 0; a < infoset.num_actions(); ++a) {
+      total += profile[infoset.first_action_index + a] =
+          std::uniform_real_distribution<>(0.01, 1)(rng);
+    }
+    for (int a = 0; a < infoset.num_actions(); ++a)
+      profile[infoset.first_action_index + a] /= total;
+  }
+  for (int p = 0; p < game.num_players(); ++p) {
+    auto strategies = PureStrategies(game, p, StrategicFormKind::kReduced, 5000);
+    if (!strategies.ok()) continue;
+    double best = -1e300;
+    for (const PureStrategy& s : *strategies) {
+      BehaviorProfile trial = profile;
+      const auto& infosets = game.players()[p].infosets;
+      for (std::size_t k = 0; k < infosets.size(); ++k) {
+        const Infoset& infoset = game.infoset(infosets[k]);
+        for (int a = 0; a < infoset.num_actions(); ++a) {
+          trial[infoset.first_action_index + a] = (s[k] == kUnspecified ? 0 : s[k]) == a;
+        }
+      }
+      best = std::max(best, ExpectedPayoffs(game, trial)[p]);
+    }
+    EXPECT_NEAR(BestResponseValue(game, profile, p), best, 1e-9 * (1 + std::abs(best)))
+        << label << " player " << p + 1;
+  }
+}
+
+inline Result<AnyGame> ParseInline(const std::string& text) { return ParseGame(text, "inline"); }
 
 }  // namespace redline::games::testing
+
+// Declares `const AnyGame var` from a Result<AnyGame> expression; a failed load fails the
+// test and returns (so nothing reads a game that did not load).
+#define REDLINE_ASSERT_GAME(var, result_expr)                                           \
+  ::redline::Result<::redline::games::AnyGame> var##_loaded = (result_expr);            \
+  ASSERT_TRUE(var##_loaded.ok()) << ::redline::games::testing::LoadError(var##_loaded); \
+  const ::redline::games::AnyGame var = std::move(var##_loaded).value()
+
+// Declares `const AnyGame var` read from tests/games/NAME.
+#define REDLINE_LOAD_TEST_GAME(var, name) \
+  REDLINE_ASSERT_GAME(var, ::redline::games::testing::ReadTestGame(name))
+
+// Declares `const ExtensiveGame& var` (or NormalFormGame) viewing `any`; fails if it is not one.
+#define REDLINE_ASSERT_EXTENSIVE(var, any)                                           \
+  ASSERT_NE(::redline::games::AsExtensive(any), nullptr) << "not an extensive game"; \
+  const ::redline::games::ExtensiveGame& var = *::redline::games::AsExtensive(any)
+#define REDLINE_ASSERT_NORMAL_FORM(var, any)                                           \
+  ASSERT_NE(::redline::games::AsNormalForm(any), nullptr) << "not a normal-form game"; \
+  const ::redline::games::NormalFormGame& var = *::redline::games::AsNormalForm(any)

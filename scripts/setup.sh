@@ -19,8 +19,13 @@ if ((${#missing[@]})); then
 fi
 
 jobs=$(nproc 2>/dev/null || echo 2)
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build -j "$jobs"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DREDLINE_BUILD_BENCH=ON >/dev/null
+echo "building into build/ with $jobs jobs (compiler output: build/build.log)"
+if ! cmake --build build -j "$jobs" >build/build.log 2>&1; then
+  tail -n 60 build/build.log
+  echo "setup: the build failed; the whole log is build/build.log" >&2
+  exit 1
+fi
 
 if [ "${1:-}" != "--no-run" ]; then
   ./build/src/redline run scenarios/ukraine_2022.yaml --runs 100000

@@ -11,7 +11,7 @@ namespace redline::cli {
 int Main(int argc, const char* const* argv, Io& io) {
   CLI::App app{"redline: simulate and solve international crisis escalation", "redline"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "redline 0.1.0");
+  app.set_version_flag("--version", "redline " REDLINE_VERSION);
 
   std::vector<std::pair<CLI::App*, CommandAction>> commands;
   auto add = [&](CommandAction (*adder)(CLI::App&)) {
@@ -48,7 +48,7 @@ int Main(int argc, const char* const* argv, Io& io) {
     io.out << app.help("", CLI::AppFormatMode::All);
     return kExitOk;
   } catch (const CLI::CallForVersion&) {
-    io.out << "redline 0.1.0\n";
+    io.out << "redline " REDLINE_VERSION "\n";
     return kExitOk;
   } catch (const CLI::ParseError& e) {
     // One line per problem, as for every other bad input.

@@ -39,6 +39,13 @@ struct ResolveType {
 
 enum class DecisionKind { kScripted, kQuantal, kEquilibrium };
 
+// decision.reputation: what the actor's reputation for resolve with one observer is worth to
+// it (utility per unit of that observer's belief that it is of its first, most resolute type).
+struct ReputationWeight {
+  ObserverId observer;
+  Param weight;
+};
+
 // One entry of a scripted schedule: from `step` on, hold `lever` at `level`.
 struct ScheduleEntry {
   int step = 0;
@@ -48,14 +55,18 @@ struct ScheduleEntry {
 
 struct DecisionSpec {
   DecisionKind kind = DecisionKind::kQuantal;
-  Param lambda;                         // decision.lambda (quantal, equilibrium)
-  Param lookahead;                      // decision.lookahead: steps H over which a move's
-                                        // per-step effects are valued
-  Param switching_cost;                 // decision.switching_cost: one-off cost of moving any
-                                        // lever (inertia; 0 by default)
-  std::vector<ScheduleEntry> schedule;  // decision.schedule (scripted)
-  Param enforce_probability;            // decision.enforce (scripted): per-step P(enforce)
-  Param vote_probability;               // decision.vote (scripted): P(vote yes)
+  Param lambda;                              // decision.lambda (quantal, equilibrium)
+  Param lookahead;                           // decision.lookahead: steps H over which a move's
+                                             // per-step effects are valued
+  Param switching_cost;                      // decision.switching_cost: one-off cost of moving any
+                                             // lever (inertia; 0 by default)
+  Param cost_tolerance;                      // decision.cost_tolerance: T > 0 scales the weight on
+                                             // costs by 1 + C/T, C = costs suffered so far (war
+                                             // weariness); 0 (default) = no weariness
+  std::vector<ReputationWeight> reputation;  // decision.reputation: {observer: weight}
+  std::vector<ScheduleEntry> schedule;       // decision.schedule (scripted)
+  Param enforce_probability;                 // decision.enforce (scripted): per-step P(enforce)
+  Param vote_probability;                    // decision.vote (scripted): P(vote yes)
 };
 
 struct Actor {
@@ -202,6 +213,8 @@ struct Theatre {
   Param drift;            // balance change per unit of net power
   Param noise;            // standard deviation of the per-step noise
   Param decisive_band;    // |balance| >= band ends the war decisively
+  Param decisive_value;   // decisive_value: what a decisive defeat costs the losing side and
+                          // those who favour it, in balance units (>= band; default = band)
   Param settle_base;      // settlement hazard: logistic(base + cost_rate * costs - gap * gap)
   Param settle_cost;
   Param settle_gap;

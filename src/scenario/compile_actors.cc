@@ -91,6 +91,38 @@ void CompileSchedule(const YamlNode& list, const std::string& path, const Actor&
   }
 }
 
+// decision.reputation: {observer: weight} — what the actor's reputation for resolve with each
+// observer is worth to it (docs/model.md §7.2).
+void CompileReputation(const YamlNode& node, const std::string& path, const Actor& actor,
+                       DecisionSpec& decision, CompileContext& ctx) {
+  if (!node.IsMapping()) {
+    ctx.Error(
+        node.where, path,
+        "expected a mapping of observer ids to reputation weights (>= 0), got " + node.Describe());
+    return;
+  }
+  for (std::size_t i = 0; i < node.entries.size(); ++i) {
+    const YamlEntry& entry = node.entries[i];
+    const std::string weight_path = path + "." + entry.key;
+    const YamlNode key{YamlNode::Kind::kScalar, entry.key, false, {}, {}, entry.key_where};
+    std::optional<ObserverId> observer = ctx.Observer(key, weight_path);
+    for (std::size_t j = 0; j < i; ++j) {
+      if (node.entries[j].key == entry.key) {
+        ctx.Error(entry.key_where, weight_path, "observer '" + entry.key + "' is given twice");
+      }
+    }
+    if (entry.key == actor.id) {
+      ctx.Error(entry.key_where, weight_path,
+                "actor '" + actor.id +
+                    "' cannot weigh its reputation with itself; name the actors and third "
+                    "parties who watch it");
+      observer.reset();
+    }
+    Param weight = ctx.params.Compile(&entry.value, weight_path, ParamRange::kNonNegative, 0);
+    if (observer) decision.reputation.push_back(ReputationWeight{*observer, weight});
+  }
+}
+
 void CompileDecision(const MapReader& actor_entry, const Actor& actor, DecisionSpec& decision,
                      CompileContext& ctx) {
   const std::string path = actor_entry.PathOf("decision");
@@ -113,6 +145,15 @@ void CompileDecision(const MapReader& actor_entry, const Actor& actor, DecisionS
                                           ParamRange::kAtLeastOne, 1);
   decision.switching_cost = ctx.params.Compile(
       value("switching_cost"), reader.PathOf("switching_cost"), ParamRange::kNonNegative, 0);
+  // Absent: no parameter at all (Value() reads 0), so scenarios without the key keep their
+  // parameter indices and hence their random draws.
+  if (const YamlNode* tolerance = value("cost_tolerance")) {
+    decision.cost_tolerance =
+        ctx.params.Compile(tolerance, reader.PathOf("cost_tolerance"), ParamRange::kNonNegative, 0);
+  }
+  if (const YamlNode* reputation = value("reputation")) {
+    CompileReputation(*reputation, reader.PathOf("reputation"), actor, decision, ctx);
+  }
   decision.enforce_probability =
       ctx.params.Compile(value("enforce"), reader.PathOf("enforce"), ParamRange::kProbability, 0);
   decision.vote_probability =

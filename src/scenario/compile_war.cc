@@ -98,6 +98,11 @@ void CompileWar(const YamlNode* section, CompileContext& ctx) {
   theatre.noise = param("noise", ParamRange::kNonNegative, 0);
   theatre.decisive_band = ctx.params.Compile(war.Required("decisive_band"),
                                              war.PathOf("decisive_band"), ParamRange::kPositive, 1);
+  // Absent: no parameter (Value() reads 0), and a decisive defeat is worth the band.
+  if (const YamlNode* value = war.Optional("decisive_value")) {
+    theatre.decisive_value =
+        ctx.params.Compile(value, war.PathOf("decisive_value"), ParamRange::kNonNegative, 0);
+  }
   CompileSettlement(war, theatre, ctx);
 }
 

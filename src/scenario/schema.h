@@ -20,8 +20,8 @@ inline const Keys kRung = {"id", "label"};
 inline const Keys kActor = {"id",        "label",          "favours", "belligerent", "nuclear",
                             "territory", "coercion_value", "types",   "decision"};
 inline const Keys kType = {"prior", "stakes", "cost_weight"};
-inline const Keys kDecision = {"model",   "lambda", "lookahead",     "schedule",
-                               "enforce", "vote",   "switching_cost"};
+inline const Keys kDecision = {"model", "lambda",         "lookahead",      "schedule",  "enforce",
+                               "vote",  "switching_cost", "cost_tolerance", "reputation"};
 inline const Keys kScheduleEntry = {"step", "lever", "level"};
 
 inline const Keys kLever = {"id", "label", "owner", "target", "initial", "max_change", "levels"};
@@ -41,7 +41,7 @@ inline const Keys kAllianceResponse = {"lever", "proportionate", "total", "total
 inline const Keys kChannel = {"id", "label", "between", "open", "accuracy_open", "accuracy_closed"};
 
 inline const Keys kWar = {"id",    "sides",         "initial_balance", "drift",
-                          "noise", "decisive_band", "settlement"};
+                          "noise", "decisive_band", "decisive_value",  "settlement"};
 inline const Keys kWarSides = {"a", "b"};
 inline const Keys kWarSide = {"label", "power"};
 inline const Keys kSettlement = {"base", "cost", "gap"};

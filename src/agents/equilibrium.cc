@@ -88,9 +88,8 @@ games::DeterrenceParams CrossingGame(const Model& model, const State& state, Act
   params.prior_resolute =
       BeliefResolute(model, state, challenger, model.red_lines[red_line.index].owner);
   params.challenger_gain = gain;
-  const ResolveType& t = model.actors[challenger.index].types[type.index];
   params.challenger_war_cost =
-      state.Value(t.cost_weight) * threat * Lookahead(model, state, challenger);
+      CostWeight(model, state, challenger, type) * threat * Lookahead(model, state, challenger);
   return params;
 }
 
@@ -196,9 +195,10 @@ void EquilibriumModel::MoveProbabilities(const Model& model, const State& state,
   assert(n <= static_cast<std::size_t>(kMaxEquilibriumCandidates));
   assert(types <= static_cast<std::size_t>(kEquilibriumTypes));
   const double lookahead = Lookahead(model, state, actor);
+  const WarView war = ActorWarView(model, state, actor, lookahead);
   bool crossing[kMaxEquilibriumCandidates];
   for (std::size_t c = 0; c < n; ++c) {
-    const MoveTerms terms = MoveUtilityTerms(model, state, actor, candidates[c], lookahead);
+    const MoveTerms terms = MoveUtilityTerms(model, state, actor, candidates[c], lookahead, war);
     crossing[c] = CrossesThreateningRedLine(model, state, actor, candidates[c]);
     for (std::size_t t = 0; t < types; ++t)
       out[t * n + c] = ThreatFreeUtility(model, state, actor, TypeId(static_cast<int>(t)), terms);

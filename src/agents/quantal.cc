@@ -37,11 +37,13 @@ void QuantalModel::MoveProbabilities(const Model& model, const State& state, Act
   const std::vector<ResolveType>& type_specs = model.actors[actor.index].types;
   const std::size_t types = type_specs.size();
   const double lookahead = Lookahead(model, state, actor);
+  const WarView war = ActorWarView(model, state, actor, lookahead);
+  const double weariness = WearinessFactor(model, state, actor);
   for (std::size_t c = 0; c < n; ++c) {
-    const MoveTerms terms = MoveUtilityTerms(model, state, actor, candidates[c], lookahead);
+    const MoveTerms terms = MoveUtilityTerms(model, state, actor, candidates[c], lookahead, war);
     for (std::size_t t = 0; t < types; ++t)
       out[t * n + c] = TypedUtility(state.Value(type_specs[t].stakes),
-                                    state.Value(type_specs[t].cost_weight), terms);
+                                    state.Value(type_specs[t].cost_weight) * weariness, terms);
   }
   const double lambda = Lambda(model, state, actor);
   for (std::size_t t = 0; t < types; ++t) LogitInPlace(lambda, out.subspan(t * n, n));

@@ -14,6 +14,44 @@ double Lookahead(const Model& model, const State& state, ActorId actor) {
   return std::max(1.0, state.Value(model.actors[actor.index].decision.lookahead));
 }
 
+WarView ActorWarView(const Model& model, const State& state, ActorId actor, double lookahead) {
+  const Theatre& theatre = model.theatre;
+  return MakeWarView(state.balance, state.Value(theatre.drift), state.Value(theatre.noise),
+                     state.Value(theatre.decisive_band), state.Value(theatre.decisive_value),
+                     lookahead, NetPower(model, state), Direction(model.actors[actor.index]));
+}
+
+double ReputationGain(const Model& model, const State& state, RedLineId r) {
+  const ActorId owner = model.red_lines[r.index].owner;
+  const Actor& actor = model.actors[owner.index];
+  const int types = static_cast<int>(actor.types.size());
+  if (actor.decision.reputation.empty() || types < 2) return 0.0;
+  const double* within = &state.enforce_within[r.index * state.max_types];
+  double gain = 0;
+  for (const ReputationWeight& entry : actor.decision.reputation) {
+    const double weight = state.Value(entry.weight);
+    if (weight == 0.0) continue;
+    // Bayes' rule on the observer's belief for the two observable choices.
+    double enforce_first = 0, enforce_total = 0, back_first = 0, back_total = 0;
+    for (int t = 0; t < types; ++t) {
+      const double belief = state.Belief(entry.observer.index, owner, t);
+      const double q = std::clamp(within[t], 0.0, 1.0);
+      enforce_total += belief * q;
+      back_total += belief * (1.0 - q);
+      if (t == 0) {
+        enforce_first = belief * q;
+        back_first = belief * (1.0 - q);
+      }
+    }
+    // A choice no type makes leaves the belief where it is (as the kernel's update does).
+    const double prior = state.Belief(entry.observer.index, owner, 0);
+    const double after_enforcing = enforce_total > 0 ? enforce_first / enforce_total : prior;
+    const double after_backing_down = back_total > 0 ? back_first / back_total : prior;
+    gain += weight * (after_enforcing - after_backing_down);
+  }
+  return gain;
+}
+
 double NetPowerChange(const Model& model, const State& state, LeverId lever, int level) {
   const Lever& l = model.levers[lever.index];
   const Level& from = l.levels[state.level[lever.index]];
@@ -54,8 +92,17 @@ double CrossingThreat(const Model& model, const State& state, ActorId actor, Lev
                       int level, RedLineId r) {
   const RedLine& line = model.red_lines[r.index];
   if (state.red_line_status[r.index] != RedLineStatus::kIntact || line.owner == actor) return 0.0;
-  const double threat = state.ThreatTo(actor, r);  // = Threat(model, state, actor, r)
+  double threat = state.ThreatTo(actor, r);  // = Threat(model, state, actor, r)
   if (threat == 0.0) return 0.0;
+  // What crossing adds is the response's damage beyond what its lever already does: nothing
+  // if the response is already in force (docs/model.md §5).
+  const int current = state.level[line.response_lever.index];
+  if (current >= line.response_level) return 0.0;
+  if (current > 0) {
+    const Lever& response = model.levers[line.response_lever.index];
+    threat = std::max(0.0, threat - state.Value(response.levels[current].damage));
+    if (threat == 0.0) return 0.0;
+  }
   const ConditionContext context{line.owner, false, lever, level};
   return Evaluate(model, state, line.trigger, context) ? threat : 0.0;
 }
@@ -108,13 +155,19 @@ double ExpectedRetaliation(const Model& model, const State& state, ActorId actor
 
 MoveTerms MoveUtilityTerms(const Model& model, const State& state, ActorId actor, const Move& m,
                            double lookahead) {
+  if (m.is_hold()) return MoveTerms{};
+  return MoveUtilityTerms(model, state, actor, m, lookahead,
+                          ActorWarView(model, state, actor, lookahead));
+}
+
+MoveTerms MoveUtilityTerms(const Model& model, const State& state, ActorId actor, const Move& m,
+                           double lookahead, const WarView& war) {
   MoveTerms terms;
   if (m.is_hold()) return terms;
   const Actor& a = model.actors[actor.index];
   const Lever& lever = model.levers[m.lever.index];
   const int from = state.level[m.lever.index];
-  const double drift = state.Value(model.theatre.drift);
-  terms.war = Direction(a) * drift * NetPowerChange(model, state, m.lever, m.level) * lookahead;
+  terms.war = WarValue(war, NetPowerChange(model, state, m.lever, m.level));
   // Own running cost over the lookahead, plus the one-off cost of moving at all (inertia).
   const double own_cost =
       (CostTo(model, state, m.lever, m.level, actor) - CostTo(model, state, m.lever, from, actor)) *
@@ -145,27 +198,27 @@ MoveTerms MoveUtilityTerms(const Model& model, const State& state, ActorId actor
 double TypedUtility(const Model& model, const State& state, ActorId actor, TypeId type,
                     const MoveTerms& terms) {
   const ResolveType& t = model.actors[actor.index].types[type.index];
-  return TypedUtility(state.Value(t.stakes), state.Value(t.cost_weight), terms);
+  return TypedUtility(state.Value(t.stakes), CostWeight(model, state, actor, type), terms);
 }
 
 double ThreatFreeUtility(const Model& model, const State& state, ActorId actor, TypeId type,
                          const MoveTerms& terms) {
   const ResolveType& t = model.actors[actor.index].types[type.index];
   return state.Value(t.stakes) * terms.war -
-         state.Value(t.cost_weight) * terms.cost_without_red_lines + terms.coercion;
+         CostWeight(model, state, actor, type) * terms.cost_without_red_lines + terms.coercion;
 }
 
 double ResponseUtility(const Model& model, const State& state, ActorId actor, TypeId type,
                        const ResponseTerms& terms) {
   const ResolveType& t = model.actors[actor.index].types[type.index];
-  return state.Value(t.stakes) * terms.value - state.Value(t.cost_weight) * terms.cost +
+  return state.Value(t.stakes) * terms.value - CostWeight(model, state, actor, type) * terms.cost +
          terms.cost_of_refusing;
 }
 
 double NetResponseCost(const Model& model, const State& state, ActorId actor, TypeId type,
                        const ResponseTerms& terms) {
   const ResolveType& t = model.actors[actor.index].types[type.index];
-  return state.Value(t.cost_weight) * terms.cost - state.Value(t.stakes) * terms.value;
+  return CostWeight(model, state, actor, type) * terms.cost - state.Value(t.stakes) * terms.value;
 }
 
 ResponseTerms EnforcementTerms(const Model& model, const State& state, RedLineId r,
@@ -181,7 +234,8 @@ ResponseTerms EnforcementTerms(const Model& model, const State& state, RedLineId
                    lookahead +
                ExpectedRetaliation(model, state, line.owner, lever, to, lookahead);
   terms.cost_of_refusing =
-      line.audience == Audience::kPublic ? state.Value(line.audience_cost) : 0.0;
+      (line.audience == Audience::kPublic ? state.Value(line.audience_cost) : 0.0) +
+      ReputationGain(model, state, r);
   return terms;
 }
 

@@ -4,11 +4,13 @@
 // kernel's per-step caches in the State (aid, interdiction, interference, credibility).
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 
 #include "crisis/decision_model.h"
 #include "crisis/formulas.h"
 #include "crisis/state.h"
+#include "crisis/war_outlook.h"
 #include "model/model.h"
 
 namespace redline {
@@ -18,6 +20,34 @@ int Direction(const Actor& actor);
 
 // The lookahead H of an actor's decision model (at least 1 step).
 double Lookahead(const Model& model, const State& state, ActorId actor);
+
+// The actor's view of the war at the current state over its lookahead H (docs/model.md §5.1):
+// balance, drift, noise, decisive band and decisive value, net power and the actor's side. One
+// per decision; War(m) of every candidate reads it (WarValue).
+WarView ActorWarView(const Model& model, const State& state, ActorId actor, double lookahead);
+
+// The actor's weight on costs for type t: V(cost_weight_t) * (1 + C_a / T) with C_a the costs
+// it has suffered so far (State::cost) and T = V(decision.cost_tolerance) > 0 (war weariness,
+// docs/model.md §5.2); V(cost_weight_t) when T is 0 or absent.
+// The weariness factor alone: 1 + max(0, C_a) / T, or 1. Inline: on the decisions' hot path.
+inline double WearinessFactor(const Model& model, const State& state, ActorId actor) {
+  const double tolerance = state.Value(model.actors[actor.index].decision.cost_tolerance);
+  if (!(tolerance > 0)) return 1.0;
+  return 1.0 + std::max(0.0, state.cost[actor.index]) / tolerance;
+}
+inline double CostWeight(const Model& model, const State& state, ActorId actor, TypeId type) {
+  const Actor& a = model.actors[actor.index];
+  const double weight = state.Value(a.types[type.index].cost_weight);
+  return a.decision.cost_tolerance.index < 0 ? weight
+                                             : weight * WearinessFactor(model, state, actor);
+}
+
+// The reputation an owner gains by enforcing red line r rather than backing down
+// (docs/model.md §7.2): sum over the owner's decision.reputation entries (observer o, weight
+// rho_o) of rho_o * (P_o(first type | enforces) - P_o(first type | backs down)), Bayes' rule
+// on o's current belief with the likelihoods P(enforce within the window | type) of the last
+// credibility refresh (State::enforce_within). 0 without entries or with one type.
+double ReputationGain(const Model& model, const State& state, RedLineId r);
 
 // Change in NetPower if `lever` moved from its current level to `level`.
 double NetPowerChange(const Model& model, const State& state, LeverId lever, int level);
@@ -52,7 +82,8 @@ double CrossingThreat(const Model& model, const State& state, ActorId actor, Lev
 // The type-independent parts of a move's expected utility:
 //   EU_t(m) = stakes_t * war - cost_weight_t * cost + coercion.
 struct MoveTerms {
-  double war = 0;       // dir * drift * dNetPower * H
+  double war = 0;       // War(m) = value of the war's prospect with the move minus without
+                        // (WarValue; dir * drift * dNetPower * H far from the decisive band)
   double cost = 0;      // dCost * H + expected retaliation
   double coercion = 0;  // coercion_value * dDamage to actors favouring the other side * H
   // The cost without the red-line part of the expected retaliation: dCost * H + the Article-5
@@ -61,9 +92,12 @@ struct MoveTerms {
 };
 MoveTerms MoveUtilityTerms(const Model& model, const State& state, ActorId actor, const Move& m,
                            double lookahead);
+// The same with the actor's war view computed once for all its candidates (hot loops).
+MoveTerms MoveUtilityTerms(const Model& model, const State& state, ActorId actor, const Move& m,
+                           double lookahead, const WarView& war);
 double TypedUtility(const Model& model, const State& state, ActorId actor, TypeId type,
                     const MoveTerms& terms);
-// The same with the type's V(stakes_t) and V(cost_weight_t) already looked up (hot loops).
+// The same with the type's V(stakes_t) and CostWeight already looked up (hot loops).
 inline double TypedUtility(double stakes, double cost_weight, const MoveTerms& terms) {
   return stakes * terms.war - cost_weight * terms.cost + terms.coercion;
 }
@@ -77,7 +111,8 @@ double ThreatFreeUtility(const Model& model, const State& state, ActorId actor, 
 struct ResponseTerms {
   double value = 0;             // value_R (red line) or value_A (alliance)
   double cost = 0;              // dCost(response) * H + expected retaliation against the response
-  double cost_of_refusing = 0;  // audience cost of a public line, or the credibility cost
+  double cost_of_refusing = 0;  // audience cost of a public line plus the reputation at stake
+                                // (ReputationGain), or the alliance's credibility cost
 };
 double ResponseUtility(const Model& model, const State& state, ActorId actor, TypeId type,
                        const ResponseTerms& terms);

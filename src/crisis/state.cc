@@ -17,6 +17,8 @@ const char* ToString(RedLineStatus status) {
       return "enforced";
     case RedLineStatus::kLapsed:
       return "lapsed";
+    case RedLineStatus::kInForce:
+      return "in_force";
   }
   return "?";
 }

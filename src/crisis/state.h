@@ -18,7 +18,9 @@
 
 namespace redline {
 
-enum class RedLineStatus : std::uint8_t { kIntact, kCrossed, kEnforced, kLapsed };
+// kInForce: crossed while the response lever already stood at (or above) the response level —
+// no enforcement decision was made, so it is neither enforced nor lapsed (docs/model.md §7.1).
+enum class RedLineStatus : std::uint8_t { kIntact, kCrossed, kEnforced, kLapsed, kInForce };
 const char* ToString(RedLineStatus status);
 
 struct State {

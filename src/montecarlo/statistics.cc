@@ -22,6 +22,7 @@ Tally::Tally(const Model& model)
       crossed_(model.red_lines.size(), 0),
       enforced_(model.red_lines.size(), 0),
       lapsed_(model.red_lines.size(), 0),
+      in_force_(model.red_lines.size(), 0),
       crossing_step_sum_(model.red_lines.size(), 0),
       highest_rung_(model.rungs.size(), 0),
       belief_sum_(static_cast<std::size_t>(model.observer_count()) * model.actors.size(), 0.0),
@@ -39,6 +40,7 @@ void Tally::Add(const RunRecord& record) {
     crossing_step_sum_[r] += record.crossed_step[r];
     if (status == RedLineStatus::kEnforced) ++enforced_[r];
     if (status == RedLineStatus::kLapsed) ++lapsed_[r];
+    if (status == RedLineStatus::kInForce) ++in_force_[r];
   }
   if (record.highest_rung < static_cast<int>(highest_rung_.size()))
     ++highest_rung_[record.highest_rung];
@@ -69,6 +71,7 @@ void Tally::Merge(const Tally& other) {
   AddInto(crossed_, other.crossed_);
   AddInto(enforced_, other.enforced_);
   AddInto(lapsed_, other.lapsed_);
+  AddInto(in_force_, other.in_force_);
   AddInto(crossing_step_sum_, other.crossing_step_sum_);
   AddInto(highest_rung_, other.highest_rung_);
   for (std::size_t l = 0; l < peak_level_.size(); ++l)
@@ -96,11 +99,13 @@ Summary Tally::Finish(std::uint64_t seed) const {
     stat.crossed = crossed_[r];
     stat.enforced = enforced_[r];
     stat.lapsed = lapsed_[r];
+    stat.in_force = in_force_[r];
     stat.p_crossed = static_cast<double>(crossed_[r]) / n;
     stat.p_crossed_ci = WilsonInterval(crossed_[r], runs_);
+    const std::int64_t decided = crossed_[r] - in_force_[r];
     stat.p_enforced_given_crossed =
-        crossed_[r] > 0 ? static_cast<double>(enforced_[r]) / static_cast<double>(crossed_[r]) : 0;
-    stat.p_enforced_given_crossed_ci = WilsonInterval(enforced_[r], crossed_[r]);
+        decided > 0 ? static_cast<double>(enforced_[r]) / static_cast<double>(decided) : 0;
+    stat.p_enforced_given_crossed_ci = WilsonInterval(enforced_[r], decided);
     stat.mean_crossing_step = crossed_[r] > 0 ? static_cast<double>(crossing_step_sum_[r]) /
                                                     static_cast<double>(crossed_[r])
                                               : 0;

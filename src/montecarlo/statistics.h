@@ -31,9 +31,11 @@ struct RedLineStat {
   std::int64_t crossed = 0;
   std::int64_t enforced = 0;
   std::int64_t lapsed = 0;
+  std::int64_t in_force = 0;  // crossed while the response was already in force (no decision)
   double p_crossed = 0;
   Interval p_crossed_ci;
-  double p_enforced_given_crossed = 0;  // 0 if never crossed
+  // enforced / (crossed - in_force): among crossings that called for a decision; 0 if none
+  double p_enforced_given_crossed = 0;
   Interval p_enforced_given_crossed_ci;
   double mean_crossing_step = 0;  // over runs that crossed it
   bool operator==(const RedLineStat&) const = default;
@@ -70,7 +72,7 @@ class Tally {
  private:
   std::int64_t runs_ = 0;
   std::vector<std::int64_t> outcome_count_;
-  std::vector<std::int64_t> crossed_, enforced_, lapsed_, crossing_step_sum_;
+  std::vector<std::int64_t> crossed_, enforced_, lapsed_, in_force_, crossing_step_sum_;
   std::vector<std::int64_t> highest_rung_;
   std::vector<std::vector<std::int64_t>> peak_level_;
   std::int64_t runs_with_crossing_ = 0, first_crossing_sum_ = 0, steps_sum_ = 0;

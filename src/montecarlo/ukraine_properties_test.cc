@@ -95,6 +95,40 @@ TEST(UkraineProperties, MajorityRespondsMoreOftenThanUnanimity) {
   EXPECT_GT(responded(c.variants[1]), responded(c.variants[0]));
 }
 
+// MODEL2 property 9 on the shipped scenario (variant decisive_defeat: a decisive defeat costs
+// twice the band): with Ukraine near defeat (initial balance +4) the United States sends heavy
+// weapons and supplies long-range systems in more runs than with Russia near defeat (-4):
+// 2756 vs 2175 and 2573 vs 1688 of 4,000 runs. With the war off (drift and noise 0) the
+// balance changes no decision. Checked to fail with WarValue reduced to model 0.1's linear
+// term: 2069 vs 2133 and 1446 vs 1530 (what is left is the runs' different lengths). Russia's
+// intense strikes on the supply (2755 vs 2665) are not asserted here: run length alone gives
+// the same sign; war_properties_test.cc checks that side on its first step.
+TEST(UkraineProperties, WorseBalanceRaisesThePatronsEscalation) {
+  const Model russia_losing = Load("decisive_defeat", {"war.initial_balance=-4"});
+  const Model ukraine_losing = Load("decisive_defeat", {"war.initial_balance=4"});
+  const Comparison c = Compare(russia_losing, ukraine_losing);
+  auto lever = [&](const std::string& id) {
+    for (std::size_t l = 0; l < russia_losing.levers.size(); ++l)
+      if (russia_losing.levers[l].id == id) return static_cast<int>(l);
+    ADD_FAILURE() << "no lever " << id;
+    return 0;
+  };
+  const int weapons = lever("us_weapons"), long_range = lever("us_long_range");
+  const auto& r = c.variants[0].peak_level;  // Russia losing
+  const auto& u = c.variants[1].peak_level;  // Ukraine losing
+  EXPECT_GT(u[weapons][2], r[weapons][2])
+      << "US heavy weapons: " << u[weapons][2] << " vs " << r[weapons][2];
+  EXPECT_GT(u[long_range][1], r[long_range][1]) << u[long_range][1] << " vs " << r[long_range][1];
+
+  const Model off_low =
+      Load("decisive_defeat", {"war.initial_balance=-4", "war.drift=0", "war.noise=0"});
+  const Model off_high =
+      Load("decisive_defeat", {"war.initial_balance=4", "war.drift=0", "war.noise=0"});
+  const Comparison off = Compare(off_low, off_high);
+  EXPECT_EQ(off.variants[0].peak_level, off.variants[1].peak_level);
+  EXPECT_EQ(off.variants[0].red_lines, off.variants[1].red_lines);
+}
+
 // decision.switching_cost (inertia) makes an actor move its levers less: Russia cuts gas to
 // Bulgaria (a low-stakes lever) in fewer runs when changing policy costs more.
 TEST(UkraineProperties, SwitchingCostDampsMoves) {

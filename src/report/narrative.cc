@@ -95,6 +95,14 @@ void NarrativeWriter::OnStrike(const State& state, LeverId lever, ActorId target
 
 void NarrativeWriter::OnRedLineCrossed(const State& state, RedLineId red_line) {
   const RedLine& r = model_.red_lines[red_line.index];
+  if (state.red_line_status[red_line.index] == RedLineStatus::kInForce) {
+    Say(state,
+        fmt::format("{}'s {} red line *{}* was **crossed** while its response was already in force "
+                    "(no enforcement decision).",
+                    ActorName(r.owner), r.audience == Audience::kPublic ? "public" : "private",
+                    r.label.empty() ? r.id : r.label));
+    return;
+  }
   Say(state, fmt::format("{}'s {} red line *{}* was **crossed**; its deadline is {} step(s).",
                          ActorName(r.owner), r.audience == Audience::kPublic ? "public" : "private",
                          r.label.empty() ? r.id : r.label, r.deadline));

@@ -59,6 +59,7 @@ nlohmann::ordered_json SummaryToJson(const Model& model, const Summary& summary,
         {"crossed", stat.crossed},
         {"enforced", stat.enforced},
         {"lapsed", stat.lapsed},
+        {"in_force", stat.in_force},
         {"mean_crossing_step", stat.crossed > 0 ? nlohmann::ordered_json(stat.mean_crossing_step)
                                                 : nlohmann::ordered_json(nullptr)}};
   }

@@ -48,11 +48,20 @@ void WriteRedLines(const Model& model, const Summary& summary, std::ostream& out
                      "P(enf|cross)", "mean step");
   for (std::size_t r = 0; r < model.red_lines.size(); ++r) {
     const RedLineStat& s = summary.red_lines[r];
-    const std::string enforced = s.crossed > 0 ? Probability(s.p_enforced_given_crossed) : "-";
+    const std::string enforced =
+        s.crossed > s.in_force ? Probability(s.p_enforced_given_crossed) : "-";
     const std::string step = s.crossed > 0 ? fmt::format("{:.1f}", s.mean_crossing_step) : "-";
     out << fmt::format("  {:<30} {:<9} {:>10} {:>12} {:>10}\n", Truncate(model.red_lines[r].id, 30),
                        Truncate(model.actors[model.red_lines[r].owner.index].id, 9),
                        Probability(s.p_crossed), enforced, step);
+  }
+  for (std::size_t r = 0; r < model.red_lines.size(); ++r) {
+    const RedLineStat& s = summary.red_lines[r];
+    if (s.in_force == 0) continue;
+    out << fmt::format(
+        "  {} was crossed with its response already in force in {:.2f}% of runs (no decision; "
+        "not counted as enforced)\n",
+        model.red_lines[r].id, 100.0 * Fraction(s.in_force, summary.runs));
   }
   out << fmt::format("  any red line crossed in {:.2f}% of runs",
                      100.0 * Fraction(summary.runs_with_crossing, summary.runs));

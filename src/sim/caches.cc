@@ -93,7 +93,8 @@ void RefreshCredibility(const StepContext& context, State& state) {
   for (int r = 0; r < lines; ++r) {
     double* next = &state.enforce_next[r * mt];
     const RedLineStatus status = state.red_line_status[r];
-    if (status == RedLineStatus::kEnforced || status == RedLineStatus::kLapsed) {
+    if (status == RedLineStatus::kEnforced || status == RedLineStatus::kLapsed ||
+        status == RedLineStatus::kInForce) {
       // A resolved line is never enforced again and P^within no longer depends on p (1 or 0):
       // keep its last probabilities rather than recompute them.
       std::copy_n(&state.enforce_probability[r * mt], mt, next);

@@ -15,10 +15,16 @@ void UpdateRedLines(const StepContext& context, State& state) {
       case RedLineStatus::kIntact: {
         const ConditionContext trigger_context{line.owner, false, LeverId(), 0};
         if (!Evaluate(model, state, line.trigger, trigger_context)) break;
-        state.red_line_status[r] = RedLineStatus::kCrossed;
         state.crossed_step[r] = step;
         ++state.crossings;
         if (state.first_crossing_step < 0) state.first_crossing_step = step;
+        // The response already stands: no decision to make, nothing to enforce or to lapse.
+        if (state.level[line.response_lever.index] >= line.response_level) {
+          state.red_line_status[r] = RedLineStatus::kInForce;
+          state.resolved_step[r] = step;
+        } else {
+          state.red_line_status[r] = RedLineStatus::kCrossed;
+        }
         if (context.observer) context.observer->OnRedLineCrossed(state, RedLineId(r));
         break;
       }

@@ -1,0 +1,128 @@
+#include "crisis/war_outlook.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace redline {
+
+namespace {
+
+constexpr double kSqrtHalf = 0.70710678118654752440;
+constexpr double kLogSqrtTwoPi = 0.91893853320467274178;
+// exp(x) is 0 in doubles below this.
+constexpr double kExpUnderflow = -746.0;
+// A single-barrier probability whose barrier is further than this many sigma sqrt(H) (after
+// the drift over H) is below 1e-5: Phi(-4.75) = 1.0e-6, phi(4.75) = 5.1e-6 (see FarFrom). It
+// is neglected: it would move the war's value by at most 1e-5 times the decisive value.
+constexpr double kFarSigmas = 4.75;
+
+// Neither barrier within reach from x with drift mu: both single-barrier probabilities below
+// 1e-5 and x + mu H strictly inside the band. For the upper barrier b (distance a = b - x,
+// s = sigma sqrt H): a >= 4.75 s + max(0, mu H) gives Phi(z1) <= Phi(-4.75) and, by the
+// identity exp(2 mu a / sigma^2) phi(z2) = phi(z1) with Mills' ratio, a second term below
+// phi(4.75) when z2 <= -1, and below exp(-2 * 3.75 * 4.75) otherwise.
+bool FarFrom(double x, double mu, double sigma, double horizon, double band) {
+  const double drift = mu * horizon;
+  if (sigma <= 0) return x + drift < band && x + drift > -band;
+  const double reach = kFarSigmas * sigma * std::sqrt(horizon);
+  const double b = band + kDiscreteBarrierShift * sigma;
+  return b - x >= reach + std::max(0.0, drift) && x + b >= reach + std::max(0.0, -drift);
+}
+
+}  // namespace
+
+double NormalCdf(double z) { return 0.5 * std::erfc(-z * kSqrtHalf); }
+
+double LogNormalCdf(double z) {
+  if (z > -30.0) return std::log(NormalCdf(z));
+  // Asymptotic expansion of the lower tail: phi(z)/|z| * (1 - 1/z^2 + 3/z^4 - 15/z^6).
+  const double r = 1.0 / (z * z);
+  return -0.5 * z * z - std::log(-z) - kLogSqrtTwoPi +
+         std::log1p(r * (-1.0 + r * (3.0 - 15.0 * r)));
+}
+
+double UpCrossingProbability(double x, double mu, double sigma, double horizon, double barrier) {
+  if (x >= barrier) return 1.0;
+  if (sigma <= 0) return x + mu * horizon >= barrier ? 1.0 : 0.0;
+  const double b = barrier + kDiscreteBarrierShift * sigma;
+  const double a = b - x;  // > 0
+  const double s = sigma * std::sqrt(horizon);
+  // Out of reach (see FarFrom): below 1e-5, neglected — and two erfc and an exp saved.
+  if (a >= kFarSigmas * s + std::max(0.0, mu * horizon)) return 0.0;
+  const double first = NormalCdf((-a + mu * horizon) / s);
+  const double exponent = 2.0 * mu * a / (sigma * sigma);
+  const double z2 = (-a - mu * horizon) / s;
+  double second;
+  if (exponent < 700.0 && z2 > -30.0) {  // no overflow: the plain product
+    second = std::exp(exponent) * NormalCdf(z2);
+  } else {
+    const double log_second = exponent + LogNormalCdf(z2);
+    second = log_second < kExpUnderflow ? 0.0 : std::exp(log_second);
+  }
+  return std::min(1.0, first + second);
+}
+
+WarProspect ProspectOf(double x, double mu, double sigma, double horizon, double band) {
+  WarProspect prospect;
+  if (!(band > 0)) {
+    prospect.standing = x + mu * horizon;
+    return prospect;
+  }
+  prospect.p_up = UpCrossingProbability(x, mu, sigma, horizon, band);
+  prospect.p_down = UpCrossingProbability(-x, -mu, sigma, horizon, band);
+  const double total = prospect.p_up + prospect.p_down;
+  if (total > 1.0) {
+    prospect.p_up /= total;
+    prospect.p_down /= total;
+  }
+  prospect.standing = std::clamp(x + mu * horizon, -band, band);
+  return prospect;
+}
+
+double ProspectValue(const WarProspect& prospect, int direction, double band, double defeat) {
+  const double undecided = 1.0 - prospect.p_up - prospect.p_down;
+  if (direction > 0)
+    return band * prospect.p_up - defeat * prospect.p_down + undecided * prospect.standing;
+  if (direction < 0)
+    return band * prospect.p_down - defeat * prospect.p_up - undecided * prospect.standing;
+  return 0.0;
+}
+
+namespace {
+double ValueAt(const WarView& view, double net_power) {
+  const WarProspect prospect =
+      ProspectOf(view.balance, view.drift * net_power, view.sigma, view.horizon, view.band);
+  return ProspectValue(prospect, view.direction, view.band, view.defeat);
+}
+bool FarAt(const WarView& view, double net_power) {
+  return !(view.band > 0) ||
+         FarFrom(view.balance, view.drift * net_power, view.sigma, view.horizon, view.band);
+}
+}  // namespace
+
+WarView MakeWarView(double balance, double drift, double sigma, double band, double defeat,
+                    double horizon, double net_power, int direction) {
+  WarView view;
+  view.balance = balance;
+  view.drift = drift;
+  view.sigma = sigma;
+  view.band = band;
+  view.defeat = std::max(band, defeat);
+  view.horizon = horizon;
+  view.net_power = net_power;
+  view.direction = direction;
+  view.far = direction == 0 || FarAt(view, net_power);
+  if (!view.far) view.value = ValueAt(view, net_power);
+  return view;
+}
+
+double WarValue(const WarView& view, double net_power_change) {
+  if (view.direction == 0 || net_power_change == 0.0) return 0.0;
+  const double moved = view.net_power + net_power_change;
+  if (view.far && FarAt(view, moved))
+    return view.direction * view.drift * net_power_change * view.horizon;
+  const double now = view.far ? ValueAt(view, view.net_power) : view.value;
+  return ValueAt(view, moved) - now;
+}
+
+}  // namespace redline

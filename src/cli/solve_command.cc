@@ -33,6 +33,12 @@ std::string PayoffText(const Equilibrium& eq, int player) {
                                   : games::FormatRational(eq.exact_payoffs[player]);
 }
 
+// logit profiles are approximate and far out the branch: printed to round-trip precision so
+// that a reader recomputing regret gets the solver's value (6 decimals raise it ~100×).
+std::string GambitLine(const Solution& solution, const Equilibrium& eq) {
+  return games::FormatGambitLine(eq, solution.method == "logit" ? games::kRoundTripDigits : 6);
+}
+
 void PrintText(const AnyGame& game, const Solution& solution, const SolveOptions& options,
                std::ostream& out) {
   out << "game: " << games::DisplayLabel(games::Title(game), "(untitled)") << " (" << options.file
@@ -79,11 +85,18 @@ nlohmann::json ToJson(const AnyGame& game, const Solution& solution, const Solve
   if (!solution.path.empty()) {
     root["path_points"] = solution.path.size();
     root["final_lambda"] = solution.path.back().lambda;
+    auto lambdas = [](const std::vector<games::PathPoint>& points) {
+      nlohmann::json list = nlohmann::json::array();
+      for (const games::PathPoint& point : points) list.push_back(point.lambda);
+      return list;
+    };
+    root["turning_points"] = lambdas(solution.turning_points);
+    root["bifurcations"] = lambdas(solution.bifurcations);
   }
   root["equilibria"] = nlohmann::json::array();
   for (const Equilibrium& eq : solution.equilibria) {
     nlohmann::json item;
-    item["gambit"] = games::FormatGambitLine(eq);
+    item["gambit"] = GambitLine(solution, eq);
     item["nash_conv"] = eq.nash_conv;
     item["payoffs"] = eq.expected_payoffs;
     if (!eq.exact_payoffs.empty()) {
@@ -152,7 +165,7 @@ int RunSolve(const SolveOptions& options, Io& io) {
   if (options.json) {
     io.out << ToJson(*game, *solution, options).dump(2) << "\n";
   } else if (options.format == "gambit") {
-    for (const Equilibrium& eq : solution->equilibria) io.out << FormatGambitLine(eq) << "\n";
+    for (const Equilibrium& eq : solution->equilibria) io.out << GambitLine(*solution, eq) << "\n";
   } else {
     PrintText(*game, *solution, options, io.out);
   }

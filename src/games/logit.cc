@@ -1,7 +1,9 @@
 #include "games/logit.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <functional>
 #include <string>
 #include <utility>
 
@@ -14,9 +16,26 @@ namespace redline::games {
 
 namespace {
 
-PathOptions ToPathOptions(const LogitOptions& options) {
-  return {options.max_lambda, options.first_step, options.max_step, options.relative_max_step,
-          options.max_steps};
+// `regret` evaluates the system at x and returns its largest regret.
+PathOptions ToPathOptions(const LogitOptions& options, double payoff_scale, double payoff_range,
+                          std::function<double(const std::vector<double>&)> regret) {
+  PathOptions path;
+  path.max_lambda = options.max_lambda;
+  path.first_step = options.first_step;
+  path.max_steps = options.max_steps;
+  path.max_distance = options.max_distance;
+  path.max_contraction = options.max_contraction;
+  path.nominal_contraction = options.nominal_contraction;
+  path.max_angle = options.max_angle;
+  path.max_growth = options.max_growth;
+  path.payoff_scale = std::max(payoff_scale, 1e-300);
+  if (options.regret_tolerance > 0) {
+    const double tolerance = options.regret_tolerance * (payoff_range > 0 ? payoff_range : 1.0);
+    path.done = [tolerance, regret = std::move(regret)](const std::vector<double>& x) {
+      return regret(x) <= tolerance;
+    };
+  }
+  return path;
 }
 
 // Probability blocks that sum to 1: (first entry, entry count) per player or infoset.
@@ -40,12 +59,51 @@ LogitPoint PointOf(const std::vector<double>& x, const Blocks& blocks) {
 LogitResult ToLogitResult(const TracedPath& traced, const Blocks& blocks) {
   LogitResult result;
   for (const auto& x : traced.points) result.path.push_back(PointOf(x, blocks));
-  for (const auto& x : traced.turning) result.turning_points.push_back(PointOf(x, blocks));
+  for (const auto& event : traced.turning)
+    result.turning_points.push_back(PointOf(event.x, blocks));
+  for (const auto& event : traced.bifurcations) {
+    result.bifurcations.push_back(PointOf(event.x, blocks));
+  }
   result.profile = result.path.back().profile;
   result.lambda = result.path.back().lambda;
   result.steps = traced.steps;
+  result.rejected_steps = traced.rejected;
+  result.small_regret = traced.done;
   result.hit_limit = traced.hit_limit;
   return result;
+}
+
+std::string LambdaList(const std::vector<LogitPoint>& points) {
+  std::string text;
+  for (std::size_t k = 0; k < points.size() && k < 8; ++k) {
+    text += (k == 0 ? "" : ", ") + FormatDecimal(points[k].lambda, 4);
+  }
+  if (points.size() > 8) text += ", ...";
+  return text;
+}
+
+std::vector<std::string> LogitNotes(const LogitResult& traced, bool agent) {
+  std::vector<std::string> notes;
+  notes.push_back(
+      std::string(agent ? "agent QRE" : "QRE") +
+      " principal branch traced by arc length to lambda = " + FormatDecimal(traced.lambda, 1) +
+      " in " + std::to_string(traced.steps) + " steps (" + std::to_string(traced.rejected_steps) +
+      " rejected), " + std::to_string(traced.turning_points.size()) + " turning points" +
+      (traced.turning_points.empty() ? "" : " (lambda " + LambdaList(traced.turning_points) + ")"));
+  if (traced.small_regret) {
+    notes.push_back("stopped before the lambda limit: the profile's largest " +
+                    std::string(agent ? "agent " : "") +
+                    "regret is within the tolerance (relative to the payoff range)");
+  }
+  if (!traced.bifurcations.empty()) {
+    notes.push_back(
+        "the branch bifurcated (another branch of the correspondence crosses it) at "
+        "lambda " +
+        LambdaList(traced.bifurcations) +
+        "; either continuation is a valid answer: redline continued along the same "
+        "smooth curve straight through the crossing");
+  }
+  return notes;
 }
 
 }  // namespace
@@ -58,12 +116,23 @@ Result<LogitResult> TraceLogitPath(const NormalFormGame& game, const LogitOption
       start[game.strategy_offset(i) + j] = -std::log(static_cast<double>(game.num_strategies(i)));
     }
   }
-  auto system = [&game, entries](const std::vector<double>& x, std::vector<double>& f,
-                                 DenseMatrix& jacobian) {
-    EvaluateLogitSystem(game, std::vector<double>(x.begin(), x.begin() + entries), x[entries], f,
-                        jacobian);
+  NormalLogitSystem equations(game);
+  auto system = [&equations](const std::vector<double>& x, std::vector<double>& f,
+                             DenseMatrix* jacobian) { equations.Evaluate(x, f, jacobian); };
+  double low = 0.0, high = 0.0;
+  for (int64_t cell = 0; cell < game.num_cells(); ++cell) {
+    for (int i = 0; i < game.num_players(); ++i) {
+      low = std::min(low, game.payoff(cell, i));
+      high = std::max(high, game.payoff(cell, i));
+    }
+  }
+  auto regret = [&equations](const std::vector<double>& x) {
+    std::vector<double> f;
+    equations.Evaluate(x, f, nullptr);
+    return equations.MaxRegret();
   };
-  Result<TracedPath> traced = TracePath(system, std::move(start), ToPathOptions(options));
+  Result<TracedPath> traced = TracePath(
+      system, std::move(start), ToPathOptions(options, std::max(-low, high), high - low, regret));
   if (!traced) return traced.errors();
   Blocks blocks;
   for (int i = 0; i < game.num_players(); ++i) {
@@ -75,8 +144,21 @@ Result<LogitResult> TraceLogitPath(const NormalFormGame& game, const LogitOption
 Result<LogitResult> TraceAgentLogitPath(const ExtensiveGame& game, const LogitOptions& options) {
   AgentLogitSystem agent(game);
   auto system = [&agent](const std::vector<double>& x, std::vector<double>& f,
-                         DenseMatrix& jacobian) { agent.Evaluate(x, f, jacobian); };
-  Result<TracedPath> traced = TracePath(system, agent.Start(), ToPathOptions(options));
+                         DenseMatrix* jacobian) { agent.Evaluate(x, f, jacobian); };
+  double low = 0.0, high = 0.0;
+  for (const Outcome& outcome : game.outcomes()) {
+    for (const Number& payoff : outcome.payoffs) {
+      low = std::min(low, payoff.real());
+      high = std::max(high, payoff.real());
+    }
+  }
+  auto regret = [&agent](const std::vector<double>& x) {
+    std::vector<double> f;
+    agent.Evaluate(x, f, nullptr);
+    return agent.MaxRegret();
+  };
+  Result<TracedPath> traced = TracePath(
+      system, agent.Start(), ToPathOptions(options, agent.payoff_scale(), high - low, regret));
   if (!traced) return traced.errors();
   Blocks blocks;
   for (const Infoset& infoset : game.infosets()) {
@@ -98,6 +180,7 @@ SolverInfo LogitSolverInfo() {
   auto solve = [](const AnyGame& game, const SolverOptions& options) -> Result<Solution> {
     LogitOptions logit;
     if (options.max_iterations > 0) logit.max_steps = static_cast<int>(options.max_iterations);
+    if (options.tolerance > 0) logit.regret_tolerance = options.tolerance;
     if (auto it = options.extra.find("max_lambda"); it != options.extra.end()) {
       logit.max_lambda = std::atof(it->second.c_str());
     }
@@ -112,15 +195,13 @@ SolverInfo LogitSolverInfo() {
     solution.iterations = traced->steps;
     solution.hit_limit = traced->hit_limit;
     solution.converged = !traced->hit_limit;
-    solution.notes.push_back(
-        std::string(tree != nullptr ? "agent QRE" : "QRE") +
-        " principal branch traced to lambda = " + FormatDecimal(traced->lambda, 1) + " in " +
-        std::to_string(traced->steps) + " steps, " + std::to_string(traced->turning_points.size()) +
-        " turning points");
+    solution.notes = LogitNotes(*traced, tree != nullptr);
     if (traced->hit_limit) {
       solution.notes.push_back("stopped at the step limit (" + std::to_string(logit.max_steps) +
                                ") before lambda reached " + FormatDecimal(logit.max_lambda, 1));
     }
+    solution.turning_points = traced->turning_points;
+    solution.bifurcations = traced->bifurcations;
     solution.path = std::move(traced->path);
     return solution;
   };
@@ -129,7 +210,7 @@ SolverInfo LogitSolverInfo() {
           "behaviour strategies for extensive games)",
           applies,
           solve,
-          {"max_iterations", "max_lambda"}};
+          {"max_iterations", "tolerance", "max_lambda"}};
 }
 
 }  // namespace redline::games

@@ -1,5 +1,7 @@
 #include "games/solution.h"
 
+#include <charconv>
+#include <system_error>
 #include <utility>
 
 #include "games/strategy.h"
@@ -34,11 +36,26 @@ Equilibrium MakeEquilibrium(const AnyGame& game, std::vector<double> profile) {
   return eq;
 }
 
+namespace {
+
+std::string RoundTrip(double value) {
+  char buffer[32];
+  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return error == std::errc() ? std::string(buffer, end) : FormatDecimal(value, 17);
+}
+
+}  // namespace
+
 std::string FormatGambitLine(const Equilibrium& eq, int decimals) {
   std::string line = "NE";
   for (std::size_t i = 0; i < eq.profile.size(); ++i) {
     line += ',';
-    line += eq.exact.empty() ? FormatDecimal(eq.profile[i], decimals) : FormatRational(eq.exact[i]);
+    if (!eq.exact.empty()) {
+      line += FormatRational(eq.exact[i]);
+    } else {
+      line += decimals == kRoundTripDigits ? RoundTrip(eq.profile[i])
+                                           : FormatDecimal(eq.profile[i], decimals);
+    }
   }
   return line;
 }

@@ -44,6 +44,10 @@ struct Solution {
   long iterations = 0;             // iterative solvers; 0 when not meaningful
   std::vector<std::string> notes;  // human-readable remarks, one sentence each
   std::vector<PathPoint> path;     // logit: the branch's accepted points; else empty
+
+  // logit: where the branch folds (λ turns back) and where another branch crosses it.
+  std::vector<PathPoint> turning_points;
+  std::vector<PathPoint> bifurcations;
 };
 
 // Fills expected_payoffs / exact_payoffs and nash_conv of `eq` from its profile.
@@ -57,7 +61,9 @@ Equilibrium MakeEquilibrium(const AnyGame& game, std::vector<double> profile);
 // ---- Presentation helpers (used by the CLI; no printing here) ----
 
 // "NE,1,0,1/2,1/2": Gambit's command-line output for one equilibrium (exact values when
-// known, else fixed with `decimals` places).
+// known, else fixed with `decimals` places, or with kRoundTripDigits the shortest decimal
+// that reads back as the same double, so the printed profile keeps its regret exactly).
+inline constexpr int kRoundTripDigits = -1;
 std::string FormatGambitLine(const Equilibrium& eq, int decimals = 6);
 
 // One labelled entry of a profile: who, where, what, with which probability.

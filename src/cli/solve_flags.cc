@@ -58,7 +58,8 @@ void AddSolveFlags(CLI::App& command, SolveFlags& flags) {
                      "iteration limit, a whole number >= 1 (enummixed: bases; lcp: sequence-"
                      "form pivots; logit: path steps; cfr, mccfr: iterations)");
   command.add_option("--tolerance", flags.tolerance,
-                     "stop when NashConv falls below this number > 0 (cfr, mccfr)");
+                     "stop when NashConv falls below this number > 0 (cfr, mccfr), or logit "
+                     "when the largest regret is below it times the payoff range (default 1e-8)");
   command.add_option("--seed", flags.seed, "random seed, a whole number >= 0 (mccfr)");
   command.add_option("--max-lambda", flags.max_lambda,
                      "trace the logit branch up to this lambda > 0 (default 1e6)");

@@ -1,5 +1,5 @@
-// Writes the generated games the solver benchmarks use (bench/gambit_compare.sh), as Gambit
-// files on stdout, deterministic for given arguments:
+// Writes the generated games of the logit comparison (bench/gambit_compare_logit.sh) as
+// Gambit files on stdout, deterministic for given arguments:
 //
 //   make_game bimatrix N          random N × N bimatrix game, payoffs 0..99 (the same
 //                                 generator as games_bench's RandomBimatrix)

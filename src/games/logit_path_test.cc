@@ -14,17 +14,10 @@
 #include "games/solution.h"
 #include "games/solvers.h"
 #include "games/strategy.h"
+#include "games/test_games.h"
 
 namespace redline::games {
 namespace {
-
-NormalFormGame LoadNormal(const std::string& name) {
-  Result<AnyGame> game = ReadGameFile(REDLINE_SOURCE_DIR "/tests/games/" + name);
-  EXPECT_TRUE(game.ok()) << (game.ok() ? "" : game.errors().front().ToString());
-  if (!game.ok())
-    return std::get<NormalFormGame>(ParseGame("NFG 1 R \"\" { \"p\" } { 1 } 0", "").value());
-  return std::get<NormalFormGame>(std::move(game).value());
-}
 
 double Logistic(double z) { return 1.0 / (1.0 + std::exp(-z)); }
 
@@ -73,7 +66,8 @@ struct TwoByTwo {
 };
 
 TEST(LogitPathTest, FollowsABranchThatBendsBack) {
-  const NormalFormGame game = LoadNormal("logit_backward_bend.nfg");
+  REDLINE_LOAD_TEST_GAME(any, "logit_backward_bend.nfg");
+  REDLINE_ASSERT_NORMAL_FORM(game, any);
   const TwoByTwo check(game);
   Result<LogitResult> traced = TraceLogitPath(game);
   ASSERT_TRUE(traced.ok()) << traced.errors().front().ToString();
@@ -131,7 +125,8 @@ TEST(LogitPathTest, SymmetricBranchBifurcatesAndContinuesStraight) {
 }
 
 TEST(LogitPathTest, NoEventsOnAGenericBranch) {
-  const NormalFormGame game = LoadNormal("logit_backward_bend.nfg");
+  REDLINE_LOAD_TEST_GAME(any, "logit_backward_bend.nfg");
+  REDLINE_ASSERT_NORMAL_FORM(game, any);
   LogitOptions options;
   options.max_lambda = 2.5;  // before the fold
   Result<LogitResult> traced = TraceLogitPath(game, options);
@@ -169,7 +164,8 @@ TEST(LogitPathTest, NormalFormJacobianMatchesFiniteDifferences) {
 }
 
 TEST(LogitPathTest, StopsWhenRegretIsSmallOrAtTheLambdaLimit) {
-  const NormalFormGame game = LoadNormal("logit_backward_bend.nfg");
+  REDLINE_LOAD_TEST_GAME(any, "logit_backward_bend.nfg");
+  REDLINE_ASSERT_NORMAL_FORM(game, any);
   Result<LogitResult> early = TraceLogitPath(game);
   ASSERT_TRUE(early.ok());
   EXPECT_TRUE(early->small_regret);

@@ -207,16 +207,17 @@ TEST(AgentLogitConformance, JacobianMatchesFiniteDifferences) {
     for (std::size_t k = 0; k < x.size(); ++k) x[k] += 0.3 * std::sin(1.7 * k + 0.4);
     x.back() = 2.5;
     std::vector<double> f, f_plus, f_minus;
-    DenseMatrix jacobian, unused;
-    system.Evaluate(x, f, jacobian);
+    DenseMatrix jacobian;
+    system.Evaluate(x, f, &jacobian);
     for (std::size_t k = 0; k < x.size(); ++k) {
       std::vector<double> plus = x, minus = x;
       plus[k] += 1e-6;
       minus[k] -= 1e-6;
-      system.Evaluate(plus, f_plus, unused);
-      system.Evaluate(minus, f_minus, unused);
+      system.Evaluate(plus, f_plus, nullptr);
+      system.Evaluate(minus, f_minus, nullptr);
       for (std::size_t row = 0; row < f.size(); ++row) {
-        EXPECT_NEAR(jacobian[row][k], (f_plus[row] - f_minus[row]) / 2e-6, 1e-6)
+        EXPECT_NEAR(jacobian(static_cast<int>(row), static_cast<int>(k)),
+                    (f_plus[row] - f_minus[row]) / 2e-6, 1e-6)
             << name << " row " << row << " column " << k;
       }
     }

@@ -3,7 +3,7 @@
 # solvers"): median wall time of RUNS interleaved runs each (redline, Gambit, redline, ...),
 # the ratio of the medians, and the largest difference between the two profiles printed.
 #
-#   bench/gambit_compare.sh GAMBIT_PREFIX [BUILD_DIR] [RUNS]
+#   bench/gambit_compare_logit.sh GAMBIT_PREFIX [BUILD_DIR] [RUNS]
 #
 # GAMBIT_PREFIX is a Gambit install (its bin/ holds gambit-logit, ...); without one the
 # script says so and exits 0. BUILD_DIR (default build) holds src/redline and
@@ -15,13 +15,13 @@ gambit=${1:-}
 build=${2:-build}
 runs=${3:-5}
 if [[ -z "$gambit" || ! -x "$gambit/bin/gambit-logit" ]]; then
-  echo "gambit_compare: skipped, no Gambit install given (expected PREFIX/bin/gambit-logit)"
+  echo "gambit_compare_logit: skipped, no Gambit install given (expected PREFIX/bin/gambit-logit)"
   exit 0
 fi
 redline=$build/src/redline
 make_game=$build/bench/make_game
 for tool in "$redline" "$make_game"; do
-  [[ -x $tool ]] || { echo "gambit_compare: $tool not built" >&2; exit 2; }
+  [[ -x $tool ]] || { echo "gambit_compare_logit: $tool not built" >&2; exit 2; }
 done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -1,36 +1,26 @@
-// logit on Gambit's example corpus, which is not part of the repository: run when
-// REDLINE_GAMBIT_CORPUS names the folder that holds it, skipped with the reason otherwise.
+// logit on Gambit's example corpus (corpus.h: run when REDLINE_GAMBIT_CORPUS names it).
 // Every result is checked independently of the tracer: the regret of the returned profile
 // is recomputed from the game (best responses by brute force over pure strategies for normal
 // forms, and by the tree for extensive games).
+#include "games/logit.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <vector>
 
-#include "games/game_file.h"
-#include "games/logit.h"
+#include "games/conformance/corpus.h"
 #include "games/solvers.h"
 #include "games/strategy.h"
 
 namespace redline::games {
 namespace {
 
-std::string Corpus() {
-  const char* dir = std::getenv("REDLINE_GAMBIT_CORPUS");
-  return dir == nullptr ? "" : dir;
-}
+using conformance::CorpusDir;
 
-#define REDLINE_LOGIT_REQUIRE_CORPUS()                                                      \
-  do {                                                                                      \
-    if (Corpus().empty()) GTEST_SKIP() << "REDLINE_GAMBIT_CORPUS is not set";               \
-    ASSERT_TRUE(std::filesystem::is_directory(Corpus())) << Corpus() << " is not a folder"; \
-  } while (0)
-
-Result<AnyGame> Read(const std::string& name) { return ReadGameFile(Corpus() + "/" + name); }
+Result<AnyGame> Read(const std::string& name) { return conformance::ReadCorpusGame(name); }
 
 Result<Solution> Logit(const AnyGame& game) { return FindSolver("logit")->solve(game, {}); }
 
@@ -56,13 +46,11 @@ double PayoffRange(const AnyGame& game) {
   return high > low ? high - low : 1.0;
 }
 
-TEST(LogitCorpusTest, EveryLimitIsAnEquilibrium) {
-  REDLINE_LOGIT_REQUIRE_CORPUS();
+TEST(LogitCorpusConformance, EveryLimitIsAnEquilibrium) {
+  REDLINE_REQUIRE_GAMBIT_CORPUS();
   int solved = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(Corpus())) {
-    const std::string ext = entry.path().extension().string();
-    if (ext != ".efg" && ext != ".nfg") continue;
-    const std::string name = entry.path().filename().string();
+  for (const std::string& path : testing::GameFilesIn(CorpusDir())) {
+    const std::string name = std::filesystem::path(path).filename().string();
     Result<AnyGame> game = Read(name);
     ASSERT_TRUE(game.ok()) << name;
     if (!FindSolver("logit")->applies(*game).ok()) continue;  // no player moves
@@ -80,8 +68,8 @@ TEST(LogitCorpusTest, EveryLimitIsAnEquilibrium) {
   EXPECT_GE(solved, 150);
 }
 
-TEST(LogitCorpusTest, BranchesThatBendBackAreFollowed) {
-  REDLINE_LOGIT_REQUIRE_CORPUS();
+TEST(LogitCorpusConformance, BranchesThatBendBackAreFollowed) {
+  REDLINE_REQUIRE_GAMBIT_CORPUS();
   // loopback.nfg is McKelvey's backward-bending example: the branch turns back near λ 1.349
   // and again near 1.324, then reaches (2, 1) for row, (1, 0) for column — Gambit's answer.
   Result<AnyGame> loopback = Read("loopback.nfg");
@@ -103,8 +91,8 @@ TEST(LogitCorpusTest, BranchesThatBendBackAreFollowed) {
   EXPECT_LT(steep->equilibria[0].nash_conv, 1e-6);
 }
 
-TEST(LogitCorpusTest, SymmetricBranchesBifurcateAndSaySo) {
-  REDLINE_LOGIT_REQUIRE_CORPUS();
+TEST(LogitCorpusConformance, SymmetricBranchesBifurcateAndSaySo) {
+  REDLINE_REQUIRE_GAMBIT_CORPUS();
   for (const char* name : {"sh3.nfg", "sh3.efg", "w_ex1.efg", "w_ex2.efg", "sww3.efg",
                            "non_const_sum_game.nfg", "2s2x2x2.efg", "artist2.efg"}) {
     Result<AnyGame> game = Read(name);
@@ -121,8 +109,8 @@ TEST(LogitCorpusTest, SymmetricBranchesBifurcateAndSaySo) {
   }
 }
 
-TEST(LogitCorpusTest, NonTerminalOutcomesSolveLikeTheirTerminalForm) {
-  REDLINE_LOGIT_REQUIRE_CORPUS();
+TEST(LogitCorpusConformance, NonTerminalOutcomesSolveLikeTheirTerminalForm) {
+  REDLINE_REQUIRE_GAMBIT_CORPUS();
   // The same game written with outcomes at non-terminal nodes: the same limit.
   Result<AnyGame> plain = Read("3_player.efg");
   Result<AnyGame> nonterm = Read("3_player_with_nonterm_outcomes.efg");

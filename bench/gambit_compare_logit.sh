@@ -40,12 +40,14 @@ fi
 wall() {
   local out=$1
   shift
-  local start end
+  local start end rc=0
   start=$(date +%s.%N)
-  if ! timeout 120 "$@" > "$out" 2> /dev/null; then
-    [[ $? -eq 124 ]] && { echo timeout; return; }
-  fi
+  timeout 120 "$@" > "$out" 2> /dev/null || rc=$?
   end=$(date +%s.%N)
+  if [[ $rc -eq 124 ]]; then
+    echo timeout
+    return
+  fi
   awk -v a="$start" -v b="$end" 'BEGIN {printf "%.4f", b - a}'
 }
 

@@ -76,7 +76,7 @@ t "" 3 "accommodate" { 1, 1 }
   EXPECT_TRUE(threat_is_nash);  // Nash ≠ SPE here
   REDLINE_ASSERT_EXTENSIVE(tree, game);
   const LogitResult limit = Trace(tree);
-  EXPECT_TRUE(limit.small_regret);  // a strict limit: regret falls below 1e-8 of the range
+  EXPECT_TRUE(limit.small_regret);           // a strict limit: regret falls below 1e-8 of the range
   EXPECT_NEAR(limit.profile[1], 1.0, 1e-6);  // in
   EXPECT_NEAR(limit.profile[3], 1.0, 1e-6);  // accommodate
 }

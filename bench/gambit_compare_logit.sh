@@ -7,7 +7,7 @@
 #
 # GAMBIT_PREFIX is a Gambit install (its bin/ holds gambit-logit, ...); without one the
 # script says so and exits 0. BUILD_DIR (default build) holds src/redline and
-# bench/make_game. Games: generated ones (bench/make_game) and, when REDLINE_GAMBIT_CORPUS
+# bench/make_game (configure with -DREDLINE_BUILD_BENCH=ON). Games: generated ones (bench/make_game) and, when REDLINE_GAMBIT_CORPUS
 # names Gambit's example folder, a few of its games. A run that takes longer than 120 s is
 # stopped and reported as such.
 set -u
@@ -21,7 +21,10 @@ fi
 redline=$build/src/redline
 make_game=$build/bench/make_game
 for tool in "$redline" "$make_game"; do
-  [[ -x $tool ]] || { echo "gambit_compare_logit: $tool not built" >&2; exit 2; }
+  [[ -x $tool ]] || {
+    echo "gambit_compare_logit: $tool not built (REDLINE_BUILD_BENCH=ON builds make_game)" >&2
+    exit 2
+  }
 done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

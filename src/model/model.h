@@ -72,6 +72,7 @@ struct DecisionSpec {
 struct Actor {
   std::string id;
   std::string label;
+  std::string short_label;         // short_label: the name narratives use (empty: label)
   int favours = kNoSide;           // favours: a | b | none — the war side whose gains it values
   int belligerent = kNoSide;       // belligerent: a | b — fights the war as that side's leader
   bool nuclear = false;            // nuclear: true
@@ -118,6 +119,7 @@ struct Level {
 struct Lever {
   std::string id;
   std::string label;
+  std::string short_label;  // short_label: the name narratives use (empty: label)
   LeverOwner owner;
   ActorId target;             // target: whom it acts on (may be invalid: none)
   int initial_level = 0;      // initial: level id
@@ -161,6 +163,7 @@ enum class Audience { kPublic, kPrivate };
 struct RedLine {
   std::string id;
   std::string label;
+  std::string short_label;  // short_label: the name narratives use (empty: label)
   ActorId owner;
   Audience audience = Audience::kPublic;
   Param audience_cost;  // paid by the owner when the line lapses (public lines only)

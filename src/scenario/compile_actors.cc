@@ -176,6 +176,7 @@ void CompileActors(const YamlNode* section, CompileContext& ctx) {
         ctx.actor_decision_at.push_back(at_entry);
         actor.id = ReadEntryId(entry, ctx);
         actor.label = ReadLabel(entry, actor.id, ctx);
+        actor.short_label = ReadShortLabel(entry, ctx);
         if (!entry.ok()) return;
         if (const YamlNode* favours = entry.Optional("favours")) {
           actor.favours = ctx.Side(*favours, entry.PathOf("favours"), true).value_or(kNoSide);

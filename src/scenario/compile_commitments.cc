@@ -101,6 +101,7 @@ void CompileRedLines(const YamlNode* section, CompileContext& ctx) {
         RedLine& red_line = ctx.model.red_lines.emplace_back();
         red_line.id = ReadEntryId(entry, ctx);
         red_line.label = ReadLabel(entry, red_line.id, ctx);
+        red_line.short_label = ReadShortLabel(entry, ctx);
         if (!entry.ok()) return;
         if (const YamlNode* owner = entry.Required("owner")) {
           red_line.owner = ctx.Actor(*owner, entry.PathOf("owner")).value_or(ActorId());

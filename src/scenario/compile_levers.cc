@@ -148,6 +148,7 @@ void CompileLevers(const YamlNode* section, CompileContext& ctx) {
                  Lever& lever = ctx.model.levers.emplace_back();
                  lever.id = ReadEntryId(entry, ctx);
                  lever.label = ReadLabel(entry, lever.id, ctx);
+                 lever.short_label = ReadShortLabel(entry, ctx);
                  if (!entry.ok()) return;
                  if (const YamlNode* owner = entry.Required("owner")) {
                    std::optional<Party> party = ctx.ActorOrAlliance(*owner, entry.PathOf("owner"));

@@ -43,5 +43,9 @@ void ForEachEntry(const YamlNode* section, const std::string& name, const std::s
 std::string ReadEntryId(const MapReader& entry, CompileContext& ctx);
 // The entry's label, or `fallback` if none.
 std::string ReadLabel(const MapReader& entry, const std::string& fallback, CompileContext& ctx);
+// The entry's short_label (actors, levers, red lines), or "" if none. A short label is one line
+// of 1 to kMaxShortLabel characters; anything else is reported.
+inline constexpr int kMaxShortLabel = 24;
+std::string ReadShortLabel(const MapReader& entry, CompileContext& ctx);
 
 }  // namespace redline::scenario

@@ -1,5 +1,7 @@
 // The scenario header and horizon, the ladder and its thresholds, third-party observers, and
 // the ordered outcomes.
+#include <algorithm>
+
 #include "scenario/compile_sections.h"
 #include "scenario/conditions.h"
 
@@ -28,6 +30,29 @@ std::string ReadLabel(const MapReader& entry, const std::string& fallback, Compi
   const YamlNode* label = entry.Optional("label");
   if (label == nullptr) return fallback;
   return ReadString(*label, entry.PathOf("label"), ctx.errors).value_or(fallback);
+}
+
+std::string ReadShortLabel(const MapReader& entry, CompileContext& ctx) {
+  const YamlNode* node = entry.Optional("short_label");
+  if (node == nullptr) return "";
+  const std::optional<std::string> text =
+      ReadString(*node, entry.PathOf("short_label"), ctx.errors);
+  if (!text) return "";
+  // Characters, not bytes: UTF-8 continuation bytes do not count.
+  const auto characters =
+      std::count_if(text->begin(), text->end(), [](char c) { return (c & 0xC0) != 0x80; });
+  const bool one_line = text->find_first_of("\r\n") == std::string::npos;
+  if (characters == 0 || characters > kMaxShortLabel || !one_line) {
+    // Never echo a line break: a diagnostic is one line.
+    const std::string got = one_line
+                                ? "'" + *text + "' (" + std::to_string(characters) + " characters)"
+                                : "text that spans several lines";
+    ctx.Error(node->where, entry.PathOf("short_label"),
+              "expected a short name on one line, 1 to " + std::to_string(kMaxShortLabel) +
+                  " characters, got " + got);
+    return "";
+  }
+  return *text;
 }
 
 void CompileScenarioHeader(const YamlNode* section, const std::string& default_name,

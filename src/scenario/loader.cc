@@ -66,9 +66,9 @@ Result<LoadedScenario> LoadTree(YamlNode root, const std::string& source_name,
   }
   if (!options.variant.empty()) {
     Result<const Variant*> variant = FindVariant(variants, options.variant);
-    if (variant.ok())
+    if (variant.ok() && *variant != nullptr)
       Append(errors, ApplyVariant(root, **variant).errors());
-    else
+    else if (!variant.ok())
       Append(errors, variant.errors());
   }
   for (const Override& override : overrides) {

@@ -17,20 +17,22 @@ inline const Keys kScenario = {"name", "description", "horizon"};
 inline const Keys kHorizon = {"steps", "stop_at"};
 inline const Keys kRung = {"id", "label"};
 
-inline const Keys kActor = {"id",        "label",          "favours", "belligerent", "nuclear",
-                            "territory", "coercion_value", "types",   "decision"};
+inline const Keys kActor = {"id",      "label",     "short_label",    "favours", "belligerent",
+                            "nuclear", "territory", "coercion_value", "types",   "decision"};
 inline const Keys kType = {"prior", "stakes", "cost_weight"};
 inline const Keys kDecision = {"model", "lambda",         "lookahead",      "schedule",  "enforce",
                                "vote",  "switching_cost", "cost_tolerance", "reputation"};
 inline const Keys kScheduleEntry = {"step", "lever", "level"};
 
-inline const Keys kLever = {"id", "label", "owner", "target", "initial", "max_change", "levels"};
+inline const Keys kLever = {"id",     "label",   "short_label", "owner",
+                            "target", "initial", "max_change",  "levels"};
 inline const Keys kLevel = {"id",     "rung",         "cost",    "damage",       "aid",
                             "aid_to", "interdiction", "strikes", "perceived_by", "hazards"};
 inline const Keys kHazard = {"probability", "victim", "rung"};
 
-inline const Keys kRedLine = {"id",    "label",   "owner",    "audience", "audience_cost",
-                              "value", "trigger", "response", "deadline"};
+inline const Keys kRedLine = {"id",       "label",         "short_label", "owner",
+                              "audience", "audience_cost", "value",       "trigger",
+                              "response", "deadline"};
 inline const Keys kRedLineResponse = {"lever", "level"};
 
 inline const Keys kAlliance = {

@@ -58,6 +58,7 @@ Result<const Variant*> FindVariant(const std::vector<Variant>& variants, const s
     if (variant.name == name) return &variant;
     names.push_back(variant.name);
   }
+  if (name == kBaseVariant) return static_cast<const Variant*>(nullptr);
   const std::string known = names.empty() ? " (the scenario defines no variants)"
                                           : " (variants: " + JoinChoices(names) + ")";
   return Diagnostic{SourceLocation{"--variant " + name, 0, 0},

@@ -24,7 +24,11 @@ struct Variant {
 // appended to `errors`; well-formed variants are still returned.
 std::vector<Variant> ReadVariants(const YamlNode& root, Diagnostics& errors);
 
-// The variant called `name`; reports an unknown name (with did-you-mean) at `--variant NAME`.
+// The name that means "the scenario as written" unless the file defines a variant so named.
+inline constexpr const char* kBaseVariant = "base";
+
+// The variant called `name`; nullptr for `base` when the file defines no variant of that name
+// (the scenario as written). Reports an unknown name (with did-you-mean) at `--variant NAME`.
 Result<const Variant*> FindVariant(const std::vector<Variant>& variants, const std::string& name);
 
 // Applies each override of `variant` in order; reports every failing one.

@@ -24,6 +24,7 @@ int Main(int argc, const char* const* argv, Io& io) {
   add(&AddValidateCommand);
   add(&AddRunCommand);
   add(&AddCompareCommand);
+  add(&AddReplayCommand);
   add(&AddSolveCommand);
   add(&AddGameCommand);
 

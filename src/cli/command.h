@@ -25,6 +25,7 @@ using CommandAction = std::function<int(Io&)>;
 CommandAction AddValidateCommand(CLI::App& app);
 CommandAction AddRunCommand(CLI::App& app);
 CommandAction AddCompareCommand(CLI::App& app);
+CommandAction AddReplayCommand(CLI::App& app);
 CommandAction AddSolveCommand(CLI::App& app);
 CommandAction AddGameCommand(CLI::App& app);
 

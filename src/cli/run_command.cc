@@ -1,7 +1,6 @@
 // `redline run FILE [--runs N] [--seed S] [--threads K] [--set PATH=VALUE]... [--variant NAME]
 //  [--json] [--out DIR]`
 #include <chrono>
-#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <ostream>
@@ -10,6 +9,7 @@
 #include "agents/factory.h"
 #include "cli/command.h"
 #include "cli/common_options.h"
+#include "cli/out_files.h"
 #include "cli/progress_bar.h"
 #include "montecarlo/runner.h"
 #include "report/narrative.h"
@@ -26,25 +26,6 @@ struct RunFlags : SimulationFlags {
   std::string variant;
   std::string out_dir;
 };
-
-// Creates DIR (and parents) or says why not.
-Status PrepareOutDir(const std::string& dir) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
-    return Diagnostic{{"--out", 0, 0}, "'" + dir + "' exists and is not a directory"};
-  fs::create_directories(dir, ec);
-  if (ec) return Diagnostic{{"--out", 0, 0}, "cannot create '" + dir + "': " + ec.message()};
-  return {};
-}
-
-Status WriteFile(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  out.close();
-  if (!out) return Diagnostic{{path, 0, 0}, "cannot write this file"};
-  return {};
-}
 
 // The sink behind --out: runs.csv rows and the first run of each outcome.
 struct OutSink {
@@ -122,7 +103,7 @@ int Execute(RunFlags& flags, Io& io) {
   if (sink) {
     sink->csv.close();
     std::ostringstream narratives;
-    report::WriteNarratives(simulator, flags.seed_value, sink->first_run, narratives);
+    report::WriteNarratives(simulator, info, sink->first_run, narratives);
     Diagnostics problems;
     for (const Status& s : {WriteFile(flags.out_dir + "/summary.json", json.dump(2) + "\n"),
                             WriteFile(flags.out_dir + "/scenario.yaml", loaded->resolved_yaml),

@@ -260,7 +260,7 @@ TEST(RunCommandTest, OutDirHoldsSummaryScenarioRunsAndNarratives) {
     ASSERT_NE(at, std::string::npos) << outcome.id;
     const std::string body = narratives.substr(at + heading.size() + 1, 200);
     if (first_run.count(outcome.id)) {
-      EXPECT_EQ(body.rfind("\nRun " + std::to_string(first_run[outcome.id]) + " ", 0), 0u)
+      EXPECT_EQ(body.rfind("\nRun " + std::to_string(first_run[outcome.id]) + ", seed 9. ", 0), 0u)
           << outcome.id << ": " << body;
     } else {
       EXPECT_EQ(body.rfind("\nNo run ended in this outcome.\n", 0), 0u) << body;
@@ -381,7 +381,8 @@ std::vector<BadCase> BadRunCases() {
       {"RunsWithoutValue", {"run", kSmall, "--runs"}, {"error: --runs: 1 required"}},
       {"UnknownSubcommand",
        {"simulate", kSmall},
-       {"error: unknown command 'simulate'; the commands are validate, run, compare, solve, game" +
+       {"error: unknown command 'simulate'; the commands are validate, run, compare, replay, "
+        "solve, game" +
         kHelp}},
       {"NoSubcommand", {}, {"subcommand"}},
   };

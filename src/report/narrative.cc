@@ -2,41 +2,63 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
 #include <ostream>
 
 #include "core/rng.h"
 #include "crisis/state.h"
+#include "report/format.h"
+#include "report/reproduce.h"
 
 namespace redline::report {
 
 namespace {
-const char* SideName(const Model& model, int side) {
-  return model.theatre.side_labels[side].empty() ? (side == 0 ? "side a" : "side b")
-                                                 : model.theatre.side_labels[side].c_str();
+
+// A belief change smaller than this is not worth a sentence.
+constexpr double kBeliefMoved = 0.05;
+// At most this many belief changes per step (the largest), then "and k more".
+constexpr std::size_t kBeliefsShown = 3;
+
+const std::string& ShortOrLabel(const std::string& short_label, const std::string& label) {
+  return short_label.empty() ? label : short_label;
 }
+
+std::string StepRange(int first, int last) {
+  return first == last ? fmt::format("Step {}", first) : fmt::format("Steps {}–{}", first, last);
+}
+
 }  // namespace
+
+NarrativeWriter::NarrativeWriter(const Model& model)
+    : model_(model),
+      has_war_(!model.theatre.id.empty()),
+      held_back_(model.red_lines.size(), -1),
+      move_cause_(model.levers.size(), -1) {}
 
 std::string NarrativeWriter::ActorName(ActorId actor) const {
   if (!actor.valid()) return "an alliance";
   const Actor& a = model_.actors[actor.index];
-  return a.label.empty() ? a.id : a.label;
+  return ShortOrLabel(a.short_label, a.label);
 }
 
 std::string NarrativeWriter::LeverName(LeverId lever) const {
   const Lever& l = model_.levers[lever.index];
-  return l.label.empty() ? l.id : l.label;
+  return ShortOrLabel(l.short_label, l.label);
 }
 
-void NarrativeWriter::Say(const State& state, const std::string& sentence) {
-  if (heading_step_ != state.step) {
-    heading_step_ = state.step;
-    text_ += fmt::format("\n**Step {}.**\n", state.step + 1);
-  }
-  text_ += "- " + sentence + "\n";
+std::string NarrativeWriter::RedLineName(RedLineId red_line) const {
+  const RedLine& r = model_.red_lines[red_line.index];
+  return ShortOrLabel(r.short_label, r.label);
 }
 
-void NarrativeWriter::Introduce(const State& state, std::int64_t run) {
-  text_ += fmt::format("Run {} (reproduce with `--seed` and this run index).\n\n", run);
+double NarrativeWriter::FirstTypeBelief(const State& state, int observer, int actor) const {
+  return state.Belief(observer, ActorId(actor), 0);
+}
+
+void NarrativeWriter::Introduce(const State& state, const RunInfo& info, std::int64_t run) {
+  text_ +=
+      fmt::format("Run {}, seed {}. Reproduce: `{}`\n\n", run, info.seed, ReplayCommand(info, run));
   for (std::size_t a = 0; a < model_.actors.size(); ++a) {
     const Actor& actor = model_.actors[a];
     if (actor.types.size() < 2) continue;
@@ -45,73 +67,117 @@ void NarrativeWriter::Introduce(const State& state, std::int64_t run) {
   }
   for (std::size_t c = 0; c < model_.channels.size(); ++c) {
     const Channel& channel = model_.channels[c];
-    text_ += fmt::format("- The channel *{}* is {} in this run.\n",
-                         channel.label.empty() ? channel.id : channel.label,
+    text_ += fmt::format("- The channel *{}* is {} in this run.\n", channel.label,
                          state.channel_open[c] ? "open" : "closed");
+  }
+  if (has_war_) {
+    const double band = state.Value(model_.theatre.decisive_band);
+    text_ +=
+        fmt::format("- The war balance starts at {:+.2f} (positive favours {}, negative {}{}).\n",
+                    state.balance, model_.theatre.side_labels[0], model_.theatre.side_labels[1],
+                    band > 0 ? fmt::format("; ±{:.2f} is decisive", band) : "");
   }
 }
 
-void NarrativeWriter::OnStepBegin(const State&) {}
+void NarrativeWriter::OnStepBegin(const State& state) {
+  sentences_.clear();
+  std::fill(held_back_.begin(), held_back_.end(), -1);
+  std::fill(move_cause_.begin(), move_cause_.end(), -1);
+  const int actors = static_cast<int>(model_.actors.size());
+  belief_from_.assign(static_cast<std::size_t>(model_.observer_count() * actors), 0.0);
+  for (int o = 0; o < model_.observer_count(); ++o)
+    for (int a = 0; a < actors; ++a) belief_from_[o * actors + a] = FirstTypeBelief(state, o, a);
+  balance_from_ = state.balance;
+  settle_probability_ = -1;
+}
 
-void NarrativeWriter::OnLeverMoved(const State& state, LeverId lever, int from, int to,
-                                   ActorId actor, MoveCause cause) {
+void NarrativeWriter::OnLeverMoved(const State&, LeverId lever, int from, int to, ActorId actor,
+                                   MoveCause cause) {
+  move_cause_[lever.index] = static_cast<int>(cause);
   const Lever& l = model_.levers[lever.index];
-  const std::string& from_id = l.levels[from].id;
-  const std::string& to_id = l.levels[to].id;
   std::string who = ActorName(actor);
-  if (!actor.valid() && l.owner.alliance.valid()) {
-    const Alliance& alliance = model_.alliances[l.owner.alliance.index];
-    who = alliance.label.empty() ? alliance.id : alliance.label;
-  }
-  const char* verb = to > from ? "raised" : "lowered";
+  if (!actor.valid() && l.owner.alliance.valid())
+    who = model_.alliances[l.owner.alliance.index].label;
   std::string why;
   if (cause == MoveCause::kEnforcement) why = " to enforce its red line";
   if (cause == MoveCause::kAlliance) why = " after its deliberation";
-  Say(state, fmt::format("{} {} *{}* from {} to **{}** (rung: {}){}.", who, verb, LeverName(lever),
-                         from_id, to_id, model_.rungs[l.levels[to].rung.index].label, why));
+  Say(fmt::format("{} {} *{}* from {} to **{}** (rung: {}){}.", who,
+                  to > from ? "raised" : "lowered", LeverName(lever), l.levels[from].id,
+                  l.levels[to].id, model_.rungs[l.levels[to].rung.index].label, why));
 }
 
 void NarrativeWriter::OnEnforceDecision(const State& state, RedLineId red_line, bool enforce,
                                         double probability) {
-  if (enforce) return;  // the enforcement itself is reported
+  if (enforce) return;  // the enforcing move and the enforcement itself are reported
   const RedLine& r = model_.red_lines[red_line.index];
-  Say(state, fmt::format("{} held back from enforcing *{}* (it enforced with probability {:.2f} "
-                         "this step).",
-                         ActorName(r.owner), r.label.empty() ? r.id : r.label, probability));
+  held_back_[red_line.index] = static_cast<int>(sentences_.size());
+  Say(
+      fmt::format("{} held back from enforcing *{}* this step (it enforces with probability {:.2f} "
+                  "per step until step {}).",
+                  ActorName(r.owner), RedLineName(red_line), probability,
+                  state.crossed_step[red_line.index] + std::max(1, r.deadline)));
 }
 
-void NarrativeWriter::OnIncident(const State& state, LeverId lever, int /*hazard*/, ActorId victim,
+void NarrativeWriter::OnIncident(const State&, LeverId lever, int /*hazard*/, ActorId victim,
                                  RungId rung, bool perceived_deliberate) {
-  Say(state, fmt::format("Accident: *{}* caused an incident on {}'s territory ({}); {} perceived "
-                         "it as **{}**.",
-                         LeverName(lever), ActorName(victim), model_.rungs[rung.index].label,
-                         ActorName(victim), perceived_deliberate ? "deliberate" : "an accident"));
+  Say(
+      fmt::format("Accident: *{}* caused an incident on {}'s territory ({}); {} perceived it as "
+                  "**{}**.",
+                  LeverName(lever), ActorName(victim), model_.rungs[rung.index].label,
+                  ActorName(victim), perceived_deliberate ? "deliberate" : "an accident"));
 }
 
-void NarrativeWriter::OnStrike(const State& state, LeverId lever, ActorId target, RungId rung) {
-  Say(state, fmt::format("*{}* struck {}'s territory ({}).", LeverName(lever), ActorName(target),
-                         model_.rungs[rung.index].label));
+void NarrativeWriter::OnStrike(const State&, LeverId lever, ActorId target, RungId rung) {
+  Say(fmt::format("*{}* struck {}'s territory ({}).", LeverName(lever), ActorName(target),
+                  model_.rungs[rung.index].label));
 }
 
 void NarrativeWriter::OnRedLineCrossed(const State& state, RedLineId red_line) {
   const RedLine& r = model_.red_lines[red_line.index];
+  const std::string owner = ActorName(r.owner);
+  const bool is_public = r.audience == Audience::kPublic;
   if (state.red_line_status[red_line.index] == RedLineStatus::kInForce) {
-    Say(state,
+    Say(
         fmt::format("{}'s {} red line *{}* was **crossed** while its response was already in force "
                     "(no enforcement decision).",
-                    ActorName(r.owner), r.audience == Audience::kPublic ? "public" : "private",
-                    r.label.empty() ? r.id : r.label));
+                    owner, is_public ? "public" : "private", RedLineName(red_line)));
     return;
   }
-  Say(state, fmt::format("{}'s {} red line *{}* was **crossed**; its deadline is {} step(s).",
-                         ActorName(r.owner), r.audience == Audience::kPublic ? "public" : "private",
-                         r.label.empty() ? r.id : r.label, r.deadline));
+  Say(
+      fmt::format("{}'s {} red line *{}* was **crossed**; unless {} enforces it by step {}, it "
+                  "lapses{}.",
+                  owner, is_public ? "public" : "private", RedLineName(red_line), owner,
+                  state.step + std::max(1, r.deadline),
+                  is_public ? fmt::format(" and {} pays an audience cost of {:.2f}", owner,
+                                          state.Value(r.audience_cost))
+                            : ""));
 }
 
-void NarrativeWriter::OnRedLineEnforced(const State& state, RedLineId red_line) {
+void NarrativeWriter::OnRedLineEnforced(const State&, RedLineId red_line) {
   const RedLine& r = model_.red_lines[red_line.index];
-  Say(state, fmt::format("{} **enforced** its red line *{}*.", ActorName(r.owner),
-                         r.label.empty() ? r.id : r.label));
+  const Lever& response = model_.levers[r.response_lever.index];
+  const int cause = move_cause_[r.response_lever.index];
+  if (cause == static_cast<int>(MoveCause::kEnforcement)) {
+    Say(fmt::format("{} **enforced** its red line *{}*.", ActorName(r.owner),
+                    RedLineName(red_line)));
+    return;
+  }
+  // The owner's ordinary move reached the threatened response: that is the enforcement, so the
+  // enforcement decision it declined in the same step is not told (it would contradict this).
+  if (held_back_[red_line.index] >= 0) sentences_[held_back_[red_line.index]].clear();
+  if (cause == static_cast<int>(MoveCause::kDecision)) {
+    Say(
+        fmt::format("{} **enforced** its red line *{}*: its own move put *{}* at the threatened "
+                    "**{}**.",
+                    ActorName(r.owner), RedLineName(red_line), LeverName(r.response_lever),
+                    response.levels[r.response_level].id));
+  } else {
+    Say(
+        fmt::format("{}'s red line *{}* counts as **enforced**: *{}* was already at the "
+                    "threatened **{}** or above.",
+                    ActorName(r.owner), RedLineName(red_line), LeverName(r.response_lever),
+                    response.levels[r.response_level].id));
+  }
 }
 
 void NarrativeWriter::OnRedLineLapsed(const State& state, RedLineId red_line) {
@@ -119,74 +185,191 @@ void NarrativeWriter::OnRedLineLapsed(const State& state, RedLineId red_line) {
   std::string cost;
   if (r.audience == Audience::kPublic)
     cost = fmt::format(" and paid an audience cost of {:.2f}", state.Value(r.audience_cost));
-  Say(state,
-      fmt::format("{}'s red line *{}* **lapsed** unenforced; {} lost credibility{}.",
-                  ActorName(r.owner), r.label.empty() ? r.id : r.label, ActorName(r.owner), cost));
+  Say(fmt::format("{}'s red line *{}* **lapsed** unenforced; {} lost credibility{}.",
+                  ActorName(r.owner), RedLineName(red_line), ActorName(r.owner), cost));
 }
 
-void NarrativeWriter::OnVote(const State& state, AllianceId alliance, ActorId member, bool yes,
+void NarrativeWriter::OnVote(const State&, AllianceId alliance, ActorId member, bool yes,
                              double probability) {
-  const Alliance& a = model_.alliances[alliance.index];
-  Say(state, fmt::format("In {}'s deliberation, {} voted **{}** (P(yes) = {:.2f}).",
-                         a.label.empty() ? a.id : a.label, ActorName(member), yes ? "yes" : "no",
-                         probability));
+  Say(fmt::format("In {}'s deliberation, {} voted **{}** (P(yes) = {:.2f}).",
+                  model_.alliances[alliance.index].label, ActorName(member), yes ? "yes" : "no",
+                  probability));
 }
 
-void NarrativeWriter::OnAllianceDecision(const State& state, AllianceId alliance, bool respond,
+void NarrativeWriter::OnAllianceDecision(const State&, AllianceId alliance, bool respond,
                                          int level) {
   const Alliance& a = model_.alliances[alliance.index];
-  const std::string name = a.label.empty() ? a.id : a.label;
   if (respond) {
     const Lever& lever = model_.levers[a.response_lever.index];
-    Say(state, fmt::format("{} decided to respond: **{}**.", name, lever.levels[level].id));
+    Say(fmt::format("{} decided to respond: **{}**.", a.label, lever.levels[level].id));
   } else {
-    Say(state, fmt::format("{} decided **not** to respond.", name));
+    Say(fmt::format("{} decided **not** to respond.", a.label));
   }
 }
 
-void NarrativeWriter::OnSettlement(const State& state) {
-  Say(state, "The belligerents reached a **negotiated settlement**.");
+void NarrativeWriter::OnSettlementChance(const State&, double probability) {
+  settle_probability_ = probability;
+}
+
+void NarrativeWriter::OnSettlement(const State&) {
+  Say(
+      fmt::format("The belligerents reached a **negotiated settlement** (its probability this "
+                  "step was {}).",
+                  Probability(settle_probability_)));
 }
 
 void NarrativeWriter::OnDecisiveResult(const State& state, int side) {
-  Say(state, fmt::format("The war ended in a **decisive result** for {} (balance {:+.2f}).",
-                         SideName(model_, side), state.balance));
+  Say(fmt::format("The war ended in a **decisive result** for {} (balance {:+.2f}).",
+                  model_.theatre.side_labels[side], state.balance));
+}
+
+std::string NarrativeWriter::CostsSoFar(const State& state) const {
+  std::vector<int> shown;
+  for (ActorId b : model_.belligerents)
+    if (b.valid()) shown.push_back(b.index);
+  if (shown.size() < 2) {  // no war between two actors: whoever has paid anything, largest first
+    shown.clear();
+    for (int a = 0; a < static_cast<int>(model_.actors.size()); ++a)
+      if (state.cost[a] != 0) shown.push_back(a);
+    std::stable_sort(shown.begin(), shown.end(),
+                     [&](int x, int y) { return state.cost[x] > state.cost[y]; });
+    if (shown.size() > kBeliefsShown) shown.resize(kBeliefsShown);
+  }
+  if (shown.empty()) return "";
+  std::string text = "costs so far: ";
+  for (std::size_t i = 0; i < shown.size(); ++i)
+    text += fmt::format("{}{} {:.2f}", i ? ", " : "", ActorName(ActorId(shown[i])),
+                        state.cost[shown[i]]);
+  return text;
+}
+
+std::string NarrativeWriter::BeliefsMoved(const State& state) const {
+  struct Move {
+    int observer, actor;
+    double from, to;
+  };
+  std::vector<Move> moved;
+  const int actors = static_cast<int>(model_.actors.size());
+  for (int o = 0; o < model_.observer_count(); ++o) {
+    for (int a = 0; a < actors; ++a) {
+      if (o == a || model_.actors[a].types.size() < 2) continue;
+      const double from = belief_from_[o * actors + a];
+      const double to = FirstTypeBelief(state, o, a);
+      if (std::fabs(to - from) >= kBeliefMoved) moved.push_back({o, a, from, to});
+    }
+  }
+  if (moved.empty()) return "";
+  std::stable_sort(moved.begin(), moved.end(), [](const Move& x, const Move& y) {
+    return std::fabs(x.to - x.from) > std::fabs(y.to - y.from);
+  });
+  std::string text = "beliefs moved: ";
+  for (std::size_t i = 0; i < std::min(moved.size(), kBeliefsShown); ++i) {
+    const Move& m = moved[i];
+    const std::string observer = m.observer < actors
+                                     ? ActorName(ActorId(m.observer))
+                                     : model_.third_parties[m.observer - actors].label;
+    text +=
+        fmt::format("{}{}'s belief that {} is *{}* {:.2f} → {:.2f}", i ? ", " : "", observer,
+                    ActorName(ActorId(m.actor)), model_.actors[m.actor].types[0].id, m.from, m.to);
+  }
+  if (moved.size() > kBeliefsShown)
+    text += fmt::format(" (and {} more)", moved.size() - kBeliefsShown);
+  return text;
+}
+
+std::string NarrativeWriter::Explanation(const State& state) const {
+  std::vector<std::string> parts;
+  if (has_war_)
+    parts.push_back(fmt::format("balance {:+.2f} ({:+.2f} this step)", state.balance,
+                                state.balance - balance_from_));
+  if (std::string costs = CostsSoFar(state); !costs.empty()) parts.push_back(costs);
+  if (std::string beliefs = BeliefsMoved(state); !beliefs.empty()) parts.push_back(beliefs);
+  if (settle_probability_ >= 0)
+    parts.push_back("settlement probability " + Probability(settle_probability_));
+  std::string text;
+  for (std::size_t i = 0; i < parts.size(); ++i) text += (i ? "; " : "") + parts[i];
+  return text;
+}
+
+void NarrativeWriter::FlushQuiet() {
+  if (quiet_.first < 0) return;
+  std::string detail;
+  if (has_war_)
+    detail += fmt::format("; balance {:+.2f} → {:+.2f}", quiet_.balance_from, quiet_.balance_to);
+  if (quiet_.settle_max >= 0) {
+    detail +=
+        quiet_.settle_min == quiet_.settle_max
+            ? fmt::format("; settlement probability {} per step", Probability(quiet_.settle_min))
+            : fmt::format("; settlement probability {}–{} per step", Probability(quiet_.settle_min),
+                          Probability(quiet_.settle_max));
+  }
+  text_ += fmt::format("\n**{}.** No change{}.\n", StepRange(quiet_.first, quiet_.last), detail);
+  quiet_ = QuietSteps{};
+}
+
+void NarrativeWriter::OnStepEnd(const State& state) {
+  const int step = state.step - 1;  // the kernel has already counted the step
+  const bool eventful = std::any_of(sentences_.begin(), sentences_.end(),
+                                    [](const std::string& s) { return !s.empty(); });
+  if (!eventful) {
+    if (quiet_.first < 0) {
+      quiet_.first = step;
+      quiet_.balance_from = balance_from_;
+    }
+    quiet_.last = step;
+    quiet_.balance_to = state.balance;
+    if (settle_probability_ >= 0) {
+      quiet_.settle_min = std::min(quiet_.settle_min, settle_probability_);
+      quiet_.settle_max = std::max(quiet_.settle_max, settle_probability_);
+    }
+    return;
+  }
+  FlushQuiet();
+  text_ += fmt::format("\n**Step {}.**\n", step);
+  for (const std::string& sentence : sentences_)
+    if (!sentence.empty()) text_ += "- " + sentence + "\n";
+  if (std::string why = Explanation(state); !why.empty()) text_ += "- *Why:* " + why + ".\n";
 }
 
 void NarrativeWriter::OnOutcome(const State& state, OutcomeId outcome) {
-  const Outcome& o = model_.outcomes[outcome.index];
-  text_ += fmt::format("\nOutcome after {} step(s): **{}**.\n", state.step,
-                       o.label.empty() ? o.id : o.label);
+  FlushQuiet();
+  const std::string steps = state.step == 1 ? "1 step (step 0)"
+                            : state.step > 1
+                                ? fmt::format("{} steps (0–{})", state.step, state.step - 1)
+                                : "0 steps";
+  text_ +=
+      fmt::format("\nOutcome after {}: **{}**.\n", steps, model_.outcomes[outcome.index].label);
 }
 
-std::string NarrateRun(const Simulator& simulator, std::uint64_t seed, std::int64_t run) {
+std::string NarrateRun(const Simulator& simulator, const RunInfo& info, std::int64_t run) {
   const Model& model = simulator.model();
   State state;
   state.Allocate(model);
-  const RunRng rng(seed, static_cast<std::uint64_t>(run));
+  const RunRng rng(info.seed, static_cast<std::uint64_t>(run));
   NarrativeWriter writer(model);
   simulator.Reset(state, rng);
-  writer.Introduce(state, run);
+  writer.Introduce(state, info, run);
+  if (model.horizon <= 0) state.done = true;
   while (!state.done) simulator.Step(state, rng, &writer);
   writer.OnOutcome(state, simulator.ClassifyOutcome(state));
   return writer.text();
 }
 
-void WriteNarratives(const Simulator& simulator, std::uint64_t seed,
+void WriteNarratives(const Simulator& simulator, const RunInfo& info,
                      const std::vector<std::int64_t>& first_run, std::ostream& out) {
   const Model& model = simulator.model();
   out << fmt::format(
-      "# Narratives: {}\n\nFor each outcome, the first run (seed {}) that ended "
-      "in it, step by step.\n",
-      model.name, seed);
+      "# Narratives: {}\n\nFor each outcome, the first run (seed {}) that ended in it, step by "
+      "step. Steps are numbered from 0; `redline replay` with the run's reproduce line prints "
+      "the same narrative.\n",
+      model.name, info.seed);
   for (std::size_t o = 0; o < model.outcomes.size(); ++o) {
-    const Outcome& outcome = model.outcomes[o];
-    out << fmt::format("\n## {}\n\n", outcome.label.empty() ? outcome.id : outcome.label);
+    out << fmt::format("\n## {}\n\n", model.outcomes[o].label);
     if (first_run[o] < 0) {
       out << "No run ended in this outcome.\n";
       continue;
     }
-    out << NarrateRun(simulator, seed, first_run[o]);
+    out << NarrateRun(simulator, info, first_run[o]);
   }
 }
 

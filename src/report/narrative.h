@@ -1,8 +1,16 @@
-// Narratives: a run told step by step in plain sentences — who moved which lever, which red
-// line was crossed and whether it was enforced, which incident happened and how it was
-// perceived, how each alliance member voted. NarrativeWriter is a StepObserver; WriteNarratives
-// re-simulates, for each outcome, the first run that ended in it (runs are reproducible from
-// (seed, run) alone) and writes narratives.md.
+// Narratives: a run told step by step in plain sentences a person can follow — who moved which
+// lever, which red line was crossed and whether it was enforced, which incident happened and
+// how it was perceived, how each alliance member voted — and, after each step with events,
+// what explains it (the war balance, costs so far, the beliefs that moved, the settlement
+// probability). Runs of steps where nothing happens are summarised in one line.
+//
+// Steps are numbered from 0, as everywhere in redline (docs/model.md §3): the first step of a
+// run is step 0, and a run that lasted n steps ended after step n − 1.
+//
+// NarrativeWriter is a StepObserver. NarrateRun re-simulates one run (runs are reproducible
+// from (seed, run) alone); it is what `redline replay` prints, and WriteNarratives writes
+// narratives.md from it: for each outcome, the first run that ended in it. Names are each
+// entity's short_label, else its label.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +19,7 @@
 #include <vector>
 
 #include "model/model.h"
+#include "report/run_info.h"
 #include "sim/observer.h"
 #include "sim/simulator.h"
 
@@ -18,10 +27,14 @@ namespace redline::report {
 
 class NarrativeWriter : public StepObserver {
  public:
-  explicit NarrativeWriter(const Model& model) : model_(model) {}
+  explicit NarrativeWriter(const Model& model);
 
-  // The sentences so far, as Markdown (a heading per step with events).
+  // The narrative so far, as Markdown.
   const std::string& text() const { return text_; }
+
+  // The run's heading, how to reproduce it, and its hidden facts (each actor's type, each
+  // channel open or closed, where the war balance starts). Call after Simulator::Reset.
+  void Introduce(const State& state, const RunInfo& info, std::int64_t run);
 
   void OnStepBegin(const State&) override;
   void OnLeverMoved(const State&, LeverId, int from, int to, ActorId, MoveCause) override;
@@ -34,28 +47,51 @@ class NarrativeWriter : public StepObserver {
   void OnRedLineLapsed(const State&, RedLineId) override;
   void OnVote(const State&, AllianceId, ActorId member, bool yes, double probability) override;
   void OnAllianceDecision(const State&, AllianceId, bool respond, int level) override;
+  void OnSettlementChance(const State&, double probability) override;
   void OnSettlement(const State&) override;
   void OnDecisiveResult(const State&, int side) override;
+  void OnStepEnd(const State&) override;
   void OnOutcome(const State&, OutcomeId) override;
 
-  // The run's hidden facts: each actor's type, each channel open or closed.
-  void Introduce(const State& state, std::int64_t run);
-
  private:
-  void Say(const State& state, const std::string& sentence);
+  // A run of consecutive steps without events, told in one line when it ends.
+  struct QuietSteps {
+    int first = -1, last = -1;
+    double balance_from = 0, balance_to = 0;
+    double settle_min = 1, settle_max = -1;  // settle_max < 0: no settlement clause
+  };
+
+  void Say(const std::string& sentence) { sentences_.push_back(sentence); }
+  void FlushQuiet();
+  std::string Explanation(const State& state) const;
+  std::string BeliefsMoved(const State& state) const;
+  std::string CostsSoFar(const State& state) const;
   std::string ActorName(ActorId actor) const;
   std::string LeverName(LeverId lever) const;
+  std::string RedLineName(RedLineId red_line) const;
+  double FirstTypeBelief(const State& state, int observer, int actor) const;
 
   const Model& model_;
+  const bool has_war_;
   std::string text_;
-  int heading_step_ = -1;
+  // This step's events, in order; an entry may be emptied when a later event supersedes it.
+  std::vector<std::string> sentences_;
+  std::vector<int> held_back_;       // per red line: index in sentences_ of this step's
+                                     // "held back" sentence, or -1
+  std::vector<int> move_cause_;      // per lever: this step's MoveCause, or -1 if unmoved
+  std::vector<double> belief_from_;  // [observer * actors + actor]: belief in types[0] at the
+                                     // start of the step
+  double balance_from_ = 0;
+  double settle_probability_ = -1;  // this step's, or -1
+  QuietSteps quiet_;
 };
 
-// first_run[o] = index of the first run that ended in outcome o, or -1 (skipped).
-void WriteNarratives(const Simulator& simulator, std::uint64_t seed,
-                     const std::vector<std::int64_t>& first_run, std::ostream& out);
+// Run `run` of `simulator`'s model with seed `info.seed`, told as NarrativeWriter does; the
+// reproduce line names `redline replay` with `info`'s file, variant and overrides.
+std::string NarrateRun(const Simulator& simulator, const RunInfo& info, std::int64_t run);
 
-// One run's narrative (for tests and `redline run --narrate`).
-std::string NarrateRun(const Simulator& simulator, std::uint64_t seed, std::int64_t run);
+// narratives.md: first_run[o] = index of the first run that ended in outcome o, or -1.
+void WriteNarratives(const Simulator& simulator, const RunInfo& info,
+                     const std::vector<std::int64_t>& first_run, std::ostream& out);
 
 }  // namespace redline::report

@@ -38,6 +38,9 @@ class StepObserver {
   virtual void OnVote(const State&, AllianceId, ActorId /*member*/, bool /*yes*/,
                       double /*probability*/) {}
   virtual void OnAllianceDecision(const State&, AllianceId, bool /*respond*/, int /*level*/) {}
+  // This step's probability of a negotiated settlement, just before its draw (only with a
+  // settlement clause, and only if the war did not end decisively this step).
+  virtual void OnSettlementChance(const State&, double /*probability*/) {}
   virtual void OnSettlement(const State&) {}
   virtual void OnDecisiveResult(const State&, int /*side*/) {}
   virtual void OnStepEnd(const State&) {}

@@ -57,6 +57,7 @@ void AdvanceWar(const StepContext& context, State& state) {
   const double hazard =
       Logistic(state.Value(theatre.settle_base) + state.Value(theatre.settle_cost) * costs -
                state.Value(theatre.settle_gap) * BeliefGap(model, state));
+  if (context.observer) context.observer->OnSettlementChance(state, hazard);
   if (context.rng.Uniform(DrawPurpose::kSettlement, state.step, 0) < hazard) {
     state.settled = true;
     if (context.observer) context.observer->OnSettlement(state);

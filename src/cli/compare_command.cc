@@ -1,16 +1,21 @@
-// `redline compare FILE --variant A --variant B [...] [--runs N] [--seed S] [--json]`:
+// `redline compare FILE --variant A --variant B [...] [--runs N] [--seed S] [--json] [--out DIR]`:
 // the same runs under each variant with common random numbers. The variant name `base` is the
-// scenario as written (unless the file defines a variant of that name).
+// scenario as written (unless the file defines a variant of that name). --out DIR keeps the
+// comparison: differences.json (what --json prints), differences.csv, and per variant
+// VARIANT/summary.json and VARIANT/scenario.yaml (the resolved scenario).
 #include <algorithm>
 #include <chrono>
 #include <memory>
 #include <ostream>
+#include <sstream>
 
 #include "cli/command.h"
 #include "cli/common_options.h"
+#include "cli/out_files.h"
 #include "cli/progress_bar.h"
 #include "montecarlo/runner.h"
 #include "report/compare_report.h"
+#include "report/summary_json.h"
 
 namespace redline::cli {
 
@@ -18,9 +23,38 @@ namespace {
 
 struct CompareFlags : SimulationFlags {
   std::vector<std::string> variants;
+  std::string out_dir;
 };
 
-constexpr const char* kBase = "base";
+// The files of --out DIR; every problem, one per line.
+Status WriteCompareOut(const CompareFlags& flags,
+                       const std::vector<scenario::LoadedScenario>& loaded,
+                       const Comparison& comparison, const report::RunInfo& info) {
+  const std::string& dir = flags.out_dir;
+  const Model& first = loaded.front().model;
+  std::ostringstream csv;
+  report::WriteDifferencesCsv(first, flags.variants, comparison, csv);
+  std::vector<Status> written = {
+      WriteFile(dir + "/differences.json",
+                report::ComparisonToJson(first, flags.variants, comparison, info).dump(2) + "\n"),
+      WriteFile(dir + "/differences.csv", csv.str())};
+  for (std::size_t v = 0; v < loaded.size(); ++v) {
+    const std::string sub = dir + "/" + flags.variants[v];
+    if (Status made = PrepareOutDir(sub); !made.ok()) {
+      written.push_back(made);
+      continue;
+    }
+    report::RunInfo one = info;
+    one.variant = flags.variants[v];
+    const auto summary = report::SummaryToJson(loaded[v].model, comparison.variants[v], one);
+    written.push_back(WriteFile(sub + "/summary.json", summary.dump(2) + "\n"));
+    written.push_back(WriteFile(sub + "/scenario.yaml", loaded[v].resolved_yaml));
+  }
+  Diagnostics problems;
+  for (const Status& status : written)
+    problems.insert(problems.end(), status.errors().begin(), status.errors().end());
+  return Status(std::move(problems));
+}
 
 int Execute(CompareFlags& flags, Io& io) {
   Status checked = CheckSimulationFlags(flags);
@@ -41,21 +75,18 @@ int Execute(CompareFlags& flags, Io& io) {
     return kExitBadInput;
   }
 
-  // Discover the file's variants once, so that `base` can be told apart from a real variant.
+  // Problems of the file or of the overrides are reported once, not once per variant.
   scenario::LoadOptions plain;
   plain.overrides = flags.overrides;
-  auto base = LoadOrReport(flags.file, plain, io.err);
-  if (!base) return kExitBadInput;
-  bool file_defines_base = false;
-  for (const auto& v : base->variants) file_defines_base |= v.name == kBase;
+  if (!LoadOrReport(flags.file, plain, io.err)) return kExitBadInput;
 
   std::vector<scenario::LoadedScenario> loaded;
   bool failed = false;
   for (const std::string& name : flags.variants) {
     scenario::LoadOptions options;
     options.overrides = flags.overrides;
+    options.variant = name;  // `base`: the scenario as written, unless the file defines it
     options.check_all_variants = false;
-    if (name != kBase || file_defines_base) options.variant = name;
     auto one = LoadOrReport(flags.file, options, io.err);
     if (!one) {
       failed = true;
@@ -64,6 +95,12 @@ int Execute(CompareFlags& flags, Io& io) {
     loaded.push_back(std::move(*one));
   }
   if (failed) return kExitBadInput;
+  if (!flags.out_dir.empty()) {
+    if (Status status = PrepareOutDir(flags.out_dir); !status.ok()) {
+      PrintDiagnostics(status.errors(), io.err);
+      return kExitBadInput;
+    }
+  }
   for (std::size_t v = 1; v < loaded.size(); ++v) {
     const auto& first = loaded.front().model.outcomes;
     const auto& other = loaded[v].model.outcomes;
@@ -103,6 +140,15 @@ int Execute(CompareFlags& flags, Io& io) {
   } else {
     report::WriteComparisonText(*models.front(), flags.variants, *comparison, info, io.out);
   }
+  if (!flags.out_dir.empty()) {
+    if (Status status = WriteCompareOut(flags, loaded, *comparison, info); !status.ok()) {
+      PrintDiagnostics(status.errors(), io.err);
+      return kExitBadInput;
+    }
+    io.err << "wrote " << flags.out_dir
+           << "/{differences.json, differences.csv} and VARIANT/{summary.json, scenario.yaml} "
+              "for each variant\n";
+  }
   return kExitOk;
 }
 
@@ -116,6 +162,11 @@ CommandAction AddCompareCommand(CLI::App& app) {
   command
       ->add_option("--variant", flags->variants,
                    "A variant to compare (repeat; 'base' = the scenario as written)")
+      ->check(NonEmpty());
+  command
+      ->add_option("--out", flags->out_dir,
+                   "Write differences.json, differences.csv and, per variant, "
+                   "VARIANT/summary.json and VARIANT/scenario.yaml to DIR")
       ->check(NonEmpty());
   return [flags](Io& io) { return Execute(*flags, io); };
 }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <regex>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -158,6 +159,74 @@ TEST(CompareCommandTest, IdenticalVariantsHaveZeroDifference) {
   }
 }
 
+// --out DIR keeps the comparison: differences.json is what --json prints, differences.csv the
+// same numbers as rows, and each variant's summary.json is what `run --variant` writes (same
+// runs: common random numbers), beside its resolved scenario.
+TEST(CompareCommandTest, OutDirKeepsTheComparison) {
+  testing::TempDir dir;
+  const std::string out = dir / "kept";
+  CliResult run = RunCli(Compare(
+      {"--variant", "base", "--variant", "unanimous", "--json", "--threads", "2", "--out", out}));
+  ASSERT_EQ(run.code, kExitOk) << run.err;
+  EXPECT_EQ(run.err, "wrote " + out +
+                         "/{differences.json, differences.csv} and VARIANT/{summary.json, "
+                         "scenario.yaml} for each variant\n");
+  EXPECT_EQ(testing::ReadFile(out + "/differences.json"), run.out);
+  const auto json = ParseJson(run.out);
+
+  const std::vector<std::string> rows = Lines(testing::ReadFile(out + "/differences.csv"));
+  ASSERT_EQ(rows.size(), 1 + 2 * Outcomes().size());
+  EXPECT_EQ(rows[0],
+            "outcome,variant,p,ci95_low,ci95_high,count,difference,difference_ci95_low,"
+            "difference_ci95_high,significant");
+  auto fields_of = [&](std::size_t row) {
+    std::vector<std::string> fields;
+    std::stringstream line(rows[row] + ",");  // the trailing comma keeps a last empty field
+    for (std::string field; std::getline(line, field, ',');) fields.push_back(field);
+    return fields;
+  };
+  std::size_t row = 1;
+  for (const Outcome& outcome : Outcomes()) {
+    SCOPED_TRACE(outcome.id);
+    for (const std::string variant : {"base", "unanimous"}) {
+      const auto& entry = json.at("outcomes").at(outcome.id).at(variant);
+      const std::vector<std::string> fields = fields_of(row++);
+      ASSERT_EQ(fields.size(), 10u);
+      EXPECT_EQ(fields[0], outcome.id);
+      EXPECT_EQ(fields[1], variant);
+      EXPECT_DOUBLE_EQ(std::stod(fields[2]), entry.at("p").get<double>());
+      EXPECT_DOUBLE_EQ(std::stod(fields[3]), entry.at("ci95")[0].get<double>());
+      EXPECT_EQ(fields[5], entry.at("count").dump());
+      if (variant == "base") {
+        EXPECT_EQ(fields[6] + fields[7] + fields[8] + fields[9], "");
+        continue;
+      }
+      const auto& ci = entry.at("difference_ci95");
+      EXPECT_DOUBLE_EQ(std::stod(fields[6]), entry.at("difference").get<double>());
+      EXPECT_DOUBLE_EQ(std::stod(fields[7]), ci[0].get<double>());
+      EXPECT_EQ(fields[9], ci[0].get<double>() > 0 || ci[1].get<double>() < 0 ? "1" : "0");
+    }
+  }
+
+  for (const std::string variant : {"base", "unanimous"}) {
+    SCOPED_TRACE(variant);
+    std::vector<std::string> args = {"run", kSmall, "--runs", "1000", "--seed", "17", "--json"};
+    args.insert(args.end(), {"--variant", variant});
+    CliResult alone = RunCli(args);
+    ASSERT_EQ(alone.code, kExitOk) << alone.err;
+    const auto summary = ParseJson(testing::ReadFile(out + "/" + variant + "/summary.json"));
+    const auto expected = ParseJson(alone.out);
+    EXPECT_EQ(summary.at("variant"), variant);
+    for (const char* key : {"outcomes", "red_lines", "max_rung", "means"})
+      EXPECT_EQ(summary.at(key), expected.at(key)) << key;
+    // The resolved scenario runs, with no options, to the same outcomes.
+    CliResult resolved = RunCli({"run", out + "/" + variant + "/scenario.yaml", "--runs", "1000",
+                                 "--seed", "17", "--json"});
+    ASSERT_EQ(resolved.code, kExitOk) << resolved.err;
+    EXPECT_EQ(ParseJson(resolved.out).at("outcomes"), expected.at("outcomes"));
+  }
+}
+
 TEST(CompareCommandTest, OutputIsByteIdenticalForAnyThreadCount) {
   ExpectSameOutputForAnyThreadCount(Compare({"--variant", "unanimous", "--variant", "base"}));
 }
@@ -207,7 +276,13 @@ std::vector<BadCase> BadCompareCases() {
       {"BinaryGarbage",
        {"compare", "tests/golden/validate/binary_garbage.yaml", "--variant", "a", "--variant", "b"},
        {"binary_garbage.yaml:1:8: error: not a text file"}},
-      {"UnknownFlag", with_two({"--out", "somewhere"}), {"--out"}},
+      {"UnknownFlag", with_two({"--narrate"}), {"--narrate"}},
+      {"OutIsAFile",
+       with_two({"--out", kSmall}),
+       {"--out: error: '" + kSmall + "' exists and is not a directory"}},
+      {"OutEmpty",
+       with_two({"--out", ""}),
+       {"error: --out: expected a value, got an empty string"}},
   };
 }
 

@@ -75,4 +75,24 @@ nlohmann::ordered_json ComparisonToJson(const Model& model,
   return json;
 }
 
+void WriteDifferencesCsv(const Model& model, const std::vector<std::string>& variant_names,
+                         const Comparison& comparison, std::ostream& out) {
+  out << "outcome,variant,p,ci95_low,ci95_high,count,difference,difference_ci95_low,"
+         "difference_ci95_high,significant\n";
+  for (std::size_t i = 0; i < model.outcomes.size(); ++i) {
+    for (std::size_t v = 0; v < comparison.variants.size(); ++v) {
+      const OutcomeStat& s = comparison.variants[v].outcomes[i];
+      out << fmt::format("{},{},{},{},{},{}", model.outcomes[i].id, variant_names[v], s.p, s.ci.low,
+                         s.ci.high, s.count);
+      if (v == 0) {
+        out << ",,,,\n";
+        continue;
+      }
+      const PairedDifference& d = comparison.paired[v][i];
+      out << fmt::format(",{},{},{},{}\n", d.difference, d.ci.low, d.ci.high,
+                         d.ci.low > 0 || d.ci.high < 0 ? 1 : 0);
+    }
+  }
+}
+
 }  // namespace redline::report

@@ -23,4 +23,11 @@ nlohmann::ordered_json ComparisonToJson(const Model& model,
                                         const std::vector<std::string>& variant_names,
                                         const Comparison& comparison, const RunInfo& info);
 
+// differences.csv: a header, then one row per outcome and variant (outcome order, then variant
+// order): outcome,variant,p,ci95_low,ci95_high,count,difference,difference_ci95_low,
+// difference_ci95_high,significant. The first variant's difference fields are empty;
+// significant is 1 when the 95% interval of the paired difference excludes zero.
+void WriteDifferencesCsv(const Model& model, const std::vector<std::string>& variant_names,
+                         const Comparison& comparison, std::ostream& out);
+
 }  // namespace redline::report

@@ -34,7 +34,9 @@ NarrativeWriter::NarrativeWriter(const Model& model)
     : model_(model),
       has_war_(!model.theatre.id.empty()),
       held_back_(model.red_lines.size(), -1),
-      move_cause_(model.levers.size(), -1) {}
+      move_cause_(model.levers.size(), -1),
+      struck_(model.levers.size(), -1),
+      struck_before_(model.levers.size(), -1) {}
 
 std::string NarrativeWriter::ActorName(ActorId actor) const {
   if (!actor.valid()) return "an alliance";
@@ -83,6 +85,9 @@ void NarrativeWriter::OnStepBegin(const State& state) {
   sentences_.clear();
   std::fill(held_back_.begin(), held_back_.end(), -1);
   std::fill(move_cause_.begin(), move_cause_.end(), -1);
+  struck_before_.swap(struck_);
+  std::fill(struck_.begin(), struck_.end(), -1);
+  continuing_.clear();
   const int actors = static_cast<int>(model_.actors.size());
   belief_from_.assign(static_cast<std::size_t>(model_.observer_count() * actors), 0.0);
   for (int o = 0; o < model_.observer_count(); ++o)
@@ -112,9 +117,9 @@ void NarrativeWriter::OnEnforceDecision(const State& state, RedLineId red_line, 
   const RedLine& r = model_.red_lines[red_line.index];
   held_back_[red_line.index] = static_cast<int>(sentences_.size());
   Say(
-      fmt::format("{} held back from enforcing *{}* this step (it enforces with probability {:.2f} "
+      fmt::format("{} held back from enforcing *{}* this step (it enforces with probability {} "
                   "per step until step {}).",
-                  ActorName(r.owner), RedLineName(red_line), probability,
+                  ActorName(r.owner), RedLineName(red_line), Probability(probability),
                   state.crossed_step[red_line.index] + std::max(1, r.deadline)));
 }
 
@@ -128,6 +133,11 @@ void NarrativeWriter::OnIncident(const State&, LeverId lever, int /*hazard*/, Ac
 }
 
 void NarrativeWriter::OnStrike(const State&, LeverId lever, ActorId target, RungId rung) {
+  struck_[lever.index] = target.index;
+  if (struck_before_[lever.index] == target.index) {
+    continuing_.push_back(fmt::format("*{}* on {}", LeverName(lever), ActorName(target)));
+    return;
+  }
   Say(fmt::format("*{}* struck {}'s territory ({}).", LeverName(lever), ActorName(target),
                   model_.rungs[rung.index].label));
 }
@@ -294,6 +304,7 @@ std::string NarrativeWriter::Explanation(const State& state) const {
 void NarrativeWriter::FlushQuiet() {
   if (quiet_.first < 0) return;
   std::string detail;
+  if (!quiet_.continuing.empty()) detail += "; strikes went on: " + quiet_.continuing;
   if (has_war_)
     detail += fmt::format("; balance {:+.2f} → {:+.2f}", quiet_.balance_from, quiet_.balance_to);
   if (quiet_.settle_max >= 0) {
@@ -311,10 +322,14 @@ void NarrativeWriter::OnStepEnd(const State& state) {
   const int step = state.step - 1;  // the kernel has already counted the step
   const bool eventful = std::any_of(sentences_.begin(), sentences_.end(),
                                     [](const std::string& s) { return !s.empty(); });
+  std::string continuing;
+  for (std::size_t i = 0; i < continuing_.size(); ++i)
+    continuing += (i ? ", " : "") + continuing_[i];
   if (!eventful) {
     if (quiet_.first < 0) {
       quiet_.first = step;
       quiet_.balance_from = balance_from_;
+      quiet_.continuing = continuing;  // unchanged through the span: a strike stops by a move
     }
     quiet_.last = step;
     quiet_.balance_to = state.balance;
@@ -328,6 +343,7 @@ void NarrativeWriter::OnStepEnd(const State& state) {
   text_ += fmt::format("\n**Step {}.**\n", step);
   for (const std::string& sentence : sentences_)
     if (!sentence.empty()) text_ += "- " + sentence + "\n";
+  if (!continuing.empty()) text_ += "- Strikes went on: " + continuing + ".\n";
   if (std::string why = Explanation(state); !why.empty()) text_ += "- *Why:* " + why + ".\n";
 }
 

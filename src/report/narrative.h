@@ -2,7 +2,8 @@
 // lever, which red line was crossed and whether it was enforced, which incident happened and
 // how it was perceived, how each alliance member voted — and, after each step with events,
 // what explains it (the war balance, costs so far, the beliefs that moved, the settlement
-// probability). Runs of steps where nothing happens are summarised in one line.
+// probability). A strike that goes on from the step before is told once, as continuing. Runs
+// of steps where nothing else happens are summarised in one line.
 //
 // Steps are numbered from 0, as everywhere in redline (docs/model.md §3): the first step of a
 // run is step 0, and a run that lasted n steps ended after step n − 1.
@@ -59,6 +60,7 @@ class NarrativeWriter : public StepObserver {
     int first = -1, last = -1;
     double balance_from = 0, balance_to = 0;
     double settle_min = 1, settle_max = -1;  // settle_max < 0: no settlement clause
+    std::string continuing;                  // strikes that went on through the span
   };
 
   void Say(const std::string& sentence) { sentences_.push_back(sentence); }
@@ -76,9 +78,12 @@ class NarrativeWriter : public StepObserver {
   std::string text_;
   // This step's events, in order; an entry may be emptied when a later event supersedes it.
   std::vector<std::string> sentences_;
-  std::vector<int> held_back_;       // per red line: index in sentences_ of this step's
-                                     // "held back" sentence, or -1
-  std::vector<int> move_cause_;      // per lever: this step's MoveCause, or -1 if unmoved
+  std::vector<int> held_back_;               // per red line: index in sentences_ of this step's
+                                             // "held back" sentence, or -1
+  std::vector<int> move_cause_;              // per lever: this step's MoveCause, or -1 if unmoved
+  std::vector<int> struck_, struck_before_;  // per lever: the actor it struck this step and
+                                             // the step before, or -1
+  std::vector<std::string> continuing_;      // this step's strikes that went on from the last
   std::vector<double> belief_from_;  // [observer * actors + actor]: belief in types[0] at the
                                      // start of the step
   double balance_from_ = 0;

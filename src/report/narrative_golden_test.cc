@@ -109,7 +109,7 @@ TEST(NarrativeGolden, TheRunShowsEveryKindOfEvent) {
       << text;
   EXPECT_TRUE(Contains(text,
                        "East held back from enforcing *No heavy arms* this step (it enforces "
-                       "with probability 0.50 per step until step "))
+                       "with probability 0.5000 per step until step "))
       << text;
   // The lever's short_label, not its label.
   EXPECT_TRUE(Contains(text,

@@ -59,7 +59,7 @@ TEST(HelpTest, TopLevelHelpListsTheCommands) {
   EXPECT_EQ(help.code, kExitOk);
   EXPECT_EQ(help.err, "");
   const std::vector<std::string> commands = Commands();
-  for (const char* expected : {"validate", "run", "compare", "solve", "game"}) {
+  for (const char* expected : {"validate", "run", "compare", "replay", "solve", "game"}) {
     EXPECT_NE(std::find(commands.begin(), commands.end(), expected), commands.end())
         << expected << " is not listed in:\n"
         << help.out;

@@ -88,6 +88,11 @@ class EfgWriter {
 
 }  // namespace
 
-std::string WriteEfg(const ExtensiveGame& game) { return EfgWriter(game).Write(); }
+std::string WriteEfg(const ExtensiveGame& game) {
+  // Gambit 17 rejects repeated node and infoset labels: rename repeats (older files that
+  // have them still read, and are written with unique labels).
+  if (FindLabelRuleViolation(game).empty()) return EfgWriter(game).Write();
+  return EfgWriter(WithUniqueLabels(game)).Write();
+}
 
 }  // namespace redline::games

@@ -67,6 +67,20 @@ struct Player {
 };
 
 class ExtensiveGameBuilder;
+class ExtensiveGame;
+
+// Gambit 17's label rules that make it reject a file: a non-empty node label must be unique
+// within the game, a non-empty infoset label unique among its player's infosets (chance
+// counts as a player). (Repeated outcome, action and player labels it renames on reading.)
+// Returns the game with every repeated node or infoset label renamed "label_2", "label_3",
+// ... (the first occurrence keeps its label; a suffix already in use is skipped); a game
+// that obeys the rules is returned unchanged. Older files with repeated labels still read as
+// they are; the .efg writer applies this so that every file redline writes is one Gambit 17
+// reads, and the game library builds its games with it.
+ExtensiveGame WithUniqueLabels(ExtensiveGame game);
+
+// The first node or infoset label that breaks those rules, described; empty when none does.
+std::string FindLabelRuleViolation(const ExtensiveGame& game);
 
 class ExtensiveGame {
  public:
@@ -106,6 +120,7 @@ class ExtensiveGame {
 
  private:
   friend class ExtensiveGameBuilder;
+  friend ExtensiveGame WithUniqueLabels(ExtensiveGame game);
   std::string title_, comment_;
   std::vector<Player> players_;
   std::vector<InfosetId> chance_infosets_;

@@ -129,7 +129,10 @@ Result<ExtensiveGame> MakeLibraryGame(const std::string& name,
     values.emplace(parameter.name, *value);
   }
   if (!errors.empty()) return errors;
-  return game->build(values);
+  Result<ExtensiveGame> built = game->build(values);
+  if (!built) return built.errors();
+  // Labels such as "war" repeat across branches; Gambit 17 needs them unique.
+  return WithUniqueLabels(std::move(built).value());
 }
 
 Result<ParameterValues> CheckedValues(const std::string& game,

@@ -36,7 +36,8 @@ Result<ExtensiveGame> BuildAudienceCostFromValues(const ParameterValues& v) {
   const OutcomeId cave = b.NewOutcome("defender caves", {Q(gain), Q(mpq_class(-audience))});
   b.AddDecisionNode("", type, kNoOutcome);
   for (int t = 0; t < 2; ++t) {
-    const OutcomeId war = b.NewOutcome("war", {Q(mpq_class(-war_cost)), Q(war_payoff[t])});
+    const OutcomeId war = b.NewOutcome(std::string("war with the ") + names[t] + " defender",
+                                       {Q(mpq_class(-war_cost)), Q(war_payoff[t])});
     b.AddDecisionNode(names[t], threaten[t], kNoOutcome);
     b.AddTerminalNode("concession", concede);
     b.AddDecisionNode("threat", after_threat, kNoOutcome);

@@ -50,8 +50,9 @@ Result<ExtensiveGame> BuildBrinkmanshipFromValues(const ParameterValues& v) {
   const char* types[2] = {"committed", "uncommitted"};
   OutcomeId disaster[2];
   for (int t = 0; t < 2; ++t) {
-    disaster[t] = b.NewOutcome("disaster", {Number(mpq_class(-e.disaster_cost[t])),
-                                            Number(mpq_class(-e.defender_disaster))});
+    disaster[t] = b.NewOutcome(
+        std::string("disaster (") + types[t] + " challenger)",
+        {Number(mpq_class(-e.disaster_cost[t])), Number(mpq_class(-e.defender_disaster))});
   }
   b.AddDecisionNode("", defender, kNoOutcome);
   for (int k = 0; k < e.levels; ++k) {

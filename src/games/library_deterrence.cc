@@ -59,8 +59,10 @@ Result<ExtensiveGame> BuildDeterrenceTree(const ExactDeterrence& d) {
   const InfosetId irresolute = b.NewPlayerInfoset(1, "irresolute defender", {"resist", "concede"});
   const OutcomeId status_quo = b.NewOutcome("status quo", {Number(0L), Number(0L)});
   const OutcomeId concede = b.NewOutcome("concession", {Number(d.gain), Neg(d.stake + d.audience)});
-  const OutcomeId war_resolute = b.NewOutcome("war", {Neg(d.war_cost), Neg(d.resolute_cost)});
-  const OutcomeId war_irresolute = b.NewOutcome("war", {Neg(d.war_cost), Neg(d.irresolute_cost)});
+  const OutcomeId war_resolute =
+      b.NewOutcome("war with a resolute defender", {Neg(d.war_cost), Neg(d.resolute_cost)});
+  const OutcomeId war_irresolute =
+      b.NewOutcome("war with an irresolute defender", {Neg(d.war_cost), Neg(d.irresolute_cost)});
   b.AddDecisionNode("", challenger, kNoOutcome);
   b.AddTerminalNode("status quo", status_quo);
   b.AddDecisionNode("", type, kNoOutcome);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "games/lcp_float.h"
+
 namespace redline::games {
 
 namespace {
@@ -23,6 +25,47 @@ Status CheckLcpShape(const RationalMatrix& m, const RationalVector& q,
   return {};
 }
 
+// Whether `values` (all 2n+1 variables) is a solution: z0 = 0, w and z >= 0 and
+// complementary, w_i = 0 where z_i is free.
+bool IsComplementarySolution(const RationalVector& values, const std::vector<char>& free) {
+  const int n = static_cast<int>(free.size());
+  if (sgn(values[2 * n]) != 0) return false;
+  for (int i = 0; i < n; ++i) {
+    if (free[i]) {
+      if (sgn(values[i]) != 0) return false;
+      continue;
+    }
+    if (sgn(values[i]) < 0 || sgn(values[n + i]) < 0) return false;
+    if (sgn(values[i]) != 0 && sgn(values[n + i]) != 0) return false;
+  }
+  return true;
+}
+
+RationalVector ZPart(const RationalVector& values, int n) {
+  return RationalVector(values.begin() + n, values.begin() + 2 * n);
+}
+
+// Lemke's path in doubles (lcp_float.h); the solution of the basis where it ends, when that
+// is exactly a solution. Nothing otherwise (the caller pivots exactly).
+std::optional<LcpSolution> FloatLemke(const RationalMatrix& m, const RationalVector& q,
+                                      const RationalVector& covering, const LemkeOptions& options) {
+  const int n = static_cast<int>(q.size());
+  FloatLcpTableau tableau(m, q, covering);
+  int leaving = tableau.PivotInArtificial();
+  if (leaving < 0) return std::nullopt;
+  int pivots = 1;
+  while (leaving != tableau.ArtificialVariable()) {
+    if (pivots >= options.max_pivots) return std::nullopt;
+    const std::optional<int> next = tableau.PivotIn(tableau.Complement(leaving));
+    if (!next) return std::nullopt;
+    leaving = *next;
+    ++pivots;
+  }
+  std::optional<RationalVector> values = ExactBasicSolution(m, q, covering, tableau.basis());
+  if (!values || !IsComplementarySolution(*values, std::vector<char>(n, 0))) return std::nullopt;
+  return LcpSolution{ZPart(*values, n), pivots, false};
+}
+
 }  // namespace
 
 Result<LcpSolution> SolveLcpLemke(const RationalMatrix& m, const RationalVector& q,
@@ -31,6 +74,9 @@ Result<LcpSolution> SolveLcpLemke(const RationalMatrix& m, const RationalVector&
   const int n = static_cast<int>(q.size());
   if (std::all_of(q.begin(), q.end(), [](const mpq_class& v) { return sgn(v) >= 0; })) {
     return LcpSolution{RationalVector(n, 0), 0, false};
+  }
+  if (!options.exact_only) {
+    if (std::optional<LcpSolution> fast = FloatLemke(m, q, covering, options)) return *fast;
   }
   LcpTableau tableau(m, q, covering);
   int leaving = tableau.PivotInArtificial();
@@ -54,7 +100,9 @@ Status CheckMixedSolution(const RationalMatrix& m, const RationalVector& q,
   const std::size_t n = q.size();
   for (std::size_t i = 0; i < n; ++i) {
     mpq_class w = q[i];
-    for (std::size_t j = 0; j < n; ++j) w += m[i][j] * z[j];
+    for (std::size_t j = 0; j < n; ++j) {
+      if (sgn(m[i][j]) != 0 && sgn(z[j]) != 0) w += m[i][j] * z[j];
+    }
     const bool ok = free[i] ? sgn(w) == 0 : sgn(w) >= 0 && sgn(z[i]) >= 0 && sgn(w * z[i]) == 0;
     if (!ok) return SolverError("LCP: Lemke's path ended at a point that is not a solution");
   }
@@ -89,6 +137,43 @@ Status CheckMixedStart(const LcpTableau& tableau, const std::vector<char>& free,
   return {};
 }
 
+// The mixed path in doubles; as FloatLemke.
+std::optional<LcpSolution> FloatMixedLemke(const RationalMatrix& m, const RationalVector& q,
+                                           const RationalVector& covering,
+                                           const std::vector<char>& free,
+                                           const MixedLcpStart& start,
+                                           const LemkeOptions& options) {
+  const int n = static_cast<int>(q.size());
+  FloatLcpTableau tableau(m, q, covering);
+  for (int i = 0; i < n; ++i) {
+    if (free[i]) tableau.SetFree(i);
+  }
+  if (!tableau.SetStartingBasis(start.basis) || !tableau.LooksFeasible()) return std::nullopt;
+  // The structure CheckMixedStart checks exactly; a start that fails goes to the exact path,
+  // which reports it.
+  const int e = start.entering;
+  if (!tableau.IsBasic(tableau.ArtificialVariable()) || e < 0 || e >= 2 * n || tableau.IsBasic(e) ||
+      tableau.IsBasic(tableau.Complement(e))) {
+    return std::nullopt;
+  }
+  for (int i = 0; i < n; ++i) {
+    if ((free[i] && !tableau.IsBasic(n + i)) || (tableau.IsBasic(i) && tableau.IsBasic(n + i))) {
+      return std::nullopt;
+    }
+  }
+  std::optional<int> leaving = tableau.PivotIn(start.entering);
+  int pivots = 1;
+  while (leaving && *leaving != tableau.ArtificialVariable()) {
+    if (pivots >= options.max_pivots) return std::nullopt;
+    leaving = tableau.PivotIn(tableau.Complement(*leaving));
+    ++pivots;
+  }
+  if (!leaving) return std::nullopt;
+  std::optional<RationalVector> values = ExactBasicSolution(m, q, covering, tableau.basis());
+  if (!values || !IsComplementarySolution(*values, free)) return std::nullopt;
+  return LcpSolution{ZPart(*values, n), pivots, false};
+}
+
 }  // namespace
 
 Result<LcpSolution> SolveMixedLcpLemke(const RationalMatrix& m, const RationalVector& q,
@@ -96,6 +181,11 @@ Result<LcpSolution> SolveMixedLcpLemke(const RationalMatrix& m, const RationalVe
                                        const std::vector<char>& free, const MixedLcpStart& start,
                                        const LemkeOptions& options) {
   if (Status status = CheckLcpShape(m, q, covering); !status) return status.errors();
+  if (!options.exact_only && free.size() == q.size()) {
+    if (std::optional<LcpSolution> fast = FloatMixedLemke(m, q, covering, free, start, options)) {
+      if (CheckMixedSolution(m, q, free, fast->z).ok()) return *fast;
+    }
+  }
   LcpTableau tableau(m, q, covering);
   for (std::size_t i = 0; i < free.size() && i < q.size(); ++i) {
     if (free[i]) tableau.SetFree(static_cast<int>(i));

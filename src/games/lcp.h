@@ -22,6 +22,9 @@ struct LcpSolution {
 
 struct LemkeOptions {
   int max_pivots = 100000;
+  // Skip the floating-point path (lcp_float.h) and pivot exactly from the start; the
+  // answers are exact either way (tests compare the two).
+  bool exact_only = false;
 };
 
 // Solves the LCP (M, q) starting from the ray of the covering vector d (d > 0 wherever

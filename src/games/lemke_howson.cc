@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "games/lcp_float.h"
+
 namespace redline::games {
 
 Status CheckBimatrixShape(const RationalMatrix& a, const RationalMatrix& b) {
@@ -38,10 +40,41 @@ RationalVector Normalised(const RationalVector& weights, std::size_t begin, std:
   return out;
 }
 
+// The Lemke–Howson path in doubles. When the basis where it ends is exactly a completely
+// labelled point (x, y) with x, y != 0, returns z = (x, y) unnormalised in both strategy
+// vectors (the caller normalises its parts).
+std::optional<BimatrixEquilibrium> FloatLemkeHowson(const RationalMatrix& m,
+                                                    const RationalVector& ones, int rows,
+                                                    int dropped_label) {
+  const int n = static_cast<int>(ones.size());
+  FloatLcpTableau tableau(m, ones, {});
+  int entering = n + dropped_label;
+  int pivots = 0;
+  while (true) {
+    const std::optional<int> leaving = tableau.PivotIn(entering);
+    ++pivots;
+    if (!leaving || pivots > 100 * n + 1000) return std::nullopt;
+    if (*leaving == dropped_label || *leaving == n + dropped_label) break;
+    entering = tableau.Complement(*leaving);
+  }
+  std::optional<RationalVector> values = ExactBasicSolution(m, ones, {}, tableau.basis());
+  if (!values) return std::nullopt;
+  bool row_support = false, column_support = false;
+  for (int i = 0; i < n; ++i) {
+    const mpq_class& w = (*values)[i];
+    const mpq_class& z = (*values)[n + i];
+    if (sgn(w) < 0 || sgn(z) < 0 || (sgn(w) != 0 && sgn(z) != 0)) return std::nullopt;
+    if (sgn(z) > 0) (i < rows ? row_support : column_support) = true;
+  }
+  if (!row_support || !column_support) return std::nullopt;
+  RationalVector z(values->begin() + n, values->begin() + 2 * n);
+  return BimatrixEquilibrium{z, z, pivots};
+}
+
 }  // namespace
 
 Result<BimatrixEquilibrium> SolveLemkeHowson(const RationalMatrix& a, const RationalMatrix& b,
-                                             int dropped_label) {
+                                             int dropped_label, bool exact_only) {
   if (Status status = CheckBimatrixShape(a, b); !status) return status.errors();
   const int rows = static_cast<int>(a.size());
   const int columns = static_cast<int>(a[0].size());
@@ -60,7 +93,16 @@ Result<BimatrixEquilibrium> SolveLemkeHowson(const RationalMatrix& a, const Rati
       m[rows + j][i] = -pb[i][j];
     }
   }
-  LcpTableau tableau(m, RationalVector(n, 1), {});
+  const RationalVector ones(n, 1);
+  // First in doubles, the end verified exactly (lcp_float.h); else exact pivoting.
+  std::optional<BimatrixEquilibrium> fast;
+  if (!exact_only) fast = FloatLemkeHowson(m, ones, rows, dropped_label);
+  if (fast) {
+    fast->row_strategy = Normalised(fast->row_strategy, 0, rows);
+    fast->column_strategy = Normalised(fast->column_strategy, rows, n);
+    return *fast;
+  }
+  LcpTableau tableau(m, ones, {});
   int entering = n + dropped_label;
   int pivots = 0;
   while (true) {

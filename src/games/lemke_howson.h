@@ -23,8 +23,10 @@ struct BimatrixEquilibrium {
 // `dropped_label` in [0, rows + columns): labels 0..rows-1 are the row player's strategies,
 // rows.. the column player's. Different labels may reach different equilibria.
 // Errors: empty or ragged matrices, a label out of range.
+// The path is followed in doubles and its end verified exactly (lcp_float.h), or pivoted
+// exactly throughout when that fails or `exact_only` is set; the answer is exact either way.
 Result<BimatrixEquilibrium> SolveLemkeHowson(const RationalMatrix& a, const RationalMatrix& b,
-                                             int dropped_label = 0);
+                                             int dropped_label = 0, bool exact_only = false);
 
 // Payoffs shifted so that every entry is at least 1 (a positive constant added to all
 // entries; equilibria are unchanged). Shared by the polytope-based solvers.

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "games/library.h"
 #include "games/library_games.h"
 #include "games/solution.h"
 #include "games/test_games.h"
@@ -94,6 +95,32 @@ TEST(SequenceFormTest, TestGamesSolveWithZeroNashConv) {
 
 // Lemke's path used to end on a secondary ray here from 8 rounds on (the equality rows
 // were relaxed by the covering vector and free variables entered in either direction).
+// The path followed in doubles and verified exactly ends where exact pivoting ends: the same
+// realization plans after the same number of pivots.
+TEST(SequenceFormTest, DoublePathAgreesWithExactPivoting) {
+  std::vector<ExtensiveGame> games;
+  for (int rounds : {1, 3, 8, 20}) {
+    RiskTakingParams params;
+    params.rounds = rounds;
+    params.stalemate = rounds % 2 == 0 ? 0.75 : 0.0;
+    games.push_back(std::move(BuildRiskTakingGame(params)).value());
+  }
+  for (const std::string& name : LibraryGameNames()) {
+    games.push_back(std::move(MakeLibraryGame(name, {})).value());
+  }
+  for (const ExtensiveGame& game : games) {
+    Result<SequenceFormEquilibrium> fast = SolveSequenceForm(game);
+    LemkeOptions exact_only;
+    exact_only.exact_only = true;
+    Result<SequenceFormEquilibrium> exact = SolveSequenceForm(game, exact_only);
+    ASSERT_TRUE(fast.ok() && exact.ok()) << game.title();
+    EXPECT_EQ(fast->realization[0], exact->realization[0]) << game.title();
+    EXPECT_EQ(fast->realization[1], exact->realization[1]) << game.title();
+    EXPECT_EQ(fast->pivots, exact->pivots) << game.title();
+    EXPECT_NEAR(ExactNashConv(game, fast->profile), 0.0, 1e-12) << game.title();
+  }
+}
+
 TEST(SequenceFormTest, RiskTakingSolvesAtEveryHorizon) {
   for (int rounds : {1, 2, 3, 5, 8, 9, 12, 16}) {
     for (double stalemate : {0.0, 0.75}) {

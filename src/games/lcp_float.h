@@ -1,0 +1,76 @@
+// Floating-point complementary pivoting, verified exactly.
+//
+// The exact tableau (lcp_tableau.h) spends nearly all its time in GMP arithmetic on a dense
+// tableau whose entries grow with every pivot. The solvers therefore first follow the path
+// in doubles with FloatLcpTableau — the same pivoting rule, ties in the ratio test decided
+// within a tolerance and then lexicographically like the exact tableau — and keep only the
+// basis where it ends. ExactBasicSolution then computes that basis's solution in rationals
+// (a sparse exact linear solve), and the caller checks it exactly (feasibility and
+// complementarity). When the check fails — rounding led the path astray — the caller reruns
+// the exact tableau, so every answer is exact and verified either way.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "games/lcp_tableau.h"
+
+namespace redline::games {
+
+// LcpTableau's interface in doubles (variables: w_i = i, z_i = n + i, z0 = 2n). M, q and
+// the covering vector are scaled to entries of magnitude at most 1 (the pivots are the same
+// in exact arithmetic), then pivoted with a relative tolerance.
+class FloatLcpTableau {
+ public:
+  FloatLcpTableau(const RationalMatrix& m, const RationalVector& q, const RationalVector& covering);
+
+  int size() const { return n_; }
+  int ArtificialVariable() const { return 2 * n_; }
+  int Complement(int variable) const { return LcpTableau::Complement(variable, n_); }
+
+  std::optional<int> PivotIn(int entering);
+  int PivotInArtificial();
+  void SetFree(int z_index) { free_[z_index] = 1; }
+  bool SetStartingBasis(const std::vector<int>& variables);
+  bool IsBasic(int variable) const { return row_of_[variable] >= 0; }
+  // Whether every basic variable except the free z's is >= 0 (within the tolerance).
+  bool LooksFeasible() const;
+  // The basic variables, one per row.
+  const std::vector<int>& basis() const { return basis_; }
+
+ private:
+  double& at(int row, int column) {
+    return tableau_[static_cast<std::size_t>(row) * columns_ + column];
+  }
+  double at(int row, int column) const {
+    return tableau_[static_cast<std::size_t>(row) * columns_ + column];
+  }
+  int LexicographicMinimumRow(int column, bool only_positive) const;
+  void Pivot(int row, int entering);
+
+  int n_;
+  int columns_;
+  std::vector<double> tableau_;  // n rows × (2n+1) columns, row-major
+  std::vector<double> rhs_;
+  std::vector<int> basis_;
+  std::vector<int> row_of_;
+  std::vector<char> free_;
+  std::vector<int> lex_columns_;
+};
+
+// A sparse row: (column, coefficient) pairs with distinct columns.
+using SparseRow = std::vector<std::pair<int, mpq_class>>;
+
+// Solves the square system rows · v = rhs exactly (sparse Gaussian elimination, pivots
+// chosen to limit fill-in). Nothing when the system is singular.
+std::optional<RationalVector> SolveSparseRational(std::vector<SparseRow> rows, RationalVector rhs,
+                                                  int num_columns);
+
+// The exact values of all 2n+1 variables (numbering as above) in the basic solution of
+// w - M z - d z0 = q whose basic variables are `basis` (n of them; non-basic ones are 0).
+// Nothing when the basis is singular. `covering` may be empty (no z0).
+std::optional<RationalVector> ExactBasicSolution(const RationalMatrix& m, const RationalVector& q,
+                                                 const RationalVector& covering,
+                                                 const std::vector<int>& basis);
+
+}  // namespace redline::games

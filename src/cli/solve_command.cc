@@ -162,12 +162,14 @@ int RunSolve(const SolveOptions& options, Io& io) {
       return kExitFailure;
     }
   }
+  // enummixed on an extensive game: the profiles are over its reduced strategic form.
+  const AnyGame& shown = solution->ProfileGame(*game);
   if (options.json) {
-    io.out << ToJson(*game, *solution, options).dump(2) << "\n";
+    io.out << ToJson(shown, *solution, options).dump(2) << "\n";
   } else if (options.format == "gambit") {
     for (const Equilibrium& eq : solution->equilibria) io.out << GambitLine(*solution, eq) << "\n";
   } else {
-    PrintText(*game, *solution, options, io.out);
+    PrintText(shown, *solution, options, io.out);
   }
   return kExitOk;
 }

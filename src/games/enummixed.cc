@@ -1,5 +1,9 @@
 #include "games/enummixed.h"
 
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+
 #include "games/enummixed_vertices.h"
 
 namespace redline::games {
@@ -19,6 +23,59 @@ bool CompletelyLabelled(const LabelledVertex& x, const LabelledVertex& y) {
     if (!x.labels[l] && !y.labels[l]) return false;
   }
   return true;
+}
+
+// The fast path (enummixed_vertices.h): both polytopes' vertices found in doubles, non-
+// degenerate, so a vertex's labels are exactly its non-basic variables and x pairs with the
+// y whose labels are the complement of its own. Every pair is then recomputed exactly and
+// checked (feasible, completely labelled). Nothing when either polytope looks degenerate or
+// an exact check fails: the caller enumerates exactly.
+std::optional<EnumMixedResult> EnumerateInDoubles(const RationalMatrix& p_matrix,
+                                                  const std::vector<int>& labels_p,
+                                                  const RationalMatrix& q_matrix,
+                                                  const std::vector<int>& labels_q, int label_count,
+                                                  const EnumMixedOptions& options) {
+  if (label_count > kMaxMaskedVariables) return std::nullopt;
+  std::vector<MaskedVertex> p_vertices, q_vertices;
+  bool p_limit = false, q_limit = false;
+  if (!EnumerateVerticesInDoubles(p_matrix, labels_p, options.max_bases, p_vertices, p_limit) ||
+      !EnumerateVerticesInDoubles(q_matrix, labels_q, options.max_bases, q_vertices, q_limit)) {
+    return std::nullopt;
+  }
+  if (p_limit || q_limit) return std::nullopt;  // the exact search reports the limit
+  VariableMask all;
+  for (int l = 0; l < label_count; ++l) all.set(l);
+  std::unordered_map<VariableMask, std::vector<std::size_t>> q_by_labels;
+  // Vertex 0 of each list is the zero vertex (the starting basis): never part of a pair.
+  for (std::size_t k = 1; k < q_vertices.size(); ++k)
+    q_by_labels[q_vertices[k].labels].push_back(k);
+  std::vector<std::pair<LabelledVertex, LabelledVertex>> pairs;
+  for (std::size_t k = 1; k < p_vertices.size(); ++k) {
+    auto it = q_by_labels.find(all & ~p_vertices[k].labels);
+    if (it == q_by_labels.end()) continue;
+    std::optional<LabelledVertex> x =
+        ExactVertexOfBasis(p_matrix, p_vertices[k].basis, labels_p, label_count);
+    if (!x) return std::nullopt;
+    for (std::size_t j : it->second) {
+      std::optional<LabelledVertex> y =
+          ExactVertexOfBasis(q_matrix, q_vertices[j].basis, labels_q, label_count);
+      if (!y || !CompletelyLabelled(*x, *y)) return std::nullopt;
+      pairs.emplace_back(*x, std::move(*y));
+    }
+  }
+  // The exact enumeration's order: x's coordinates, then y's, lexicographically.
+  std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) {
+    if (a.first.coordinates != b.first.coordinates)
+      return a.first.coordinates < b.first.coordinates;
+    return a.second.coordinates < b.second.coordinates;
+  });
+  EnumMixedResult result;
+  result.vertices_row_polytope = static_cast<long>(p_vertices.size()) - 1;
+  result.vertices_column_polytope = static_cast<long>(q_vertices.size()) - 1;
+  for (const auto& [x, y] : pairs) {
+    result.equilibria.push_back({Normalised(x.coordinates), Normalised(y.coordinates), 0});
+  }
+  return result;
 }
 
 }  // namespace
@@ -43,6 +100,12 @@ Result<EnumMixedResult> EnumerateExtremeEquilibria(const RationalMatrix& a, cons
   for (int i = 0; i < rows; ++i) labels_q[columns + i] = i;
 
   const int label_count = rows + columns;
+  if (!options.exact_only) {
+    if (std::optional<EnumMixedResult> fast =
+            EnumerateInDoubles(b_transposed, labels_p, pa, labels_q, label_count, options)) {
+      return *fast;
+    }
+  }
   bool p_limit = false, q_limit = false;
   const auto p_vertices =
       EnumerateLabelledVertices(b_transposed, labels_p, label_count, options.max_bases, p_limit);

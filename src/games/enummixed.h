@@ -23,7 +23,12 @@
 namespace redline::games {
 
 struct EnumMixedOptions {
-  long max_bases = 2'000'000;  // per polytope; reaching it stops the search (hit_limit)
+  // Per polytope; reaching it stops the search (hit_limit). The exact search also stops when
+  // the bases waiting to be expanded would hold more than about 2·10^6 rational entries.
+  long max_bases = 2'000'000;
+  // Skip the fast path for non-degenerate games (vertices found in doubles, equilibria
+  // recomputed and checked exactly) and search every basis exactly.
+  bool exact_only = false;
 };
 
 struct EnumMixedResult {

@@ -1,4 +1,6 @@
 // Registry entry for enummixed: the bimatrix of a two-player normal-form game.
+#include <memory>
+
 #include "games/enummixed.h"
 #include "games/lcp_solver.h"
 
@@ -9,15 +11,19 @@ Result<BimatrixPayoffs> BimatrixOf(const AnyGame& game) {
   if (normal == nullptr || normal->num_players() != 2) {
     return SolverError("needs a two-player normal-form game");
   }
+  return BimatrixOf(*normal);
+}
+
+BimatrixPayoffs BimatrixOf(const NormalFormGame& normal) {
   BimatrixPayoffs out;
-  const int rows = normal->num_strategies(0), columns = normal->num_strategies(1);
+  const int rows = normal.num_strategies(0), columns = normal.num_strategies(1);
   out.row.assign(rows, RationalVector(columns));
   out.column.assign(rows, RationalVector(columns));
   for (int i = 0; i < rows; ++i) {
     for (int j = 0; j < columns; ++j) {
-      const int64_t cell = normal->CellOf({i, j});
-      out.row[i][j] = normal->exact_payoff(cell, 0);
-      out.column[i][j] = normal->exact_payoff(cell, 1);
+      const int64_t cell = normal.CellOf({i, j});
+      out.row[i][j] = normal.exact_payoff(cell, 0);
+      out.column[i][j] = normal.exact_payoff(cell, 1);
     }
   }
   return out;
@@ -32,31 +38,39 @@ ExactMixedProfile JoinProfile(const BimatrixEquilibrium& eq) {
 namespace {
 
 Status EnumMixedApplies(const AnyGame& game) {
-  const NormalFormGame* normal = AsNormalForm(game);
-  if (normal == nullptr) {
-    return SolverError(
-        "enummixed needs a normal-form (.nfg) game; for an extensive game use "
-        "lcp, which solves its sequence form");
-  }
-  if (normal->num_players() != 2) {
+  if (NumPlayers(game) != 2) {
     return SolverError("enummixed needs a two-player game; this one has " +
-                       std::to_string(normal->num_players()) + " players");
+                       std::to_string(NumPlayers(game)) + " players");
   }
   return {};
 }
 
 Result<Solution> SolveEnumMixed(const AnyGame& game, const SolverOptions& options) {
-  Result<BimatrixPayoffs> payoffs = BimatrixOf(game);
-  if (!payoffs) return payoffs.errors();
-  EnumMixedOptions limits;
-  if (options.max_iterations > 0) limits.max_bases = static_cast<long>(options.max_iterations);
-  Result<EnumMixedResult> all = EnumerateExtremeEquilibria(payoffs->row, payoffs->column, limits);
-  if (!all) return all.errors();
   Solution solution;
   solution.method = "enummixed";
   solution.kind = ProfileKind::kMixed;
+  const NormalFormGame* normal = AsNormalForm(game);
+  if (const ExtensiveGame* tree = AsExtensive(game)) {
+    // As Gambit: the reduced strategic form, profiles over its strategies in its order.
+    Result<NormalFormGame> reduced = ToStrategicForm(*tree, StrategicFormKind::kReduced);
+    if (!reduced) return reduced.errors();
+    solution.profile_game = std::make_shared<const AnyGame>(std::move(reduced).value());
+    normal = AsNormalForm(*solution.profile_game);
+    solution.notes.push_back("mixed strategies of the reduced strategic form (" +
+                             std::to_string(normal->num_strategies(0)) + " × " +
+                             std::to_string(normal->num_strategies(1)) + " strategies)");
+  }
+  if (normal == nullptr || normal->num_players() != 2) {
+    return SolverError("enummixed needs a two-player game");
+  }
+  const BimatrixPayoffs payoffs = BimatrixOf(*normal);
+  EnumMixedOptions limits;
+  if (options.max_iterations > 0) limits.max_bases = static_cast<long>(options.max_iterations);
+  Result<EnumMixedResult> all = EnumerateExtremeEquilibria(payoffs.row, payoffs.column, limits);
+  if (!all) return all.errors();
+  const AnyGame& profile_game = solution.ProfileGame(game);
   for (const BimatrixEquilibrium& eq : all->equilibria) {
-    solution.equilibria.push_back(MakeExactEquilibrium(game, JoinProfile(eq)));
+    solution.equilibria.push_back(MakeExactEquilibrium(profile_game, JoinProfile(eq)));
   }
   solution.notes.push_back(
       "extreme equilibria by vertex enumeration: " + std::to_string(all->vertices_row_polytope) +
@@ -65,8 +79,9 @@ Result<Solution> SolveEnumMixed(const AnyGame& game, const SolverOptions& option
   if (all->hit_limit) {
     solution.hit_limit = true;
     solution.converged = false;
-    solution.notes.push_back("stopped at the limit of " + std::to_string(limits.max_bases) +
-                             " feasible bases per polytope: the list may be incomplete");
+    solution.notes.push_back("stopped at a limit (" + std::to_string(limits.max_bases) +
+                             " feasible bases per polytope, or the exact search's memory "
+                             "bound): the list may be incomplete");
   }
   return solution;
 }
@@ -75,7 +90,8 @@ Result<Solution> SolveEnumMixed(const AnyGame& game, const SolverOptions& option
 
 SolverInfo EnumMixedSolverInfo() {
   return {"enummixed",
-          "all extreme equilibria of a two-player normal-form game (exact)",
+          "all extreme equilibria of a two-player game (exact; extensive games: of the reduced "
+          "strategic form, as Gambit)",
           EnumMixedApplies,
           SolveEnumMixed,
           {"max_iterations"}};

@@ -17,6 +17,7 @@ struct BimatrixPayoffs {
 };
 // The exact payoff matrices of a two-player normal-form game; fails otherwise.
 Result<BimatrixPayoffs> BimatrixOf(const AnyGame& game);
+BimatrixPayoffs BimatrixOf(const NormalFormGame& game);
 // Row strategy then column strategy: the flat mixed-profile order.
 ExactMixedProfile JoinProfile(const BimatrixEquilibrium& eq);
 

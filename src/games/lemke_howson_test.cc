@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "games/enummixed.h"
 
 namespace redline::games {
@@ -38,6 +40,67 @@ bool IsEquilibrium(const RationalMatrix& a, const RationalMatrix& b, const Ratio
     if (v > value_column) return false;
   }
   return true;
+}
+
+// Integer payoffs 0..range-1 from a fixed-seed generator; small ranges give degenerate games.
+RationalMatrix RandomMatrix(std::mt19937& rng, int rows, int columns, int range) {
+  std::uniform_int_distribution<int> payoff(0, range - 1);
+  RationalMatrix out(rows, RationalVector(columns));
+  for (auto& row : out) {
+    for (auto& v : row) v = payoff(rng);
+  }
+  return out;
+}
+
+// The floating-point path with its exact check gives the exact path's equilibrium: the same
+// end of the same path for every dropped label, on non-degenerate and degenerate games.
+TEST(LemkeHowsonTest, DoublePathAgreesWithExactPivoting) {
+  std::mt19937 rng(20261201);
+  for (int trial = 0; trial < 40; ++trial) {
+    const int rows = 2 + trial % 9, columns = 2 + (trial * 7) % 11;
+    const int range = trial % 3 == 0 ? 3 : 100;
+    const RationalMatrix a = RandomMatrix(rng, rows, columns, range);
+    const RationalMatrix b = RandomMatrix(rng, rows, columns, range);
+    for (int label = 0; label < rows + columns; ++label) {
+      Result<BimatrixEquilibrium> fast = SolveLemkeHowson(a, b, label);
+      Result<BimatrixEquilibrium> exact = SolveLemkeHowson(a, b, label, /*exact_only=*/true);
+      ASSERT_TRUE(fast.ok() && exact.ok());
+      EXPECT_TRUE(IsEquilibrium(a, b, fast->row_strategy, fast->column_strategy));
+      EXPECT_EQ(fast->row_strategy, exact->row_strategy) << trial << " label " << label;
+      EXPECT_EQ(fast->column_strategy, exact->column_strategy) << trial << " label " << label;
+      EXPECT_EQ(fast->pivots, exact->pivots) << trial << " label " << label;
+    }
+  }
+}
+
+// The fast vertex enumeration (doubles, equilibria recomputed exactly) lists the same
+// equilibria in the same order as the exact search over every basis; degenerate games
+// (payoffs 0..2) take the exact search.
+TEST(EnumMixedTest, FastEnumerationAgreesWithExactSearch) {
+  std::mt19937 rng(7);
+  int compared = 0;
+  for (int trial = 0; trial < 30; ++trial) {
+    const int rows = 2 + trial % 5, columns = 2 + (trial * 3) % 5;
+    const int range = trial % 4 == 0 ? 3 : 1000;
+    const RationalMatrix a = RandomMatrix(rng, rows, columns, range);
+    const RationalMatrix b = RandomMatrix(rng, rows, columns, range);
+    Result<EnumMixedResult> fast = EnumerateExtremeEquilibria(a, b);
+    EnumMixedOptions exact_only;
+    exact_only.exact_only = true;
+    Result<EnumMixedResult> exact = EnumerateExtremeEquilibria(a, b, exact_only);
+    ASSERT_TRUE(fast.ok() && exact.ok());
+    ASSERT_EQ(fast->equilibria.size(), exact->equilibria.size()) << trial;
+    for (std::size_t k = 0; k < fast->equilibria.size(); ++k) {
+      EXPECT_EQ(fast->equilibria[k].row_strategy, exact->equilibria[k].row_strategy) << trial;
+      EXPECT_EQ(fast->equilibria[k].column_strategy, exact->equilibria[k].column_strategy);
+      EXPECT_TRUE(IsEquilibrium(a, b, fast->equilibria[k].row_strategy,
+                                fast->equilibria[k].column_strategy));
+    }
+    EXPECT_EQ(fast->vertices_row_polytope, exact->vertices_row_polytope) << trial;
+    EXPECT_EQ(fast->vertices_column_polytope, exact->vertices_column_polytope) << trial;
+    compared += static_cast<int>(fast->equilibria.size());
+  }
+  EXPECT_GT(compared, 30);
 }
 
 TEST(LemkeHowsonTest, MatchingPenniesIsUniformForEveryLabel) {

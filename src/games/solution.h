@@ -11,6 +11,7 @@
 
 #include <gmpxx.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,14 @@ struct Solution {
   // logit: where the branch folds (λ turns back) and where another branch crosses it.
   std::vector<PathPoint> turning_points;
   std::vector<PathPoint> bifurcations;
+  // The game the profiles are over when it is not the solved game: enummixed on an
+  // extensive game gives mixed profiles over its reduced strategic form (as Gambit prints
+  // them). Null otherwise. Label and evaluate the profiles with ProfileGame().
+  std::shared_ptr<const AnyGame> profile_game;
+
+  const AnyGame& ProfileGame(const AnyGame& solved) const {
+    return profile_game ? *profile_game : solved;
+  }
 };
 
 // Fills expected_payoffs / exact_payoffs and nash_conv of `eq` from its profile.

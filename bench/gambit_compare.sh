@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Side-by-side wall time of redline and Gambit on the exact two-player methods
+# (docs/performance.md, "Game solvers"): Lemke–Howson and enummixed on random bimatrix
+# games, sequence-form lcp on trees. Each case runs the two tools in turn (A B A B ...),
+# RUNS times each, and prints the median wall time of each, their ratio and whether the
+# printed equilibria (`NE,...` lines) are identical.
+#
+# Usage: bench/gambit_compare.sh GAMBIT_PREFIX [BUILD_DIR] [RUNS] [TIMEOUT_S]
+#   GAMBIT_PREFIX  a Gambit install (GAMBIT_PREFIX/bin/gambit-lcp ...); absent: skipped
+#   BUILD_DIR      redline's build directory (default build; needs the targets redline and
+#                  bench_games)
+# The generated games come from BUILD_DIR/bench/bench_games (fixed seeds); bayes2a.efg and
+# poker.efg from REDLINE_SHARED_DIR/data/games/gambit (default ../shared) when present.
+set -euo pipefail
+
+gambit=${1:?usage: bench/gambit_compare.sh GAMBIT_PREFIX [BUILD_DIR] [RUNS] [TIMEOUT_S]}
+build=${2:-build}
+runs=${3:-5}
+limit=${4:-120}
+if [[ ! -x "$gambit/bin/gambit-lcp" || ! -x "$gambit/bin/gambit-enummixed" ]]; then
+  echo "skipped: no Gambit at $gambit (want $gambit/bin/gambit-lcp and gambit-enummixed)"
+  exit 0
+fi
+redline=$build/src/redline
+for tool in "$redline" "$build/bench/bench_games"; do
+  [[ -x $tool ]] || { echo "error: $tool not built" >&2; exit 2; }
+done
+corpus=${REDLINE_SHARED_DIR:-../shared}/data/games/gambit
+games=$(mktemp -d)
+trap 'rm -rf "$games"' EXIT
+"$build/bench/bench_games" "$games"
+
+# Wall seconds of one run (or "timeout"); the NE lines go to $1.
+wall() {
+  local out=$1
+  shift
+  local start end rc=0
+  start=$(date +%s%N)
+  timeout "$limit" "$@" >"$out.raw" 2>/dev/null || rc=$?
+  end=$(date +%s%N)
+  grep '^NE' "$out.raw" >"$out" || true
+  if [[ $rc -eq 124 ]]; then
+    echo timeout
+  else
+    awk -v ns=$((end - start)) 'BEGIN { printf "%.4f\n", ns / 1e9 }'
+  fi
+}
+
+median() { grep -v timeout | sort -g | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)]; else print "timeout" }'; }
+
+compare() {
+  local name=$1 gambit_cmd=$2 redline_cmd=$3
+  local g_times=() r_times=()
+  for ((i = 0; i < runs; ++i)); do
+    # shellcheck disable=SC2086
+    g_times+=("$(wall "$games/gambit.out" $gambit_cmd)")
+    # shellcheck disable=SC2086
+    r_times+=("$(wall "$games/redline.out" $redline_cmd)")
+  done
+  local g r same ratio
+  g=$(printf '%s\n' "${g_times[@]}" | median)
+  r=$(printf '%s\n' "${r_times[@]}" | median)
+  same=$(cmp -s "$games/gambit.out" "$games/redline.out" && echo same || echo different)
+  if [[ $g == timeout ]]; then
+    ratio=">$(awk -v r="$r" -v l="$limit" 'BEGIN { printf "%.0f", l / r }')"
+  else
+    ratio=$(awk -v g="$g" -v r="$r" 'BEGIN { printf "%.1f", g / r }')
+  fi
+  printf '%-34s gambit %9s s  redline %8s s  %7s×  NE lines %s\n' "$name" "$g" "$r" "$ratio" "$same"
+}
+
+echo "median wall of $runs interleaved runs each; Gambit $("$gambit/bin/gambit-lcp" -v 2>&1 | head -1 || true)"
+for n in 30 60; do
+  compare "lcp (Lemke–Howson) random ${n}x${n}" "$gambit/bin/gambit-lcp $games/random_$n.nfg" \
+    "$redline solve $games/random_$n.nfg -m lcp --format gambit"
+done
+for n in 8 10 12; do
+  compare "enummixed random ${n}x${n}" "$gambit/bin/gambit-enummixed $games/random_$n.nfg" \
+    "$redline solve $games/random_$n.nfg -m enummixed --format gambit"
+done
+if [[ -f $corpus/bayes2a.efg ]]; then
+  compare "lcp (sequence form) bayes2a.efg" "$gambit/bin/gambit-lcp $corpus/bayes2a.efg" \
+    "$redline solve $corpus/bayes2a.efg -m lcp --format gambit"
+  compare "enummixed poker.efg" "$gambit/bin/gambit-enummixed $corpus/poker.efg" \
+    "$redline solve $corpus/poker.efg -m enummixed --format gambit"
+fi
+compare "lcp (sequence form) tree_ii (364)" "$gambit/bin/gambit-lcp $games/tree_ii.efg" \
+  "$redline solve $games/tree_ii.efg -m lcp --format gambit"
+for h in 50 100 200; do
+  compare "lcp (sequence form) risk_taking $((4 * h + 1))" \
+    "$gambit/bin/gambit-lcp $games/risk_taking_$h.efg" \
+    "$redline solve $games/risk_taking_$h.efg -m lcp --format gambit"
+done

@@ -8,8 +8,8 @@ namespace redline::games {
 
 namespace {
 
-constexpr double kPivotTolerance = 1e-9;  // entries smaller than this are zero
-constexpr double kTieTolerance = 1e-9;    // relative: ratios this close are tied
+constexpr double kPivotTolerance = 1e-13;  // entries smaller than this are zero
+constexpr double kTieTolerance = 1e-11;    // relative: ratios this close are tied
 
 // -1, 0, 1 as a < b, a ≈ b, a > b.
 int CompareWithin(double a, double b) {
@@ -70,16 +70,21 @@ bool FloatLcpTableau::SetStartingBasis(const std::vector<int>& variables) {
   }
   for (int v : variables) {
     if (IsBasic(v)) continue;
-    // The exact tableau's choice (the first eligible row), so that the rows — and with them
-    // the lexicographic order of B0's columns — are the same as in exact pivoting.
+    // Partial pivoting (the largest eligible entry) for stability; the lexicographic order
+    // below does not depend on which row each variable lands in.
     int row = -1;
-    for (int i = 0; i < n_ && row < 0; ++i) {
-      if (!wanted[basis_[i]] && std::fabs(at(i, v)) > kPivotTolerance) row = i;
+    double largest = kPivotTolerance;
+    for (int i = 0; i < n_; ++i) {
+      if (!wanted[basis_[i]] && std::fabs(at(i, v)) > largest) {
+        largest = std::fabs(at(i, v));
+        row = i;
+      }
     }
     if (row < 0) return false;
     Pivot(row, v);
   }
   lex_columns_ = basis_;
+  std::sort(lex_columns_.begin(), lex_columns_.end());  // as LcpTableau
   return true;
 }
 

@@ -1,5 +1,7 @@
 #include "games/lcp_tableau.h"
 
+#include <algorithm>
+
 namespace redline::games {
 
 LcpTableau::LcpTableau(const RationalMatrix& m, const RationalVector& q,
@@ -39,7 +41,11 @@ bool LcpTableau::SetStartingBasis(const std::vector<int>& variables) {
     if (row < 0) return false;
     Pivot(row, v);
   }
+  // B0's columns in variable order, not in the order of the rows they landed in: the
+  // lexicographic rule is then independent of how the basis was set up (the floating-point
+  // tableau, lcp_float.h, sets it up with other pivots and takes the same path).
   lex_columns_ = basis_;
+  std::sort(lex_columns_.begin(), lex_columns_.end());
   return true;
 }
 

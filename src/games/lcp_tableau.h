@@ -57,8 +57,9 @@ class LcpTableau {
 
   // Makes `variables` (n distinct ones) the basis by Gauss–Jordan pivots, ignoring the
   // signs of the values; false when their columns are singular. From then on the
-  // lexicographic ratio test compares rows of B^-1 B0 with B0 this basis, so a degenerate
-  // starting basis counts as lexicographically feasible (its rows are unit vectors).
+  // lexicographic ratio test compares rows of B^-1 B0 with B0 this basis (its columns in
+  // variable order), so a degenerate starting basis counts as lexicographically feasible
+  // (its rows are unit vectors).
   bool SetStartingBasis(const std::vector<int>& variables);
 
   // Whether z_i was marked free.

@@ -3,7 +3,9 @@
 # (docs/performance.md, "Game solvers"): Lemke–Howson and enummixed on random bimatrix
 # games, sequence-form lcp on trees. Each case runs the two tools in turn (A B A B ...),
 # RUNS times each, and prints the median wall time of each, their ratio and whether the
-# printed equilibria (`NE,...` lines) are identical.
+# printed equilibria (`NE,...` lines) are identical. gambit-lcp on a strategic game is run
+# with -e 1 (one equilibrium, as redline's lcp; without it Gambit follows Lemke–Howson from
+# every label to list all accessible equilibria).
 #
 # Usage: bench/gambit_compare.sh GAMBIT_PREFIX [BUILD_DIR] [RUNS] [TIMEOUT_S]
 #   GAMBIT_PREFIX  a Gambit install (GAMBIT_PREFIX/bin/gambit-lcp ...); absent: skipped
@@ -71,7 +73,7 @@ compare() {
 
 echo "median wall of $runs interleaved runs each; Gambit $("$gambit/bin/gambit-lcp" -v 2>&1 | head -1 || true)"
 for n in 30 60; do
-  compare "lcp (Lemke–Howson) random ${n}x${n}" "$gambit/bin/gambit-lcp $games/random_$n.nfg" \
+  compare "lcp (Lemke–Howson) random ${n}x${n}" "$gambit/bin/gambit-lcp -e 1 $games/random_$n.nfg" \
     "$redline solve $games/random_$n.nfg -m lcp --format gambit"
 done
 for n in 8 10 12; do

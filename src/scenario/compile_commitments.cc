@@ -126,7 +126,8 @@ void CompileRedLines(const YamlNode* section, CompileContext& ctx) {
         }
         if (const YamlNode* deadline = entry.Optional("deadline")) {
           red_line.deadline =
-              ReadInt(*deadline, entry.PathOf("deadline"), 1, ctx.errors).value_or(1);
+              ReadInt(*deadline, entry.PathOf("deadline"), 1, kMaxHorizonSteps, ctx.errors)
+                  .value_or(1);
         }
       });
 }

@@ -75,7 +75,8 @@ void CompileHorizon(const YamlNode* scenario_section, CompileContext& ctx) {
   if (section == nullptr || section->IsNull()) return;
   MapReader horizon(*section, "scenario.horizon", schema::kHorizon, ctx.errors);
   if (const YamlNode* steps = horizon.Optional("steps")) {
-    ctx.model.horizon = ReadInt(*steps, "scenario.horizon.steps", 1, ctx.errors).value_or(1);
+    ctx.model.horizon =
+        ReadInt(*steps, "scenario.horizon.steps", 1, kMaxHorizonSteps, ctx.errors).value_or(1);
   }
   if (const YamlNode* stop_at = horizon.Optional("stop_at")) {
     ctx.model.stop_at = ctx.Rung(*stop_at, "scenario.horizon.stop_at").value_or(RungId());

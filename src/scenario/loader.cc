@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <exception>
+#include <optional>
 #include <tuple>
+#include <unordered_set>
 
 #include "scenario/compiler.h"
 #include "scenario/overrides.h"
@@ -25,29 +27,41 @@ std::string HeaderComment(const std::string& source_name, const LoadOptions& opt
 }
 
 // Compiles every variant on the unmodified tree and appends the problems that the scenario
-// as loaded does not already have (in `errors`), marked with the variant's name.
+// as loaded does not already have (in `errors`), marked with the variant's name. Linear in the
+// number of variants: each copy leaves out the variants section, and known problems are
+// looked up in a set.
 void CheckVariants(const YamlNode& root, const std::string& source_name,
                    const std::vector<Variant>& variants, Diagnostics& errors) {
-  const auto known = [&](const Diagnostic& error) {
-    const std::string text = error.ToString();
-    return std::any_of(errors.begin(), errors.end(),
-                       [&](const Diagnostic& d) { return d.ToString() == text; });
-  };
+  YamlNode base = root;
+  std::erase_if(base.entries, [](const YamlEntry& entry) { return entry.key == "variants"; });
+  std::unordered_set<std::string> known;
+  for (const Diagnostic& error : errors) known.insert(error.ToString());
   for (const Variant& variant : variants) {
-    YamlNode tree = root;
+    YamlNode tree = base;
+    const std::string suffix = " (with variant '" + variant.name + "')";
     Diagnostics found = ApplyVariant(tree, variant).errors();
     if (found.empty()) {
       Result<Model> compiled = CompileScenario(tree, source_name);
       if (!compiled.ok()) found = compiled.errors();
-      for (Diagnostic& error : found) error.message += " (with variant '" + variant.name + "')";
+      for (Diagnostic& error : found) error.message += suffix;
     }
     for (const Diagnostic& error : found) {
       Diagnostic bare = error;
-      const std::string suffix = " (with variant '" + variant.name + "')";
       if (bare.message.ends_with(suffix)) bare.message.resize(bare.message.size() - suffix.size());
-      if (!known(bare) && !known(error)) errors.push_back(error);
+      if (known.count(bare.ToString()) != 0 || !known.insert(error.ToString()).second) continue;
+      errors.push_back(error);
     }
   }
+}
+
+// --set applies after the variant, so a --set inside the variants section could never take
+// effect; it is refused rather than silently ignored.
+std::optional<Diagnostic> CheckOverrideTarget(const Override& override) {
+  if (override.path != "variants" && !override.path.starts_with("variants.")) return {};
+  return Diagnostic{override.origin,
+                    "--set cannot change the variants section (a variant is applied before "
+                    "--set, so the change would be ignored); set the scenario value itself, "
+                    "e.g. --set channels.hotline.open=0 together with --variant NAME"};
 }
 
 Result<LoadedScenario> LoadTree(YamlNode root, const std::string& source_name,
@@ -59,10 +73,13 @@ Result<LoadedScenario> LoadTree(YamlNode root, const std::string& source_name,
   std::vector<Override> overrides;
   for (const std::string& argument : options.overrides) {
     Result<Override> parsed = ParseOverride(argument);
-    if (parsed.ok())
-      overrides.push_back(std::move(parsed).value());
-    else
+    if (!parsed.ok()) {
       Append(errors, parsed.errors());
+    } else if (auto refused = CheckOverrideTarget(*parsed)) {
+      errors.push_back(*refused);
+    } else {
+      overrides.push_back(std::move(parsed).value());
+    }
   }
   if (!options.variant.empty()) {
     Result<const Variant*> variant = FindVariant(variants, options.variant);

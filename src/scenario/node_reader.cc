@@ -93,7 +93,23 @@ std::optional<double> ParseNumber(const std::string& text) {
 std::optional<double> ReadNumber(const YamlNode& node, const std::string& path,
                                  Diagnostics& errors) {
   if (node.IsScalar() && !node.quoted) {
-    if (std::optional<double> value = ParseNumber(node.text)) return value;
+    if (std::optional<double> value = ParseNumber(node.text)) {
+      if (std::fabs(*value) <= kMaxScenarioMagnitude) return value;
+      AddError(errors, node.where, path,
+               "got " + node.text +
+                   ", beyond the magnitude 1e9 a scenario number may have "
+                   "(so that every sum and product a run computes stays finite)");
+      return std::nullopt;
+    }
+    const std::string_view text = node.text;
+    const bool overflow = !text.empty() &&
+                          text.find_first_not_of("+-.0123456789eE") == std::string_view::npos &&
+                          text.find_first_of("0123456789") != std::string_view::npos;
+    if (overflow) {  // digits that from_chars could not hold: out of a double's range
+      AddError(errors, node.where, path,
+               "got " + node.Describe() + ", which is not a finite number within 1e9");
+      return std::nullopt;
+    }
   }
   std::string got = node.Describe();
   if (node.IsScalar() && node.quoted) got = "the quoted text " + got;
@@ -102,6 +118,11 @@ std::optional<double> ReadNumber(const YamlNode& node, const std::string& path,
 }
 
 std::optional<int> ReadInt(const YamlNode& node, const std::string& path, int minimum,
+                           Diagnostics& errors) {
+  return ReadInt(node, path, minimum, 1'000'000'000, errors);
+}
+
+std::optional<int> ReadInt(const YamlNode& node, const std::string& path, int minimum, int maximum,
                            Diagnostics& errors) {
   std::optional<double> value = ReadNumber(node, path, errors);
   if (!value) return std::nullopt;
@@ -112,6 +133,11 @@ std::optional<int> ReadInt(const YamlNode& node, const std::string& path, int mi
   if (*value < minimum) {
     AddError(errors, node.where, path,
              "must be at least " + std::to_string(minimum) + ", got " + node.text);
+    return std::nullopt;
+  }
+  if (*value > maximum) {
+    AddError(errors, node.where, path,
+             "must be at most " + std::to_string(maximum) + ", got " + node.text);
     return std::nullopt;
   }
   return static_cast<int>(*value);

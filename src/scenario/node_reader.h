@@ -45,10 +45,20 @@ std::optional<std::string> ReadString(const YamlNode& node, const std::string& p
 // An id: letters, digits, '_' and '-' only (ids appear in dotted override paths).
 std::optional<std::string> ReadId(const YamlNode& node, const std::string& path,
                                   Diagnostics& errors);
+// Every number a scenario holds has magnitude at most this: with the horizon and list-size
+// limits, every sum and product a run computes stays finite.
+inline constexpr double kMaxScenarioMagnitude = 1e9;
+// A run lasts at most this many steps (scenario.horizon.steps), and a red line's deadline
+// window is at most as long: a run's cost (and its narrative) stays bounded.
+inline constexpr int kMaxHorizonSteps = 10'000;
+
+// A number of magnitude at most kMaxScenarioMagnitude.
 std::optional<double> ReadNumber(const YamlNode& node, const std::string& path,
                                  Diagnostics& errors);
-// A whole number >= `minimum`.
+// A whole number >= `minimum` (and <= `maximum`).
 std::optional<int> ReadInt(const YamlNode& node, const std::string& path, int minimum,
+                           Diagnostics& errors);
+std::optional<int> ReadInt(const YamlNode& node, const std::string& path, int minimum, int maximum,
                            Diagnostics& errors);
 std::optional<bool> ReadBool(const YamlNode& node, const std::string& path, Diagnostics& errors);
 // One of `choices` (reported with did-you-mean); returns its index.

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "core/utf8.h"
 #include "scenario/node_reader.h"
 #include "scenario/yaml_source.h"
 
@@ -42,6 +43,9 @@ Result<Override> ParseOverride(const std::string& argument) {
   const std::string::size_type equals = argument.find('=');
   if (equals == std::string::npos) {
     return Diagnostic{origin, "expected PATH=VALUE, e.g. --set channels.hotline.open=0"};
+  }
+  if (FirstInvalidUtf8(argument)) {
+    return Diagnostic{origin, "is not valid UTF-8 text (scenario values are UTF-8)"};
   }
   Override result;
   result.path = argument.substr(0, equals);

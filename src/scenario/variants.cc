@@ -1,5 +1,7 @@
 #include "scenario/variants.h"
 
+#include <unordered_set>
+
 #include "scenario/node_reader.h"
 #include "scenario/schema.h"
 
@@ -15,13 +17,12 @@ std::vector<Variant> ReadVariants(const YamlNode& root, Diagnostics& errors) {
         "expected a mapping of variant names to {description, set}, got " + section->Describe());
     return variants;
   }
+  std::unordered_set<std::string> seen;
   for (std::size_t i = 0; i < section->entries.size(); ++i) {
     const YamlEntry& entry = section->entries[i];
     const std::string path = "variants." + entry.key;
-    for (std::size_t j = 0; j < i; ++j) {
-      if (section->entries[j].key == entry.key) {
-        AddError(errors, entry.key_where, path, "variant '" + entry.key + "' is defined twice");
-      }
+    if (!seen.insert(entry.key).second) {
+      AddError(errors, entry.key_where, path, "variant '" + entry.key + "' is defined twice");
     }
     const YamlNode name_node{YamlNode::Kind::kScalar, entry.key, false, {}, {}, entry.key_where};
     if (!ReadId(name_node, path, errors)) continue;

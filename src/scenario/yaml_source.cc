@@ -1,20 +1,30 @@
 #include "scenario/yaml_source.h"
 
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <optional>
+#include <sstream>
 #include <system_error>
+
+#include "core/utf8.h"
 
 namespace redline::scenario {
 
 namespace {
 
-// Guards against alias expansion blowing up ("billion laughs"): aliases are copied.
+// Bounds what reading a document may cost: values (aliases are copied, so "billion laughs"
+// documents are counted as expanded) and nesting depth.
 constexpr std::size_t kMaxNodes = 200'000;
+constexpr std::size_t kMaxDepth = 64;
 
 Diagnostic FileError(const std::string& path, std::string message) {
   return Diagnostic{SourceLocation{path, 0, 0}, std::move(message)};
@@ -65,69 +75,183 @@ std::optional<Diagnostic> CheckText(const std::string& path, const std::string& 
   return std::nullopt;
 }
 
-class Converter {
+// Raised inside the event handler to stop the parser as soon as a limit is passed, so memory
+// stays bounded while reading (not only after).
+struct LimitExceeded {
+  YAML::Mark mark;
+  std::string message;
+};
+
+// Builds a YamlNode tree directly from yaml-cpp's parser events (no YAML::Node in between),
+// counting nodes (alias copies included) and nesting depth as it goes.
+class TreeBuilder : public YAML::EventHandler {
  public:
-  Converter(std::string source_name, bool track_positions)
+  TreeBuilder(std::string source_name, bool track_positions)
       : source_name_(std::move(source_name)), track_positions_(track_positions) {}
 
-  // Returns false (and sets `error`) if the tree is too large or has a non-scalar key.
-  bool Convert(const YAML::Node& in, YamlNode& out) {
-    if (++count_ > kMaxNodes) {
-      return Fail(in.Mark(), "the document expands to more than " + std::to_string(kMaxNodes) +
-                                 " nodes (through aliases?)");
-    }
-    out.where = Locate(in.Mark());
-    switch (in.Type()) {
-      case YAML::NodeType::Undefined:
-      case YAML::NodeType::Null:
-        out.kind = YamlNode::Kind::kNull;
-        return true;
-      case YAML::NodeType::Scalar:
-        out.kind = YamlNode::Kind::kScalar;
-        out.text = in.Scalar();
-        out.quoted = in.Tag() != "?";
-        return true;
-      case YAML::NodeType::Sequence:
-        out.kind = YamlNode::Kind::kSequence;
-        for (const YAML::Node& item : in) {
-          if (!Convert(item, out.items.emplace_back())) return false;
-        }
-        return true;
-      case YAML::NodeType::Map:
-        out.kind = YamlNode::Kind::kMapping;
-        for (const auto& pair : in) {
-          if (!pair.first.IsScalar()) {
-            return Fail(pair.first.Mark(),
-                        "a mapping key must be a plain name, not " +
-                            std::string(pair.first.IsNull() ? "empty" : "a collection"));
-          }
-          YamlEntry& entry = out.entries.emplace_back();
-          entry.key = pair.first.Scalar();
-          entry.key_where = Locate(pair.first.Mark());
-          if (!Convert(pair.second, entry.value)) return false;
-        }
-        return true;
-    }
-    return true;
-  }
-
-  const Diagnostic& error() const { return error_; }
+  bool started() const { return started_; }
+  // Where the document's first node is (yaml-cpp marks an empty document at its start).
+  const YAML::Mark& start_mark() const { return start_mark_; }
+  // The first problem that does not stop reading (reported only if the YAML is well formed).
+  const std::optional<Diagnostic>& deferred() const { return deferred_; }
+  YamlNode TakeRoot() { return std::move(root_); }
 
   SourceLocation Locate(const YAML::Mark& mark) const {
     if (!track_positions_ || mark.is_null()) return SourceLocation{source_name_, 0, 0};
     return SourceLocation{source_name_, mark.line + 1, mark.column + 1};
   }
 
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    started_ = true;
+    start_mark_ = mark;
+    first_node_ = true;
+  }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    YamlNode node;
+    node.where = Locate(mark);
+    Add(mark, std::move(node), anchor, /*is_scalar=*/false);
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    const auto found = anchors_.find(anchor);
+    if (found == anchors_.end()) throw LimitExceeded{mark, "unknown alias"};
+    const std::size_t size = Count(found->second);
+    if (size > kMaxNodes - std::min(kMaxNodes, count_)) TooMany(mark);
+    count_ += size - 1;  // Add counts one more
+    Add(mark, found->second, 0, found->second.IsScalar());
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    if (FirstInvalidUtf8(value)) {  // a \u escape naming a surrogate, say
+      Defer(mark, "this text is not valid UTF-8 once its escapes are read");
+    }
+    YamlNode node;
+    node.kind = YamlNode::Kind::kScalar;
+    node.text = value;
+    node.quoted = tag != "?";
+    node.where = Locate(mark);
+    Add(mark, std::move(node), anchor, /*is_scalar=*/true);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    Open(mark, YamlNode::Kind::kSequence, anchor);
+  }
+  void OnSequenceEnd() override { Close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    Open(mark, YamlNode::Kind::kMapping, anchor);
+  }
+  void OnMapEnd() override { Close(); }
+
  private:
-  bool Fail(const YAML::Mark& mark, std::string message) {
-    error_ = Diagnostic{Locate(mark), std::move(message)};
-    return false;
+  struct Frame {
+    YamlNode node;
+    YAML::anchor_t anchor = 0;
+    bool expecting_key = true;  // mappings: the next event is a key
+    std::string key;
+    SourceLocation key_where;
+  };
+
+  static std::size_t Count(const YamlNode& node) {
+    std::size_t n = 1;
+    for (const YamlNode& item : node.items) n += Count(item);
+    for (const YamlEntry& entry : node.entries) n += Count(entry.value);
+    return n;
+  }
+
+  [[noreturn]] static void TooMany(const YAML::Mark& mark) {
+    throw LimitExceeded{mark, "more than " + std::to_string(kMaxNodes) +
+                                  " values (scalars, lists and mappings; an alias counts as a "
+                                  "copy): the limit for a scenario"};
+  }
+
+  void CountOne(const YAML::Mark& mark) {
+    if (first_node_) {
+      start_mark_ = mark;
+      first_node_ = false;
+    }
+    if (++count_ > kMaxNodes) TooMany(mark);
+  }
+
+  void Defer(const YAML::Mark& mark, std::string message) {
+    if (!deferred_) deferred_ = Diagnostic{Locate(mark), std::move(message)};
+  }
+
+  void Open(const YAML::Mark& mark, YamlNode::Kind kind, YAML::anchor_t anchor) {
+    CountOne(mark);
+    if (!stack_.empty() && stack_.back().node.IsMapping() && stack_.back().expecting_key) {
+      Defer(mark, "a mapping key must be a plain name, not a collection");
+    }
+    if (stack_.size() >= kMaxDepth) {
+      throw LimitExceeded{mark, "nested more than " + std::to_string(kMaxDepth) +
+                                    " levels deep; a scenario is limited to " +
+                                    std::to_string(kMaxDepth)};
+    }
+    Frame& frame = stack_.emplace_back();
+    frame.node.kind = kind;
+    frame.node.where = Locate(mark);
+    frame.anchor = anchor;
+  }
+
+  void Close() {
+    Frame frame = std::move(stack_.back());
+    stack_.pop_back();
+    Place(std::move(frame.node), frame.anchor);
+  }
+
+  // A finished scalar, null or alias copy.
+  void Add(const YAML::Mark& mark, YamlNode node, YAML::anchor_t anchor, bool is_scalar) {
+    CountOne(mark);
+    if (!stack_.empty() && stack_.back().node.IsMapping() && stack_.back().expecting_key) {
+      if (!is_scalar) {
+        Defer(mark, std::string("a mapping key must be a plain name, not ") +
+                        (node.IsNull() ? "empty" : "a collection"));
+        node.text.clear();
+      }
+      Frame& frame = stack_.back();
+      frame.key = node.text;
+      frame.key_where = node.where;
+      frame.expecting_key = false;
+      if (anchor != 0) anchors_[anchor] = std::move(node);
+      return;
+    }
+    Place(std::move(node), anchor);
+  }
+
+  // Puts a finished value into its parent (or makes it the root).
+  void Place(YamlNode node, YAML::anchor_t anchor) {
+    if (anchor != 0) anchors_[anchor] = node;
+    if (stack_.empty()) {
+      root_ = std::move(node);
+      return;
+    }
+    if (stack_.back().node.IsMapping() && stack_.back().expecting_key) {  // a collection key
+      stack_.back().key.clear();
+      stack_.back().key_where = node.where;
+      stack_.back().expecting_key = false;
+      return;
+    }
+    Frame& parent = stack_.back();
+    if (parent.node.IsSequence()) {
+      parent.node.items.push_back(std::move(node));
+    } else {
+      parent.node.entries.push_back(
+          YamlEntry{std::move(parent.key), std::move(parent.key_where), std::move(node)});
+      parent.expecting_key = true;
+    }
   }
 
   std::string source_name_;
   bool track_positions_;
   std::size_t count_ = 0;
-  Diagnostic error_;
+  bool started_ = false;
+  bool first_node_ = false;
+  YAML::Mark start_mark_;
+  std::optional<Diagnostic> deferred_;
+  std::vector<Frame> stack_;
+  std::map<YAML::anchor_t, YamlNode> anchors_;
+  YamlNode root_;
 };
 
 }  // namespace
@@ -159,25 +283,47 @@ Result<std::string> ReadTextFile(const std::string& path) {
 
 Result<YamlNode> ParseYaml(const std::string& text, const std::string& source_name,
                            bool track_positions) {
-  Converter converter(source_name, track_positions);
+  // yaml-cpp's LoadAll loops forever on some inputs (a stray ',' at the top level, upstream
+  // issue #1040); the parser is driven here one document at a time instead, at most twice.
+  TreeBuilder builder(source_name, track_positions);
   try {
-    std::vector<YAML::Node> documents = YAML::LoadAll(text);
-    if (documents.size() > 1) {
-      return Diagnostic{converter.Locate(documents[1].Mark()),
-                        "a scenario is one YAML document, but a second one starts here "
-                        "(remove the '---')"};
-    }
+    std::istringstream stream(text);
+    YAML::Parser parser(stream);
     YamlNode root;
-    if (documents.empty()) {
-      root.where = SourceLocation{source_name, 0, 0};
-      return root;
+    root.where = SourceLocation{source_name, 0, 0};
+    if (!parser.HandleNextDocument(builder)) return root;
+    if (builder.deferred()) return *builder.deferred();
+    root = builder.TakeRoot();
+    if (root.where.file.empty()) root.where = SourceLocation{source_name, 0, 0};
+    // A document that starts where the previous one did means the parser is stuck on text
+    // it cannot read (it would return empty documents there forever).
+    const auto stuck = [&](const YAML::Mark& at) {
+      std::string what = "YAML syntax error: unexpected text";
+      const char c =
+          at.pos >= 0 && static_cast<std::size_t>(at.pos) < text.size() ? text[at.pos] : 0;
+      if (c > ' ' && c < 127) what = std::string("YAML syntax error: unexpected '") + c + "'";
+      return Diagnostic{builder.Locate(at), what};
+    };
+    TreeBuilder second(source_name, track_positions);
+    if (!parser.HandleNextDocument(second)) return root;
+    if (second.start_mark().pos == builder.start_mark().pos) return stuck(second.start_mark());
+    TreeBuilder third(source_name, track_positions);
+    if (parser.HandleNextDocument(third) && third.start_mark().pos == second.start_mark().pos) {
+      return stuck(second.start_mark());
     }
-    if (!converter.Convert(documents[0], root)) return converter.error();
+    return Diagnostic{builder.Locate(second.start_mark()),
+                      "a scenario is one YAML document, but a second one starts here "
+                      "(remove the '---')"};
     return root;
+  } catch (const LimitExceeded& e) {
+    return Diagnostic{builder.Locate(e.mark), e.message};
+  } catch (const YAML::DeepRecursion& e) {
+    return Diagnostic{builder.Locate(e.mark),
+                      "nested more than " + std::to_string(kMaxDepth) + " levels deep"};
   } catch (const YAML::ParserException& e) {
-    return Diagnostic{converter.Locate(e.mark), "YAML syntax error: " + e.msg};
+    return Diagnostic{builder.Locate(e.mark), "YAML syntax error: " + e.msg};
   } catch (const YAML::Exception& e) {
-    return Diagnostic{converter.Locate(e.mark), "cannot read YAML: " + e.msg};
+    return Diagnostic{builder.Locate(e.mark), "cannot read YAML: " + e.msg};
   } catch (const std::exception& e) {
     return Diagnostic{SourceLocation{source_name, 0, 0},
                       std::string("cannot read YAML: ") + e.what()};

@@ -69,6 +69,61 @@ TEST(ParseYaml, NonScalarKeysAreRefused) {
             "k.yaml:1:3: error: a mapping key must be a plain name, not a collection");
 }
 
+// yaml-cpp's LoadAll returned empty documents forever on a stray ',' (upstream #1040).
+TEST(ParseYaml, StrayCommaIsASyntaxErrorNotAnEndlessLoop) {
+  for (const char* text : {",\n", ",", "a: 1\n...\n,\n", "]", "}\n"}) {
+    SCOPED_TRACE(text);
+    Result<YamlNode> root = ParseYaml(text, "c.yaml", true);
+    ASSERT_FALSE(root.ok());
+    EXPECT_NE(root.errors()[0].message.find("YAML syntax error"), std::string::npos)
+        << root.errors()[0].ToString();
+  }
+  Result<YamlNode> comma = ParseYaml(",\n", "c.yaml", true);
+  ASSERT_FALSE(comma.ok());
+  EXPECT_EQ(comma.errors()[0].ToString(), "c.yaml:1:1: error: YAML syntax error: unexpected ','");
+}
+
+TEST(ParseYaml, SecondDocumentIsReportedWhereItStarts) {
+  Result<YamlNode> root = ParseYaml("a: 1\n---\nb: 2\n", "two.yaml", true);
+  ASSERT_FALSE(root.ok());
+  EXPECT_EQ(root.errors()[0].ToString(),
+            "two.yaml:3:1: error: a scenario is one YAML document, but a second one starts here "
+            "(remove the '---')");
+}
+
+// The limits stop reading at the first value past them, so memory is bounded while reading.
+TEST(ParseYaml, ValueLimitStopsReadingAtTheFirstValuePastIt) {
+  std::string text = "list:\n";
+  for (int i = 0; i < 250'000; ++i) text += "- 1\n";
+  Result<YamlNode> root = ParseYaml(text, "long.yaml", true);
+  ASSERT_FALSE(root.ok());
+  // Values: the mapping, the key, the list, then the items: item k (on line k + 1) is value
+  // k + 3, so value 200,001 is on line 199,999.
+  EXPECT_EQ(root.errors()[0].ToString(),
+            "long.yaml:199999:3: error: more than 200000 values (scalars, lists and mappings; an "
+            "alias counts as a copy): the limit for a scenario");
+}
+
+TEST(ParseYaml, NestingDeeperThan64LevelsIsNamed) {
+  const std::string ok = std::string(64, '[') + std::string(64, ']');
+  EXPECT_TRUE(ParseYaml(ok, "deep.yaml", true).ok());
+  const std::string deep = std::string(65, '[') + std::string(65, ']');
+  Result<YamlNode> root = ParseYaml(deep, "deep.yaml", true);
+  ASSERT_FALSE(root.ok());
+  EXPECT_EQ(root.errors()[0].ToString(),
+            "deep.yaml:1:65: error: nested more than 64 levels deep; a scenario is limited to 64");
+}
+
+TEST(ParseYaml, EscapesThatWouldMakeInvalidUtf8AreRefused) {
+  Result<YamlNode> root = ParseYaml("a: \"\\ud800\"\n", "u.yaml", true);
+  ASSERT_FALSE(root.ok());
+  EXPECT_EQ(root.errors()[0].ToString(),
+            "u.yaml:1:11: error: YAML syntax error: invalid unicode: 55296");
+  Result<YamlNode> valid = ParseYaml("a: \"\\u00e9\\xff\"\n", "u.yaml", true);
+  ASSERT_TRUE(valid.ok());
+  EXPECT_EQ(valid->Find("a")->text, "\u00e9\u00ff");
+}
+
 TEST(ReadTextFile, InvalidUtf8IsReportedAtItsPosition) {
   // Written by the golden set too; here the position of a byte in the middle of a line.
   const std::string path = ::testing::TempDir() + "/latin1.yaml";

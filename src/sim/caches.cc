@@ -34,8 +34,10 @@ void RefreshLeverAggregates(const Model& model, State& state) {
 
 namespace {
 
-// x^n for a small whole n >= 0 (deadline windows), without std::pow.
+// x^n for a whole n >= 0 (deadline windows): repeated products for the usual short windows
+// (bit-stable with earlier releases), std::pow for long ones (deadlines up to the horizon).
 double IntegerPower(double x, int n) {
+  if (n > 64) return std::pow(x, n);
   double result = 1.0;
   for (int i = 0; i < n; ++i) result *= x;
   return result;

@@ -109,7 +109,29 @@ TEST(FormatErrorsTest, BadNfg) {
             "bad.nfg:1:30: error: expected '}' after the strategies of 1 players, found number "
             "'100000'");
   EXPECT_EQ(error("NFG 1 R \"g\" { \"A\" \"B\" } { 100000 100000 }"),
-            "bad.nfg:1:34: error: the payoff table would have more than 50000000 cells");
+            "bad.nfg:1:34: error: the payoff table would have more than 1000000 cells");
+}
+
+// Limits are checked while reading: the first token past one stops the reader.
+TEST(FormatErrorsTest, LimitsStopReadingAtTheFirstTokenPastThem) {
+  std::string text = "EFG 2 R \"g\" {";  // a header naming two million players
+  text.reserve(text.size() + 4 * 2'000'001);
+  for (int i = 0; i < 2'000'001; ++i) text += " \"A\"";
+  const std::string error = FirstError(text);
+  EXPECT_NE(error.find("more than 2000000 numbers, names and braces (the limit for a game file)"),
+            std::string::npos)
+      << error;
+  EXPECT_EQ(FirstError("NFG 1 R \"g\" { \"A\" \"B\" } { 2 1 }\n1 -1e101 0 0\n"),
+            "bad.efg:2:3: error: expected a payoff for cell 1 of 2, found number '-1e101' "
+            "(beyond the magnitude 1e100 games accept)");
+  EXPECT_EQ(FirstError("NFG 1 R \"g\" { \"A\" \"B\" } { 2 1 }\n1 -1e100 0 0\n"),
+            "(parsed without error)");
+}
+
+TEST(FormatErrorsTest, TextMustBeUtf8) {
+  EXPECT_EQ(FirstError("NFG 1 R \"g\" { \"A\" \"B\" } { 2 1 }\n\"caf\xe9\" 1 1 0 0\n"),
+            "bad.efg:2:5: error: not a text file: this byte is not valid UTF-8 (titles and labels "
+            "must be UTF-8 text)");
 }
 
 TEST(FormatErrorsTest, FileProblems) {

@@ -46,6 +46,13 @@ Token GambitLexer::Lex() {
     token.kind = TokenKind::kEnd;
     return token;
   }
+  if (++tokens_ > kMaxGameTokens) {
+    token.kind = TokenKind::kBad;
+    token.text = "more than " + std::to_string(kMaxGameTokens) +
+                 " numbers, names and braces (the limit for a game file)";
+    pos_ = text_.size();
+    return token;
+  }
   const char c = Peek();
   if (c == '{' || c == '}' || c == ',') {
     token.kind =
@@ -95,7 +102,9 @@ Token GambitLexer::Lex() {
 
 std::optional<Number> GambitLexer::CurrentNumber() const {
   if (current_.kind != TokenKind::kNumber) return std::nullopt;
-  return Number::Parse(current_.text);
+  std::optional<Number> number = Number::Parse(current_.text);
+  if (number && !number->InRange()) return std::nullopt;  // Expected() says why
+  return number;
 }
 
 Diagnostic GambitLexer::ErrorHere(const std::string& message) const {
@@ -107,7 +116,12 @@ Diagnostic GambitLexer::ErrorAt(const Token& token, const std::string& message) 
 }
 
 Diagnostic GambitLexer::Expected(const std::string& what) const {
-  return ErrorHere("expected " + what + ", found " + DescribeToken(current_));
+  std::string found = DescribeToken(current_);
+  if (current_.kind == TokenKind::kNumber) {
+    const std::optional<Number> number = Number::Parse(current_.text);
+    if (number && !number->InRange()) found += " (beyond the magnitude 1e100 games accept)";
+  }
+  return ErrorHere("expected " + what + ", found " + found);
 }
 
 std::string DescribeToken(const Token& token) {

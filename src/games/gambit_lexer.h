@@ -7,6 +7,7 @@
 // and symbols (any other run of non-space characters, e.g. EFG, R, p, c, t).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,10 @@ struct Token {
   int column = 1;
 };
 
+// The most tokens a game file may hold: reading stops with an error at the next one, so a
+// huge file costs bounded memory (a few hundred bytes per token at most).
+inline constexpr std::int64_t kMaxGameTokens = 2'000'000;
+
 class GambitLexer {
  public:
   GambitLexer(std::string_view text, std::string file_name);
@@ -40,7 +45,8 @@ class GambitLexer {
   // A Diagnostic at an earlier token.
   Diagnostic ErrorAt(const Token& token, const std::string& message) const;
 
-  // Parses the current token as a number; nullopt when it is not one.
+  // Parses the current token as a number; nullopt when it is not one, or when its magnitude
+  // exceeds kMaxGameMagnitude (Expected() then says so).
   std::optional<Number> CurrentNumber() const;
 
  private:
@@ -53,6 +59,7 @@ class GambitLexer {
   std::size_t pos_ = 0;
   int line_ = 1;
   int column_ = 1;
+  std::int64_t tokens_ = 0;
   Token current_;
 };
 

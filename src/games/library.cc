@@ -122,6 +122,11 @@ Result<ExtensiveGame> MakeLibraryGame(const std::string& name,
           SolverError("parameter '" + parameter.name + "': '" + text + "' is not a number"));
       continue;
     }
+    if (!value->InRange()) {
+      errors.push_back(SolverError("parameter '" + parameter.name + "' = " + text +
+                                   " is beyond the magnitude 1e100 games accept"));
+      continue;
+    }
     if (std::string problem = CheckKind(parameter, *value); !problem.empty()) {
       errors.push_back(SolverError("parameter '" + parameter.name + "' = " + text + " " + problem));
       continue;
@@ -144,8 +149,9 @@ Result<ParameterValues> CheckedValues(const std::string& game,
   Diagnostics errors;
   ParameterValues values;
   for (const auto& [name, value] : fields) {
-    if (!std::isfinite(value)) {
-      errors.push_back(SolverError(game + ": parameter '" + name + "' must be finite"));
+    if (!std::isfinite(value) || std::abs(value) > kMaxGameMagnitude) {
+      errors.push_back(SolverError(game + ": parameter '" + name +
+                                   "' must be finite, of magnitude at most 1e100"));
       continue;
     }
     const Number exact = ExactNumber(value);

@@ -11,7 +11,9 @@
 namespace redline::games {
 namespace {
 
-constexpr int64_t kMaxCells = 50'000'000;
+// A payoff table's cells are bounded as the file is read (before anything is allocated):
+// each cell needs at least one token, so more cells than kMaxGameTokens cannot be written.
+constexpr int64_t kMaxCells = 1'000'000;
 
 class NfgParser {
  public:
@@ -112,7 +114,8 @@ class NfgParser {
         lex_.Advance();
       }
       num_cells_ *= player.num_strategies();
-      if (num_cells_ > kMaxCells) {
+      if (num_cells_ > kMaxCells ||
+          num_cells_ * static_cast<int64_t>(players_.size()) > kMaxGameTokens) {
         return lex_.ErrorAt(
             at, "the payoff table would have more than " + std::to_string(kMaxCells) + " cells");
       }

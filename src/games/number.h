@@ -12,6 +12,11 @@
 
 namespace redline::games {
 
+// The largest magnitude a game accepts for a payoff, probability or parameter. Expected
+// payoffs, regrets and logit exponents are sums and products of these, so the bound keeps
+// every double a solver computes finite (1e300 would not: sums of a few overflow).
+inline constexpr double kMaxGameMagnitude = 1e100;
+
 class Number {
  public:
   Number() : exact_(0), real_(0.0) {}
@@ -27,6 +32,8 @@ class Number {
   static std::optional<Number> Parse(std::string_view text);
 
   const mpq_class& exact() const { return exact_; }
+  // Whether |value| <= kMaxGameMagnitude (so that it and its sums stay finite as doubles).
+  bool InRange() const { return real_ >= -kMaxGameMagnitude && real_ <= kMaxGameMagnitude; }
   double real() const { return real_; }
 
   // Exact text that Parse() reads back to the same value: "3", "-1/2".

@@ -1,9 +1,9 @@
 #include "montecarlo/runner.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cassert>
 #include <cmath>
+#include <condition_variable>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -35,6 +35,8 @@ class Job {
         variant_sink_(variant_sink),
         total_(ChunkResultFor()) {
     chunks_ = (options.runs + options.chunk_size - 1) / options.chunk_size;
+    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    window_ = 4 * std::clamp(options.threads, 1, cores);
   }
 
   void Run() {
@@ -85,8 +87,8 @@ class Job {
     std::vector<RunRecord> scratch(models_.size());
     std::vector<int> outcome(models_.size());
     for (;;) {
-      const std::int64_t c = next_chunk_.fetch_add(1);
-      if (c >= chunks_) return;
+      const std::int64_t c = Claim();
+      if (c < 0) return;
       auto chunk = std::make_unique<ChunkResult>(ChunkResultFor());
       const std::int64_t begin = c * options_.chunk_size;
       const std::int64_t end = std::min(options_.runs, begin + options_.chunk_size);
@@ -110,9 +112,25 @@ class Job {
     }
   }
 
+  // The next chunk to run, or -1 when none is left. Bounds the reorder buffer: a chunk is
+  // handed out only while fewer than window_ chunks separate it from the next chunk to merge,
+  // so finished-but-unmerged chunks (and their records) never exceed window_ however many
+  // threads run; other threads wait here. The chunk to merge next has always been handed out
+  // and is running, so this cannot deadlock.
+  std::int64_t Claim() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    room_.wait(lock, [&] { return next_chunk_ >= chunks_ || next_chunk_ < merged_ + window_; });
+    if (next_chunk_ >= chunks_) {
+      room_.notify_all();  // let every waiting thread see that nothing is left
+      return -1;
+    }
+    return next_chunk_++;
+  }
+
   // Merges finished chunks in index order and feeds the callbacks.
   void Deliver(std::int64_t c, std::unique_ptr<ChunkResult> chunk) {
     std::lock_guard<std::mutex> lock(mutex_);
+    const std::int64_t merged_before = merged_;
     pending_[c] = std::move(chunk);
     while (!pending_.empty() && pending_.begin()->first == merged_) {
       ChunkResult& ready = *pending_.begin()->second;
@@ -132,6 +150,8 @@ class Job {
       if (options_.progress)
         options_.progress(std::min(options_.runs, merged_ * options_.chunk_size), options_.runs);
     }
+    // Each merged chunk frees one place in the window: wake one waiting thread for each.
+    for (std::int64_t k = merged_before; k < merged_; ++k) room_.notify_one();
   }
 
   std::span<const Model* const> models_;
@@ -139,8 +159,10 @@ class Job {
   const RunOptions& options_;
   const std::function<void(int, const RunRecord&)>& variant_sink_;
   std::int64_t chunks_ = 0;
-  std::atomic<std::int64_t> next_chunk_{0};
+  std::int64_t next_chunk_ = 0;  // guarded by mutex_
+  std::int64_t window_ = 4;      // most chunks started beyond the next one to merge
   std::mutex mutex_;
+  std::condition_variable room_;
   std::map<std::int64_t, std::unique_ptr<ChunkResult>> pending_;
   std::int64_t merged_ = 0;
   ChunkResult total_;

@@ -8,7 +8,10 @@
 // Threading: callbacks (progress, record sinks) are called one at a time, from worker threads,
 // in run-index order; they must not call back into the runner. Cost: one State per thread and
 // per variant is allocated up front; the per-run loop allocates nothing (records reuse their
-// buffers). Never fails: a compiled Model is always runnable (model/limits.h).
+// buffers). Memory does not grow with the run count: at most 4 chunks per usable core (the
+// smaller of `threads` and the hardware threads) wait to be merged in order, and a thread that
+// would start a chunk beyond that waits. Never fails: a compiled Model is always runnable
+// (model/limits.h).
 #pragma once
 
 #include <cstdint>

@@ -37,6 +37,14 @@ void AddSimulationFlags(CLI::App& command, SimulationFlags& flags);
 // Parses and range-checks the numeric flags; the problems, one per flag.
 Status CheckSimulationFlags(SimulationFlags& flags);
 
+// JSON text for stdout and --out files, indented, with a final newline. Every text redline
+// reads is checked to be UTF-8 at input; what is not checked (file names) has invalid bytes
+// replaced by U+FFFD here instead of failing.
+template <typename Json>
+std::string JsonText(const Json& json) {
+  return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
 // Prints every diagnostic on its own line.
 void PrintDiagnostics(const Diagnostics& errors, std::ostream& err);
 

@@ -135,8 +135,8 @@ int Execute(CompareFlags& flags, Io& io) {
   }
   report::RunInfo info{flags.file, "", flags.overrides, flags.run_count, flags.seed_value, elapsed};
   if (flags.json) {
-    io.out << report::ComparisonToJson(*models.front(), flags.variants, *comparison, info).dump(2)
-           << "\n";
+    io.out << JsonText(
+        report::ComparisonToJson(*models.front(), flags.variants, *comparison, info));
   } else {
     report::WriteComparisonText(*models.front(), flags.variants, *comparison, info, io.out);
   }

@@ -45,7 +45,12 @@ int RunGame(const GameOptions& options, Io& io) {
       io.err << "error: --param expects KEY=VALUE, got '" << param << "'\n";
       return kExitBadInput;
     }
-    overrides[param.substr(0, equals)] = param.substr(equals + 1);
+    const std::string key = param.substr(0, equals);
+    if (!overrides.emplace(key, param.substr(equals + 1)).second) {
+      io.err << "--param " << key << ": error: given twice ('" << overrides[key] << "' and '"
+             << param.substr(equals + 1) << "'); give each parameter once\n";
+      return kExitBadInput;
+    }
   }
   Result<games::ExtensiveGame> game = games::MakeLibraryGame(options.name, overrides);
   if (!game) {

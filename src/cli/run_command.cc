@@ -1,15 +1,13 @@
 // `redline run FILE [--runs N] [--seed S] [--threads K] [--set PATH=VALUE]... [--variant NAME]
 //  [--json] [--out DIR]`
 #include <chrono>
-#include <fstream>
 #include <memory>
 #include <ostream>
-#include <sstream>
 
 #include "agents/factory.h"
 #include "cli/command.h"
 #include "cli/common_options.h"
-#include "cli/out_files.h"
+#include "cli/output_dir.h"
 #include "cli/progress_bar.h"
 #include "montecarlo/runner.h"
 #include "report/narrative.h"
@@ -29,7 +27,7 @@ struct RunFlags : SimulationFlags {
 
 // The sink behind --out: runs.csv rows and the first run of each outcome.
 struct OutSink {
-  std::ofstream csv;
+  std::unique_ptr<OutputDir> files;
   std::unique_ptr<report::RunsCsvWriter> writer;
   std::vector<std::int64_t> first_run;
 };
@@ -50,17 +48,16 @@ int Execute(RunFlags& flags, Io& io) {
 
   std::unique_ptr<OutSink> sink;
   if (!flags.out_dir.empty()) {
-    if (Status status = PrepareOutDir(flags.out_dir); !status.ok()) {
-      PrintDiagnostics(status.errors(), io.err);
+    Result<std::unique_ptr<OutputDir>> files = OutputDir::Open(
+        flags.out_dir, {"summary.json", "scenario.yaml", "runs.csv", "narratives.md"},
+        {flags.file});
+    if (!files.ok()) {
+      PrintDiagnostics(files.errors(), io.err);
       return kExitBadInput;
     }
     sink = std::make_unique<OutSink>();
-    sink->csv.open(flags.out_dir + "/runs.csv", std::ios::binary);
-    if (!sink->csv) {
-      io.err << "--out: error: cannot write '" << flags.out_dir << "/runs.csv'\n";
-      return kExitBadInput;
-    }
-    sink->writer = std::make_unique<report::RunsCsvWriter>(model, sink->csv);
+    sink->files = std::move(files).value();
+    sink->writer = std::make_unique<report::RunsCsvWriter>(model, sink->files->Stream("runs.csv"));
     sink->first_run.assign(model.outcomes.size(), -1);
   }
 
@@ -90,7 +87,7 @@ int Execute(RunFlags& flags, Io& io) {
                        flags.run_count, flags.seed_value, elapsed};
   const auto json = report::SummaryToJson(model, summary, info);
   if (flags.json) {
-    io.out << json.dump(2) << "\n";
+    io.out << JsonText(json);
   } else {
     report::WriteSummaryText(model, summary, info, io.out);
   }
@@ -101,22 +98,15 @@ int Execute(RunFlags& flags, Io& io) {
   }
 
   if (sink) {
-    sink->csv.close();
-    std::ostringstream narratives;
-    report::WriteNarratives(simulator, info, sink->first_run, narratives);
-    Diagnostics problems;
-    for (const Status& s : {WriteFile(flags.out_dir + "/summary.json", json.dump(2) + "\n"),
-                            WriteFile(flags.out_dir + "/scenario.yaml", loaded->resolved_yaml),
-                            WriteFile(flags.out_dir + "/narratives.md", narratives.str())}) {
-      for (const Diagnostic& d : s.errors()) problems.push_back(d);
+    report::WriteNarratives(simulator, info, sink->first_run,
+                            sink->files->Stream("narratives.md"));
+    sink->files->Write("summary.json", JsonText(json));
+    sink->files->Write("scenario.yaml", loaded->resolved_yaml);
+    if (Status written = sink->files->Commit(); !written.ok()) {
+      PrintDiagnostics(written.errors(), io.err);
+      return kExitFailure;
     }
-    if (!sink->csv) problems.push_back({{flags.out_dir + "/runs.csv", 0, 0}, "cannot write"});
-    if (!problems.empty()) {
-      PrintDiagnostics(problems, io.err);
-      return kExitBadInput;
-    }
-    io.err << "wrote " << flags.out_dir
-           << "/{summary.json, scenario.yaml, runs.csv, narratives.md}\n";
+    io.err << "wrote " << sink->files->Describe() << "\n";
   }
   return kExitOk;
 }

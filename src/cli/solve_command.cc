@@ -2,13 +2,16 @@
 // game and runs one solver from the registry (games/solvers.h), printing equilibria by label.
 // The solver flags (--iterations, --tolerance, --seed, --max-lambda, --lambda-out) are in
 // solve_flags.h.
-#include <fstream>
+#include <algorithm>
+#include <cmath>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 
 #include "cli/command.h"
 #include "cli/common_options.h"
+#include "cli/output_dir.h"
 #include "cli/solve_flags.h"
 #include "games/game_file.h"
 #include "games/solvers.h"
@@ -119,6 +122,21 @@ nlohmann::json ToJson(const AnyGame& game, const Solution& solution, const Solve
   return root;
 }
 
+// Finite payoffs (games/number.h bounds them) give finite results; anything else is reported
+// instead of printed as inf or nan.
+std::string NonFiniteProblem(const Solution& solution) {
+  const auto finite = [](const std::vector<double>& values) {
+    return std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
+  };
+  for (const Equilibrium& eq : solution.equilibria) {
+    if (!std::isfinite(eq.nash_conv) || !finite(eq.expected_payoffs) || !finite(eq.profile)) {
+      return "the solver's result is not finite (inf or nan); the payoffs are too large or too "
+             "far apart for double precision";
+    }
+  }
+  return "";
+}
+
 int RunSolve(const SolveOptions& options, Io& io) {
   const games::SolverInfo* solver = games::FindSolver(options.method);
   if (solver == nullptr) {
@@ -141,31 +159,41 @@ int RunSolve(const SolveOptions& options, Io& io) {
            << applies.errors().front().message << "\n";
     return kExitBadInput;
   }
-  std::ofstream lambda_out;
+  std::unique_ptr<OutputFile> lambda_out;
   if (!options.flags.lambda_out.empty()) {
-    lambda_out.open(options.flags.lambda_out);
-    if (!lambda_out) {
-      io.err << options.flags.lambda_out << ": error: cannot write the --lambda-out file\n";
+    // Written to a temporary name and renamed once complete: the old file survives a failed
+    // solve, and the input game is never the target.
+    Result<std::unique_ptr<OutputFile>> opened =
+        OutputFile::Open(options.flags.lambda_out, "--lambda-out", {options.file});
+    if (!opened.ok()) {
+      PrintDiagnostics(opened.errors(), io.err);
       return kExitBadInput;
     }
+    lambda_out = std::move(opened).value();
   }
   Result<Solution> solution = solver->solve(*game, solver_options);
   if (!solution.ok()) {
-    io.err << "error: " << solver->name << ": " << solution.errors().front().message << "\n";
+    std::string message = solution.errors().front().message;
+    const std::string prefix = solver->name + ": ";
+    if (message.starts_with(prefix)) message.erase(0, prefix.size());
+    io.err << "error: " << solver->name << ": " << message << "\n";
     return kExitBadInput;
   }
-  if (lambda_out.is_open()) {
-    WritePathCsv(*game, *solution, lambda_out);
-    lambda_out.close();
-    if (!lambda_out) {
-      io.err << options.flags.lambda_out << ": error: writing the --lambda-out file failed\n";
+  if (const std::string problem = NonFiniteProblem(*solution); !problem.empty()) {
+    io.err << options.file << ": error: " << problem << "\n";
+    return kExitBadInput;
+  }
+  if (lambda_out) {
+    WritePathCsv(*game, *solution, lambda_out->stream());
+    if (Status written = lambda_out->Commit(); !written.ok()) {
+      PrintDiagnostics(written.errors(), io.err);
       return kExitFailure;
     }
   }
   // enummixed on an extensive game: the profiles are over its reduced strategic form.
   const AnyGame& shown = solution->ProfileGame(*game);
   if (options.json) {
-    io.out << ToJson(shown, *solution, options).dump(2) << "\n";
+    io.out << JsonText(ToJson(shown, *solution, options));
   } else if (options.format == "gambit") {
     for (const Equilibrium& eq : solution->equilibria) io.out << GambitLine(*solution, eq) << "\n";
   } else {

@@ -391,7 +391,7 @@ TEST(HardeningTest, InvalidUtf8IsRejectedAtInputOrReplacedInFileNames) {
   fs::copy_file(kChicken, odd_name);
   CliResult run = RunCli({"run", odd_name, "--runs", "10", "--json"});
   ASSERT_EQ(run.code, kExitOk) << run.err;
-  EXPECT_NE(ParseJson(run.out)["scenario"]["file"].get<std::string>().find("chicken\xEF\xBF\xBD"),
+  EXPECT_NE(ParseJson(run.out)["scenario_file"].get<std::string>().find("chicken\xEF\xBF\xBD"),
             std::string::npos)
       << run.out;
   WriteText(dir / "title.nfg", "NFG 1 R \"caf\xe9\" { \"1\" \"2\" } { 2 2 }\n1 1 0 0 0 0 1 1\n");

@@ -211,9 +211,7 @@ Result<std::unique_ptr<OutputFile>> OutputFile::Open(const std::string& path,
   out->path_ = path;
   out->partial_ = path + ".partial-" + std::to_string(::getpid());
   out->stream_.open(out->partial_, std::ios::binary);
-  if (!out->stream_) {
-    return error("cannot write '" + out->partial_ + "': " + std::strerror(errno));
-  }
+  if (!out->stream_) return Diagnostic{{path, 0, 0}, "cannot write the " + flag + " file"};
   return out;
 }
 

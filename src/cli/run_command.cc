@@ -98,8 +98,7 @@ int Execute(RunFlags& flags, Io& io) {
   }
 
   if (sink) {
-    report::WriteNarratives(simulator, info, sink->first_run,
-                            sink->files->Stream("narratives.md"));
+    report::WriteNarratives(simulator, info, sink->first_run, sink->files->Stream("narratives.md"));
     sink->files->Write("summary.json", JsonText(json));
     sink->files->Write("scenario.yaml", loaded->resolved_yaml);
     if (Status written = sink->files->Commit(); !written.ok()) {

@@ -168,11 +168,15 @@ MoveTerms MoveUtilityTerms(const Model& model, const State& state, ActorId actor
   const Lever& lever = model.levers[m.lever.index];
   const int from = state.level[m.lever.index];
   terms.war = WarValue(war, NetPowerChange(model, state, m.lever, m.level));
-  // Own running cost over the lookahead, plus the one-off cost of moving at all (inertia).
+  // Own running cost over the lookahead. The one-off cost of moving at all (inertia) is a
+  // type-independent friction, kept apart so that it carries no signal (docs/model.md §5).
   const double own_cost =
       (CostTo(model, state, m.lever, m.level, actor) - CostTo(model, state, m.lever, from, actor)) *
-          lookahead +
-      state.Value(a.decision.switching_cost);
+      lookahead;
+  terms.inertia = state.Value(a.decision.switching_cost);
+  // Backing down below levels that carry an audience cost pays it (tying hands).
+  for (int k = m.level + 1; k <= from; ++k)
+    terms.audience += state.Value(lever.levels[k].audience_cost);
   const double red_lines = RedLineRetaliation(model, state, actor, m.lever, m.level, lookahead);
   if (lever.target.valid() && lever.levels[m.level].strikes_territory &&
       !lever.levels[from].strikes_territory) {
@@ -204,8 +208,9 @@ double TypedUtility(const Model& model, const State& state, ActorId actor, TypeI
 double ThreatFreeUtility(const Model& model, const State& state, ActorId actor, TypeId type,
                          const MoveTerms& terms) {
   const ResolveType& t = model.actors[actor.index].types[type.index];
-  return state.Value(t.stakes) * terms.war -
-         CostWeight(model, state, actor, type) * terms.cost_without_red_lines + terms.coercion;
+  return state.Value(t.stakes) * (terms.war - terms.audience) -
+         CostWeight(model, state, actor, type) * terms.cost_without_red_lines + terms.coercion -
+         terms.inertia;
 }
 
 double ResponseUtility(const Model& model, const State& state, ActorId actor, TypeId type,

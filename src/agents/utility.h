@@ -80,7 +80,7 @@ double CrossingThreat(const Model& model, const State& state, ActorId actor, Lev
                       int level, RedLineId r);
 
 // The type-independent parts of a move's expected utility:
-//   EU_t(m) = stakes_t * war - cost_weight_t * cost + coercion.
+//   EU_t(m) = stakes_t * (war - audience) - cost_weight_t * cost + coercion - inertia.
 struct MoveTerms {
   double war = 0;       // War(m) = value of the war's prospect with the move minus without
                         // (WarValue; dir * drift * dNetPower * H far from the decisive band)
@@ -89,6 +89,8 @@ struct MoveTerms {
   // The cost without the red-line part of the expected retaliation: dCost * H + the Article-5
   // part (the equilibrium model replaces the red-line part by a deterrence game).
   double cost_without_red_lines = 0;
+  double audience = 0;  // sum of V(audience_cost) of the levels a move down abandons
+  double inertia = 0;   // V(switching_cost): the same for every type, so it signals nothing
 };
 MoveTerms MoveUtilityTerms(const Model& model, const State& state, ActorId actor, const Move& m,
                            double lookahead);
@@ -99,10 +101,11 @@ double TypedUtility(const Model& model, const State& state, ActorId actor, TypeI
                     const MoveTerms& terms);
 // The same with the type's V(stakes_t) and CostWeight already looked up (hot loops).
 inline double TypedUtility(double stakes, double cost_weight, const MoveTerms& terms) {
-  return stakes * terms.war - cost_weight * terms.cost + terms.coercion;
+  return stakes * (terms.war - terms.audience) - cost_weight * terms.cost + terms.coercion -
+         terms.inertia;
 }
 // The utility without the red lines' threatened retaliation:
-//   stakes_t * war - cost_weight_t * cost_without_red_lines + coercion.
+//   stakes_t * (war - audience) - cost_weight_t * cost_without_red_lines + coercion - inertia.
 double ThreatFreeUtility(const Model& model, const State& state, ActorId actor, TypeId type,
                          const MoveTerms& terms);
 

@@ -61,6 +61,7 @@ void State::Allocate(const Model& model) {
   chosen.assign(actors, Move{});
   chosen_likelihood.assign(actors * max_types, 1.0);
   moved.assign(actors, 0);
+  lever_likelihood.assign(model.levers.size() * max_types, 1.0);
   enforce_next.assign(red_line_count * max_types, 0.0);
   enforce_within.assign(red_line_count * max_types, 0.0);
   enforce_choice.assign(red_line_count, 0);

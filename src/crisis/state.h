@@ -92,6 +92,8 @@ struct State {
   std::vector<Move> chosen;                  // per actor: this step's move
   std::vector<double> chosen_likelihood;     // [actor * max_types + t]: P(chosen move | t)
   std::vector<std::uint8_t> moved;           // per actor: chose with a type-dependent model
+  std::vector<double> lever_likelihood;      // [lever * max_types + t]: P_t(what the lever did
+                                             // | a choice among hold and the lever's moves)
   std::vector<double> enforce_next;          // red lines * max_types
   std::vector<double> enforce_within;        // red lines * max_types: P(enforce in the window)
   std::vector<std::uint8_t> enforce_choice;  // per red line this step: 0 none, 1 yes, 2 no

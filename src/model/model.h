@@ -103,14 +103,16 @@ struct Hazard {
 };
 
 struct Level {
-  std::string id;                 // levers[].levels[].id
-  RungId rung;                    // .rung
-  Param cost;                     // .cost: cost per step to the owner
-  Param damage;                   // .damage: damage per step to the lever's target
-  Param aid;                      // .aid: power per step added to the aided side
-  int aid_side = kNoSide;         // .aid_to: a | b
-  Param interdiction;             // .interdiction: fraction (0..1) of the target side's aid removed
-  int interdicts_side = kNoSide;  // side whose aid is interdicted (derived from target)
+  std::string id;          // levers[].levels[].id
+  RungId rung;             // .rung
+  Param cost;              // .cost: cost per step to the owner
+  Param damage;            // .damage: damage per step to the lever's target
+  Param aid;               // .aid: power per step added to the aided side
+  int aid_side = kNoSide;  // .aid_to: a | b
+  Param interdiction;      // .interdiction: fraction (0..1) of the target side's aid removed
+  Param audience_cost;     // .audience_cost: paid (in units of the owner's stakes) when the owner
+                           // moves the lever from this level to a lower one (tying hands)
+  int interdicts_side = kNoSide;   // side whose aid is interdicted (derived from target)
   bool strikes_territory = false;  // .strikes: true — a deliberate strike on target's territory
   std::vector<Perception> perceived;  // .perceived_by: {observer: weight}; others 0
   std::vector<Hazard> hazards;        // .hazards

@@ -75,6 +75,7 @@ void CompileLevel(const MapReader& entry, const Lever& lever, Level& level, Comp
   level.damage = param("damage", ParamRange::kNonNegative);
   level.aid = param("aid", ParamRange::kNonNegative);
   level.interdiction = param("interdiction", ParamRange::kProbability);
+  level.audience_cost = param("audience_cost", ParamRange::kNonNegative);
   if (const YamlNode* aid_to = entry.Optional("aid_to")) {
     level.aid_side = ctx.Side(*aid_to, entry.PathOf("aid_to"), false).value_or(kNoSide);
   } else if (entry.Optional("aid") != nullptr &&

@@ -10,6 +10,10 @@ void UpdateBeliefs(const Model& model, State& state, ActorId actor, const double
                    LeverId lever, int from, int to) {
   const int types = static_cast<int>(model.actors[actor.index].types.size());
   if (types < 2) return;
+  // A choice every type makes with the same probability (costless talk) moves no belief.
+  bool informative = false;
+  for (int t = 1; t < types; ++t) informative |= likelihood[t] != likelihood[0];
+  if (!informative) return;
   for (int o = 0; o < state.observers; ++o) {
     if (o == actor.index) continue;
     // The weight with which o perceives the choice: 1 unless it is a lever move, then the

@@ -42,6 +42,32 @@ int Pick(const double* probabilities, int n, double u) {
   return 0;
 }
 
+// What each of the mover's levers did, read as a signal on its own (docs/model.md §6): for the
+// lever l, P_t(l's observed result | a choice among hold and l's own moves) =
+// P_t(observed) / (P_t(hold) + sum of P_t(c) over l's moves c), where the observed result is
+// the chosen move if it moved l, else hold (l kept its level). Candidates are hold then each
+// lever's moves, contiguous (BuildCandidates).
+void LeverLikelihoods(State& state, int n, int types, int pick, const double* probabilities) {
+  const Move* candidates = state.candidates.data();
+  const int mt = state.max_types;
+  int c = 1;
+  while (c < n) {
+    const LeverId lever = candidates[c].lever;
+    int end = c;
+    while (end < n && candidates[end].lever == lever) ++end;
+    const bool moved_this = pick >= c && pick < end;
+    double* out = &state.lever_likelihood[lever.index * mt];
+    for (int t = 0; t < types; ++t) {
+      const double* row = probabilities + t * n;
+      double total = row[0];
+      for (int k = c; k < end; ++k) total += row[k];
+      const double observed = moved_this ? row[pick] : row[0];
+      out[t] = total > 0.0 ? observed / total : 1.0;
+    }
+    c = end;
+  }
+}
+
 void DecideMove(const StepContext& context, State& state, ActorId actor) {
   const Model& model = context.model;
   const int n = BuildCandidates(model, state, actor, state.candidates.data());
@@ -57,6 +83,7 @@ void DecideMove(const StepContext& context, State& state, ActorId actor) {
   for (int t = 0; t < types; ++t)
     state.chosen_likelihood[actor.index * state.max_types + t] = probabilities[t * n + pick];
   state.moved[actor.index] = decision.TypeDependent();
+  if (state.moved[actor.index]) LeverLikelihoods(state, n, types, pick, probabilities.data());
 }
 
 // Owners of crossed red lines whose window is open decide whether to enforce this step.
@@ -92,18 +119,31 @@ void DecideAndApply(const StepContext& context, State& state) {
     state.moved[a] = 0;
     if (!model.levers_of_actor[a].empty()) DecideMove(context, state, ActorId(a));
   }
-  // Beliefs about movers, from the levels before the moves.
+  // Beliefs about movers, from the levels before the moves: every lever of a type-dependent
+  // mover is a signal of its own, read by the observers that perceive it (docs/model.md §6).
   for (int a = 0; a < state.actors; ++a) {
     if (!state.moved[a]) continue;
     const Move& m = state.chosen[a];
-    const int from = m.is_hold() ? 0 : state.level[m.lever.index];
-    UpdateBeliefs(model, state, ActorId(a), &state.chosen_likelihood[a * state.max_types], m.lever,
-                  from, m.level);
+    for (LeverId lever : model.levers_of_actor[a]) {
+      const int from = state.level[lever.index];
+      const int to = m.lever == lever ? m.level : from;
+      UpdateBeliefs(model, state, ActorId(a),
+                    &state.lever_likelihood[lever.index * state.max_types], lever, from, to);
+    }
   }
   DecideEnforcement(context, state);
   for (int a = 0; a < state.actors; ++a) {
     const Move& m = state.chosen[a];
-    if (!m.is_hold()) SetLevel(context, state, m.lever, m.level, ActorId(a), MoveCause::kDecision);
+    if (m.is_hold()) continue;
+    // Backing down below levels with an audience cost pays it, in units of the true type's
+    // stakes (docs/model.md §5).
+    const Lever& lever = model.levers[m.lever.index];
+    double audience = 0;
+    for (int k = m.level + 1; k <= state.level[m.lever.index]; ++k)
+      audience += state.Value(lever.levels[k].audience_cost);
+    if (audience > 0.0)
+      state.cost[a] += audience * state.Value(model.actors[a].types[state.type[a].index].stakes);
+    SetLevel(context, state, m.lever, m.level, ActorId(a), MoveCause::kDecision);
   }
   for (int r = 0; r < state.red_line_count; ++r) {
     if (state.enforce_choice[r] != 1) continue;

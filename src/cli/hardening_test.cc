@@ -230,8 +230,8 @@ TEST(HardeningTest, ValidationIsLinearInTheNumberOfVariants) {
   const auto cpu_seconds_for = [&](int variants) {
     std::string text = ReadFile(kChicken);
     for (int i = 0; i < variants; ++i) {
-      text += "  v" + std::to_string(i) + ":\n    set: {channels.hotline.open: " +
-              std::to_string((i % 100) / 100.0) + "}\n";
+      text += "  v" + std::to_string(i) +
+              ":\n    set: {channels.hotline.open: " + std::to_string((i % 100) / 100.0) + "}\n";
     }
     const std::string file = dir / ("variants" + std::to_string(variants) + ".yaml");
     WriteText(file, text);
@@ -242,8 +242,8 @@ TEST(HardeningTest, ValidationIsLinearInTheNumberOfVariants) {
   const double small = cpu_seconds_for(2000);
   const double large = cpu_seconds_for(8000);
   // Linear: about 4 (less, as start-up is a fixed cost). Quadratic: about 16. Tolerance: 8.
-  EXPECT_LT(large, 8 * std::max(small, 0.05)) << small << " s CPU at 2,000 variants, " << large
-                                               << " s at 8,000";
+  EXPECT_LT(large, 8 * std::max(small, 0.05))
+      << small << " s CPU at 2,000 variants, " << large << " s at 8,000";
 }
 
 TEST(HardeningTest, NonFiniteResultsOfFiniteInputsAreRefused) {

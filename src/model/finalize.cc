@@ -171,6 +171,55 @@ void FillRedLineIndexes(Model& model) {
   }
 }
 
+// Whether condition `id` contains a strike_on node that a strike on `victim` satisfies.
+bool HasStrikeOn(const Model& model, ConditionId id, ActorId victim) {
+  const Condition& c = model.conditions[id.index];
+  if (c.kind == ConditionKind::kStrikeOn)
+    return c.actor.valid() ? c.actor == victim
+                           : c.alliance.valid() && IsMember(model, c.alliance, victim);
+  for (ConditionId child : c.children)
+    if (HasStrikeOn(model, child, victim)) return true;
+  return false;
+}
+
+// Flat hazard numbering, joint hazards (`when` conditions) and the actors they couple, and the
+// red lines a strike on each actor can cross (risk pricing).
+void FillHazardIndexes(Model& model) {
+  const int actors = static_cast<int>(model.actors.size());
+  const int levers = static_cast<int>(model.levers.size());
+  model.hazard_offset.assign(model.total_levels, 0);
+  model.total_hazards = 0;
+  model.hazards_watching.assign(levers, {});
+  model.coupled.assign(actors, 0);
+  for (int l = 0; l < levers; ++l) {
+    const Lever& lever = model.levers[l];
+    for (int k = 0; k < static_cast<int>(lever.levels.size()); ++k) {
+      const Level& level = lever.levels[k];
+      model.hazard_offset[model.level_offset[l] + k] = model.total_hazards;
+      model.total_hazards += static_cast<int>(level.hazards.size());
+      for (int h = 0; h < static_cast<int>(level.hazards.size()); ++h) {
+        const ConditionId when = level.hazards[h].when;
+        if (!when.valid()) continue;
+        for (int w = 0; w < levers; ++w) {
+          if (w == l || !ReadsLever(model, when, LeverId(w), lever.owner.actor)) continue;
+          model.hazards_watching[w].push_back({LeverId(l), k, h});
+          // Two different actors whose moves switch the hazard: their stage game is coupled.
+          const ActorId a = lever.owner.actor, b = model.levers[w].owner.actor;
+          if (a.valid() && b.valid() && a != b) model.coupled[a.index] = model.coupled[b.index] = 1;
+        }
+      }
+    }
+  }
+  model.any_coupled =
+      std::find(model.coupled.begin(), model.coupled.end(), 1) != model.coupled.end();
+  model.strike_red_lines.assign(actors, {});
+  for (int a = 0; a < actors; ++a)
+    for (int r = 0; r < static_cast<int>(model.red_lines.size()); ++r)
+      if (model.red_lines[r].trigger.valid() &&
+          HasStrikeOn(model, model.red_lines[r].trigger, ActorId(a)))
+        model.strike_red_lines[a].push_back(RedLineId(r));
+}
+
 }  // namespace
 
 ChannelId FindChannel(const Model& model, int party, ActorId victim) {
@@ -190,6 +239,7 @@ void FinalizeModel(Model& model) {
   FillLeverIndexes(model);
   FillRedLineIndexes(model);
   FillRungConditionLevers(model);
+  FillHazardIndexes(model);
   model.max_types = 1;
   for (const Actor& actor : model.actors)
     model.max_types = std::max(model.max_types, static_cast<int>(actor.types.size()));

@@ -97,9 +97,17 @@ struct Perception {
 };
 
 struct Hazard {
+  Hazard() = default;
+  Hazard(Param probability, ActorId victim, RungId rung, Param damage = {},
+         ConditionId when = ConditionId())
+      : probability(probability), victim(victim), rung(rung), damage(damage), when(when) {}
+
   Param probability;  // per step
   ActorId victim;     // whose territory an incident lands on
   RungId rung;        // how grave the incident is (as perceived if thought deliberate)
+  Param damage;       // .damage: damage to the victim of each incident (perceived or not)
+  ConditionId when;   // .when: the hazard is live only while this holds (joint hazards);
+                      // invalid: always live
 };
 
 struct Level {
@@ -193,6 +201,14 @@ struct Alliance {
   RungId total_from;            // response.total_from: attacks at or above this rung get total
   Param value;                  // value: what collective defence is worth to members (x stakes)
   Param credibility_cost;       // credibility_cost: a member's cost of voting no
+  // individual_response: {member: {lever, level}} — what a member may do on its own when the
+  // collective rule says no (Article 5: "such action as it deems necessary").
+  struct IndividualResponse {
+    ActorId member;
+    LeverId lever;  // one of the member's own levers
+    int level = 0;
+  };
+  std::vector<IndividualResponse> individual;
 };
 
 // ---- Channels ------------------------------------------------------------------------------
@@ -287,6 +303,24 @@ struct Model {
   std::vector<char> strikes_alliance;  // [actor * alliances + k]: the actor is not a member of k
                                        // and owns a lever with a level striking a member
   ActorId belligerents[2];  // the actor with belligerent == side (first such); may be unset
+  // Hazards (risk pricing, docs/model.md §5): every hazard of every level has a flat number,
+  // hazard_offset[flat level] + h; total_hazards of them.
+  std::vector<int> hazard_offset;
+  int total_hazards = 0;
+  // Joint hazards: per lever l, the hazards of *other* levers whose `when` reads l (moving l can
+  // switch them on or off).
+  struct WatchedHazard {
+    LeverId lever;
+    int level = 0;
+    int hazard = 0;
+  };
+  std::vector<std::vector<WatchedHazard>> hazards_watching;
+  // Per actor: its moves and another actor's moves of the same step change each other's
+  // utilities through a joint hazard (the stage game is solved for these actors together).
+  std::vector<char> coupled;
+  bool any_coupled = false;
+  // Per actor: red lines whose trigger contains strike_on that actor (or an alliance it is in).
+  std::vector<std::vector<RedLineId>> strike_red_lines;
   int party_count() const { return static_cast<int>(actors.size() + alliances.size()); }
 
   const std::string& ObserverName(ObserverId o) const {

@@ -68,6 +68,36 @@ void CompileAllianceWeights(const MapReader& entry, const std::vector<std::strin
   }
 }
 
+// individual_response: {member: {lever, level}}: each key a member, each lever its own.
+void CompileIndividualResponses(const MapReader& entry, const std::vector<std::string>& members,
+                                Alliance& alliance, CompileContext& ctx) {
+  const YamlNode* node = entry.Optional("individual_response");
+  if (node == nullptr) return;
+  const std::string path = entry.PathOf("individual_response");
+  if (!node->IsMapping()) {
+    ctx.Error(node->where, path,
+              "expected a mapping of members to {lever, level}, got " + node->Describe());
+    return;
+  }
+  for (const YamlEntry& item : node->entries) {
+    const std::string item_path = path + "." + item.key;
+    const auto member = std::find(members.begin(), members.end(), item.key);
+    if (member == members.end()) {
+      ctx.Error(item.key_where, item_path,
+                "'" + item.key + "' is not a member of alliance '" + alliance.id + "'" +
+                    DidYouMean(item.key, members));
+      continue;
+    }
+    MapReader response(item.value, item_path, schema::kIndividualResponse, ctx.errors);
+    if (!response.ok()) continue;
+    std::optional<LeverId> lever = OwnedLever(response, "lever", item.key, "member", ctx);
+    const int level = LevelAt(response, "level", lever, ctx);
+    if (lever)
+      alliance.individual.push_back(
+          {alliance.members[static_cast<std::size_t>(member - members.begin())], *lever, level});
+  }
+}
+
 void CompileAllianceResponse(const MapReader& entry, Alliance& alliance, CompileContext& ctx) {
   const YamlNode* node = entry.Required("response");
   if (node == nullptr) return;
@@ -195,6 +225,8 @@ void CompileAlliances(const YamlNode* section, CompileContext& ctx) {
             ctx.params.Compile(entry.Optional("credibility_cost"), entry.PathOf("credibility_cost"),
                                ParamRange::kNonNegative, 0);
         CompileAllianceResponse(entry, alliance, ctx);
+        if (member_ids.size() == alliance.members.size())
+          CompileIndividualResponses(entry, member_ids, alliance, ctx);
       });
 }
 

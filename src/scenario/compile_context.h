@@ -42,6 +42,15 @@ class CompileContext {
   std::vector<NodeAt> actor_types_at;
   std::vector<NodeAt> actor_decision_at;
 
+  // Hazard `when` conditions, compiled after every lever (a condition may name a lever, and its
+  // levels, defined further down the file): CompileHazardConditions.
+  struct PendingHazardCondition {
+    const YamlNode* node;
+    std::string path;
+    int lever = 0, level = 0, hazard = 0;
+  };
+  std::vector<PendingHazardCondition> pending_hazard_conditions;
+
   void Error(const SourceLocation& where, const std::string& path, const std::string& message) {
     AddError(errors, where, path, message);
   }

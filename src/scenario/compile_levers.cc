@@ -2,6 +2,7 @@
 // perception weights, accident hazards).
 #include "model/limits.h"
 #include "scenario/compile_sections.h"
+#include "scenario/conditions.h"
 
 namespace redline::scenario {
 
@@ -29,8 +30,8 @@ void CompilePerceptions(const YamlNode& node, const std::string& path, Level& le
   }
 }
 
-void CompileHazards(const YamlNode& node, const std::string& path, Level& level,
-                    CompileContext& ctx) {
+void CompileHazards(const YamlNode& node, const std::string& path, Level& level, int lever_index,
+                    int level_index, CompileContext& ctx) {
   if (!ExpectList(node, path, "hazards {probability, victim, rung}", ctx.errors)) return;
   // The kernel keys each hazard's draws by lever * kMaxHazardsPerLevel + hazard (docs/model.md
   // §1).
@@ -58,11 +59,18 @@ void CompileHazards(const YamlNode& node, const std::string& path, Level& level,
     if (const YamlNode* rung = entry.Required("rung")) {
       hazard.rung = ctx.Rung(*rung, entry.PathOf("rung")).value_or(RungId());
     }
+    hazard.damage = ctx.params.Compile(entry.Optional("damage"), entry.PathOf("damage"),
+                                       ParamRange::kNonNegative, 0);
+    if (const YamlNode* when = entry.Optional("when")) {
+      ctx.pending_hazard_conditions.push_back({when, entry.PathOf("when"), lever_index, level_index,
+                                               static_cast<int>(level.hazards.size())});
+    }
     level.hazards.push_back(hazard);
   }
 }
 
-void CompileLevel(const MapReader& entry, const Lever& lever, Level& level, CompileContext& ctx) {
+void CompileLevel(const MapReader& entry, const Lever& lever, Level& level, int lever_index,
+                  int level_index, CompileContext& ctx) {
   level.id = ReadEntryId(entry, ctx);
   if (!entry.ok()) return;
   if (const YamlNode* rung = entry.Required("rung")) {
@@ -109,11 +117,12 @@ void CompileLevel(const MapReader& entry, const Lever& lever, Level& level, Comp
     CompilePerceptions(*perceived, entry.PathOf("perceived_by"), level, ctx);
   }
   if (const YamlNode* hazards = entry.Optional("hazards")) {
-    CompileHazards(*hazards, entry.PathOf("hazards"), level, ctx);
+    CompileHazards(*hazards, entry.PathOf("hazards"), level, lever_index, level_index, ctx);
   }
 }
 
-void CompileLevels(const MapReader& lever_entry, Lever& lever, CompileContext& ctx) {
+void CompileLevels(const MapReader& lever_entry, Lever& lever, int lever_index,
+                   CompileContext& ctx) {
   const YamlNode* levels = lever_entry.Required("levels");
   if (levels == nullptr) return;
   const std::string path = lever_entry.PathOf("levels");
@@ -127,7 +136,7 @@ void CompileLevels(const MapReader& lever_entry, Lever& lever, CompileContext& c
     const YamlNode& item = levels->items[i];
     MapReader entry(item, EntryPath(path, item, i), schema::kLevel, ctx.errors);
     Level level;
-    CompileLevel(entry, lever, level, ctx);
+    CompileLevel(entry, lever, level, lever_index, static_cast<int>(i), ctx);
     if (i > 0 && level.rung.valid() && lever.levels.back().rung.valid() &&
         level.rung < lever.levels.back().rung) {
       const Level& previous = lever.levels.back();
@@ -164,13 +173,26 @@ void CompileLevers(const YamlNode* section, CompileContext& ctx) {
                    lever.max_change =
                        ReadInt(*max_change, entry.PathOf("max_change"), 0, ctx.errors).value_or(1);
                  }
-                 CompileLevels(entry, lever, ctx);
+                 CompileLevels(entry, lever, static_cast<int>(index), ctx);
                  if (const YamlNode* initial = entry.Optional("initial")) {
                    lever.initial_level = ctx.Level(LeverId(static_cast<int>(index)), *initial,
                                                    entry.PathOf("initial"))
                                              .value_or(0);
                  }
                });
+}
+
+void CompileHazardConditions(CompileContext& ctx) {
+  for (const CompileContext::PendingHazardCondition& pending : ctx.pending_hazard_conditions) {
+    const ConditionId when =
+        CompileCondition(*pending.node, pending.path, ConditionContext::kTrigger, ctx);
+    // The level (or the lever) is missing only after an error in it, already reported.
+    if (pending.lever >= static_cast<int>(ctx.model.levers.size())) continue;
+    std::vector<Level>& levels = ctx.model.levers[pending.lever].levels;
+    if (pending.level >= static_cast<int>(levels.size())) continue;
+    std::vector<Hazard>& hazards = levels[pending.level].hazards;
+    if (pending.hazard < static_cast<int>(hazards.size())) hazards[pending.hazard].when = when;
+  }
 }
 
 }  // namespace redline::scenario

@@ -29,6 +29,7 @@ Result<Model> CompileScenario(const YamlNode& root, const std::string& source_fi
   CompileActors(top.Optional("actors"), ctx);
   CompileLevers(top.Optional("levers"), ctx);
   CompileAlliances(top.Optional("alliances"), ctx);
+  CompileHazardConditions(ctx);
   CompileRedLines(top.Optional("red_lines"), ctx);
   CompileChannels(top.Optional("channels"), ctx);
   CompileWar(top.Optional("war"), ctx);

@@ -197,5 +197,94 @@ outcomes: [{id: end, when: {always: true}}]
   }
 }
 
+// Risk keys (B2, B4): a hazard's damage and `when` condition (which may name a lever defined
+// further down the file), and an alliance member's individual response.
+constexpr const char* kRiskKeys = R"(
+scenario: {name: Risk}
+ladder: [{id: calm}, {id: brink}, {id: crash}]
+actors:
+  - {id: row, favours: a, types: {t: {prior: 1}}}
+  - {id: column, favours: b, types: {t: {prior: 1}}}
+  - {id: third, favours: b, types: {t: {prior: 1}}}
+levers:
+  - id: row_course
+    owner: row
+    target: column
+    levels:
+      - {id: off, rung: calm}
+      - id: brink
+        rung: brink
+        hazards: [{probability: 0.5, victim: column, rung: crash, damage: 7, when: {lever: column_course, at_least: brink}}]
+  - id: column_course
+    owner: column
+    target: row
+    levels: [{id: off, rung: calm}, {id: brink, rung: brink, hazards: [{probability: 0.1, victim: row, rung: crash}]}]
+  - {id: pact_force, owner: pact, target: row, levels: [{id: none, rung: calm}, {id: strike, rung: crash}]}
+  - {id: third_force, owner: third, target: row, levels: [{id: none, rung: calm}, {id: strike, rung: crash}]}
+alliances:
+  - id: pact
+    members: [column, third]
+    response: {lever: pact_force, proportionate: strike, total: strike}
+    individual_response: {third: {lever: third_force, level: strike}}
+outcomes: [{id: end, when: {always: true}}]
+)";
+
+TEST(Compiler, HazardDamageWhenAndIndividualResponse) {
+  Result<LoadedScenario> loaded = LoadScenarioText(kRiskKeys, "risk.yaml");
+  ASSERT_TRUE(loaded.ok()) << Joined(loaded.errors());
+  const Model& model = loaded->model;
+  const Hazard& joint = model.levers[0].levels[1].hazards[0];
+  EXPECT_EQ(ParameterAt(model, "levers.row_course.levels.brink.hazards.0.damage").ToString(), "7");
+  ASSERT_TRUE(joint.when.valid());
+  EXPECT_EQ(model.conditions[joint.when.index].kind, ConditionKind::kLeverAtLeast);
+  EXPECT_EQ(model.conditions[joint.when.index].lever.index, 1);
+  EXPECT_EQ(model.conditions[joint.when.index].level, 1);
+  const Hazard& plain = model.levers[1].levels[1].hazards[0];
+  EXPECT_FALSE(plain.when.valid());
+  EXPECT_EQ(ParameterAt(model, "levers.column_course.levels.brink.hazards.0.damage").ToString(),
+            "0");
+  // The joint hazard couples row and column (FinalizeModel), not the third actor.
+  ASSERT_EQ(model.hazards_watching[1].size(), 1u);
+  EXPECT_EQ(model.hazards_watching[1][0].lever.index, 0);
+  EXPECT_TRUE(model.any_coupled);
+  EXPECT_TRUE(model.coupled[0] && model.coupled[1]);
+  EXPECT_FALSE(model.coupled[2]);
+  EXPECT_EQ(model.total_hazards, 2);
+  ASSERT_EQ(model.alliances[0].individual.size(), 1u);
+  EXPECT_EQ(model.alliances[0].individual[0].member.index, 2);
+  EXPECT_EQ(model.alliances[0].individual[0].lever.index, 3);
+  EXPECT_EQ(model.alliances[0].individual[0].level, 1);
+}
+
+TEST(Compiler, RiskKeyErrors) {
+  std::string text = kRiskKeys;
+  auto replace = [&](const std::string& from, const std::string& to) {
+    text.replace(text.find(from), from.size(), to);
+  };
+  replace("at_least: brink}}]", "at_least: brik}}]");
+  replace("{third: {lever: third_force", "{thrid: {lever: third_force");
+  Result<LoadedScenario> loaded = LoadScenarioText(text, "risk.yaml");
+  ASSERT_FALSE(loaded.ok());
+  const std::string errors = Joined(loaded.errors());
+  EXPECT_NE(errors.find("levers.row_course.levels.brink.hazards.0.when.at_least: lever "
+                        "'column_course' has no level 'brik'; did you mean 'brink'?"),
+            std::string::npos)
+      << errors;
+  EXPECT_NE(errors.find("alliances.pact.individual_response.thrid: 'thrid' is not a member of "
+                        "alliance 'pact'; did you mean 'third'?"),
+            std::string::npos)
+      << errors;
+
+  text = kRiskKeys;
+  replace("{third: {lever: third_force", "{third: {lever: row_course");
+  loaded = LoadScenarioText(text, "risk.yaml");
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_NE(Joined(loaded.errors())
+                .find("alliances.pact.individual_response.third.lever: lever 'row_course' belongs "
+                      "to 'row', but member 'third' can only respond with its own levers"),
+            std::string::npos)
+      << Joined(loaded.errors());
+}
+
 }  // namespace
 }  // namespace redline::scenario

@@ -29,16 +29,25 @@ inline const Keys kLever = {"id",     "label",   "short_label", "owner",
 inline const Keys kLevel = {"id",           "rung",    "cost",         "damage",
                             "aid",          "aid_to",  "interdiction", "strikes",
                             "perceived_by", "hazards", "audience_cost"};
-inline const Keys kHazard = {"probability", "victim", "rung"};
+inline const Keys kHazard = {"probability", "victim", "rung", "damage", "when"};
 
 inline const Keys kRedLine = {"id",       "label",         "short_label", "owner",
                               "audience", "audience_cost", "value",       "trigger",
                               "response", "deadline"};
 inline const Keys kRedLineResponse = {"lever", "level"};
 
-inline const Keys kAlliance = {
-    "id",     "label", "members",          "rule",    "weights", "threshold",
-    "leader", "value", "credibility_cost", "response"};
+inline const Keys kAlliance = {"id",
+                               "label",
+                               "members",
+                               "rule",
+                               "weights",
+                               "threshold",
+                               "leader",
+                               "value",
+                               "credibility_cost",
+                               "response",
+                               "individual_response"};
+inline const Keys kIndividualResponse = {"lever", "level"};
 inline const Keys kAllianceResponse = {"lever", "proportionate", "total", "total_from"};
 
 inline const Keys kChannel = {"id", "label", "between", "open", "accuracy_open", "accuracy_closed"};

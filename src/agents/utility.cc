@@ -88,11 +88,136 @@ double CostTo(const Model& model, const State& state, LeverId lever, int level, 
   return cost / static_cast<double>(alliance.members.size());
 }
 
+namespace {
+
+// The damage per step that the live hazards of red line `line`'s response level do to `actor`
+// or its allies: a threat that leaves something to chance (docs/model.md §5.4). `context` puts
+// the challenger's lever at its new level and the response lever at the response level.
+double ThreatOfRisk(const Model& model, const State& state, ActorId actor, const RedLine& line,
+                    const ConditionContext& context) {
+  const Level& response = model.levers[line.response_lever.index].levels[line.response_level];
+  double total = 0;
+  for (const Hazard& hazard : response.hazards) {
+    if (!model.allied[actor.index * model.actors.size() + hazard.victim.index]) continue;
+    if (hazard.when.valid() && !Evaluate(model, state, hazard.when, context)) continue;
+    total += state.Value(hazard.probability) * state.Value(hazard.damage);
+  }
+  return total;
+}
+
+// The level `lever` would have after candidate c of its owner.
+int LevelAfter(const State& state, const Move& candidate, LeverId lever) {
+  return candidate.lever == lever ? candidate.level : state.level[lever.index];
+}
+
+// Whether `observer` must average over `lever`'s owner's moves of this step (stage game):
+// another coupled actor's lever while the stage is being solved.
+bool Uncertain(const Model& model, const State& state, ActorId observer, LeverId lever) {
+  if (!state.stage_active) return false;
+  const ActorId owner = model.levers[lever.index].owner.actor;
+  return owner.valid() && owner != observer && model.coupled[owner.index] &&
+         state.stage_count[owner.index] > 0;
+}
+
+// observer's probability that `lever` is at a level in [low, high] after this step's moves:
+// belief-weighted over the owner's types of its move probabilities.
+double ProbabilityLevelIn(const Model& model, const State& state, ActorId observer, LeverId lever,
+                          int low, int high) {
+  const ActorId owner = model.levers[lever.index].owner.actor;
+  const int n = state.stage_count[owner.index];
+  const int types = static_cast<int>(model.actors[owner.index].types.size());
+  const Move* candidates = &state.stage_candidates[owner.index * state.max_candidates];
+  double total = 0;
+  for (int t = 0; t < types; ++t) {
+    const double belief = state.Belief(observer.index, owner, t);
+    if (belief == 0.0) continue;
+    double p = 0;
+    for (int c = 0; c < n; ++c) {
+      const int after = LevelAfter(state, candidates[c], lever);
+      if (after >= low && after <= high) p += state.StageProbability(owner, t, c);
+    }
+    total += belief * p;
+  }
+  return total;
+}
+
+}  // namespace
+
+double ProbabilityHolds(const Model& model, const State& state, ActorId observer, ConditionId id,
+                        const ConditionContext& context) {
+  const Condition& c = model.conditions[id.index];
+  switch (c.kind) {
+    case ConditionKind::kAll: {
+      double p = 1;
+      for (ConditionId child : c.children)
+        p *= ProbabilityHolds(model, state, observer, child, context);
+      return p;
+    }
+    case ConditionKind::kAny: {
+      double none = 1;
+      for (ConditionId child : c.children)
+        none *= 1.0 - ProbabilityHolds(model, state, observer, child, context);
+      return 1.0 - none;
+    }
+    case ConditionKind::kNot:
+      return 1.0 - ProbabilityHolds(model, state, observer, c.children[0], context);
+    case ConditionKind::kLeverAtLeast:
+      if (c.lever != context.hypothetical && c.lever != context.second &&
+          Uncertain(model, state, observer, c.lever))
+        return ProbabilityLevelIn(model, state, observer, c.lever, c.level,
+                                  static_cast<int>(model.levers[c.lever.index].levels.size()));
+      [[fallthrough]];
+    default:
+      return Evaluate(model, state, id, context) ? 1.0 : 0.0;
+  }
+}
+
+double LeverRisk(const Model& model, const State& state, ActorId actor, LeverId lever, int level) {
+  if (!model.lever_risky[lever.index]) return 0.0;
+  const Lever& l = model.levers[lever.index];
+  double total = 0;
+  const int first = model.hazard_offset[model.level_offset[lever.index] + level];
+  const std::vector<Hazard>& hazards = l.levels[level].hazards;
+  for (int h = 0; h < static_cast<int>(hazards.size()); ++h) {
+    const double value = state.HazardValue(actor, first + h);
+    if (value == 0.0) continue;
+    double live = 1.0;
+    if (hazards[h].when.valid())
+      live = ProbabilityHolds(model, state, actor, hazards[h].when,
+                              ConditionContext{l.owner.actor, false, lever, level});
+    total += live * value;
+  }
+  for (const Model::WatchedHazard& w : model.hazards_watching[lever.index]) {
+    const int flat = model.level_offset[w.lever.index] + w.level;
+    const double value = state.HazardValue(actor, model.hazard_offset[flat] + w.hazard);
+    if (value == 0.0) continue;
+    const double at = Uncertain(model, state, actor, w.lever)
+                          ? ProbabilityLevelIn(model, state, actor, w.lever, w.level, w.level)
+                          : (state.level[w.lever.index] == w.level ? 1.0 : 0.0);
+    if (at == 0.0) continue;
+    const Hazard& hazard = model.levers[w.lever.index].levels[w.level].hazards[w.hazard];
+    const ConditionContext context{
+        model.levers[w.lever.index].owner.actor, false, lever, level, w.lever, w.level};
+    total += at * ProbabilityHolds(model, state, actor, hazard.when, context) * value;
+  }
+  return total;
+}
+
+double RiskChange(const Model& model, const State& state, ActorId actor, LeverId lever, int from,
+                  int to) {
+  if (!model.lever_risky[lever.index] || from == to) return 0.0;
+  return LeverRisk(model, state, actor, lever, to) - LeverRisk(model, state, actor, lever, from);
+}
+
 double CrossingThreat(const Model& model, const State& state, ActorId actor, LeverId lever,
                       int level, RedLineId r) {
   const RedLine& line = model.red_lines[r.index];
   if (state.red_line_status[r.index] != RedLineStatus::kIntact || line.owner == actor) return 0.0;
   double threat = state.ThreatTo(actor, r);  // = Threat(model, state, actor, r)
+  if (model.red_line_risky[r.index])
+    threat += ThreatOfRisk(model, state, actor, line,
+                           ConditionContext{line.owner, false, lever, level, line.response_lever,
+                                            line.response_level});
   if (threat == 0.0) return 0.0;
   // What crossing adds is the response's damage beyond what its lever already does: nothing
   // if the response is already in force (docs/model.md §5).
@@ -168,11 +293,13 @@ MoveTerms MoveUtilityTerms(const Model& model, const State& state, ActorId actor
   const Lever& lever = model.levers[m.lever.index];
   const int from = state.level[m.lever.index];
   terms.war = WarValue(war, NetPowerChange(model, state, m.lever, m.level));
-  // Own running cost over the lookahead. The one-off cost of moving at all (inertia) is a
-  // type-independent friction, kept apart so that it carries no signal (docs/model.md §5).
+  // Own running cost over the lookahead, with the risk the move takes on or sheds. The one-off
+  // cost of moving at all (inertia) is a type-independent friction, kept apart so that it
+  // carries no signal (docs/model.md §5).
   const double own_cost =
       (CostTo(model, state, m.lever, m.level, actor) - CostTo(model, state, m.lever, from, actor)) *
-      lookahead;
+          lookahead +
+      RiskChange(model, state, actor, m.lever, from, m.level) * lookahead;
   terms.inertia = state.Value(a.decision.switching_cost);
   // Backing down below levels that carry an audience cost pays it (tying hands).
   for (int k = m.level + 1; k <= from; ++k)
@@ -234,10 +361,11 @@ ResponseTerms EnforcementTerms(const Model& model, const State& state, RedLineId
   const int to = std::max(from, line.response_level);
   ResponseTerms terms;
   terms.value = state.Value(line.value);
-  terms.cost = (CostTo(model, state, lever, to, line.owner) -
-                CostTo(model, state, lever, from, line.owner)) *
-                   lookahead +
-               ExpectedRetaliation(model, state, line.owner, lever, to, lookahead);
+  terms.cost =
+      (CostTo(model, state, lever, to, line.owner) - CostTo(model, state, lever, from, line.owner) +
+       RiskChange(model, state, line.owner, lever, from, to)) *
+          lookahead +
+      ExpectedRetaliation(model, state, line.owner, lever, to, lookahead);
   terms.cost_of_refusing =
       (line.audience == Audience::kPublic ? state.Value(line.audience_cost) : 0.0) +
       ReputationGain(model, state, r);
@@ -253,17 +381,39 @@ double EnforcementUtility(const Model& model, const State& state, RedLineId r, T
 ResponseTerms VoteTerms(const Model& model, const State& state, AllianceId alliance, ActorId member,
                         double lookahead) {
   const Alliance& a = model.alliances[alliance.index];
-  const LeverId lever = a.response_lever;
+  LeverId lever = a.response_lever;
   const int from = state.level[lever.index];
-  const int to =
-      std::max(from, AllianceResponseLevel(a, state.alliance_attack_rung[alliance.index]));
   ResponseTerms terms;
-  terms.value = state.Value(a.value);
+  const double evidence = state.evidence[member.index];  // P(the attack was deliberate)
+  int to = 0;
+  switch (state.vote_kind) {
+    case State::VoteKind::kRespond:  // answer this step's attack
+      to = std::max(from, AllianceResponseLevel(a, state.alliance_attack_rung[alliance.index]));
+      terms.value = evidence * state.Value(a.value);
+      terms.cost_of_refusing = evidence * state.Value(a.credibility_cost);
+      break;
+    case State::VoteKind::kContinue:  // keep the response in force without a new attack:
+      to = 0;                         // "yes" keeps it; the cost is that of keeping vs ending
+      terms.cost =
+          (CostTo(model, state, lever, from, member) - CostTo(model, state, lever, 0, member) +
+           RiskChange(model, state, member, lever, 0, from)) *
+          lookahead;
+      return terms;
+    case State::VoteKind::kIndividual:  // act alone with the member's own lever
+      for (const Alliance::IndividualResponse& own : a.individual)
+        if (own.member == member) {
+          lever = own.lever;
+          to = std::max(state.level[lever.index], own.level);
+        }
+      terms.value = evidence * state.Value(a.value);
+      break;
+  }
+  const int current = state.level[lever.index];
   terms.cost =
-      (CostTo(model, state, lever, to, member) - CostTo(model, state, lever, from, member)) *
+      (CostTo(model, state, lever, to, member) - CostTo(model, state, lever, current, member) +
+       RiskChange(model, state, member, lever, current, to)) *
           lookahead +
       ExpectedRetaliation(model, state, member, lever, to, lookahead);
-  terms.cost_of_refusing = state.Value(a.credibility_cost);
   return terms;
 }
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "crisis/conditions.h"
 #include "crisis/decision_model.h"
 #include "crisis/formulas.h"
 #include "crisis/state.h"
@@ -78,6 +79,23 @@ double AllianceRetaliation(const Model& model, const State& state, ActorId actor
 // without the credibility and the lookahead.)
 double CrossingThreat(const Model& model, const State& state, ActorId actor, LeverId lever,
                       int level, RedLineId r);
+
+// Risk (docs/model.md §5.4). Probability, for `observer`, that condition `id` holds after this
+// step's moves: levers in `context` at their hypothetical levels; while the stage game is solved
+// (State::stage_active), lever_at_least nodes on other coupled actors' levers are averaged over
+// their move probabilities (belief-weighted over types); `all`/`any`/`not` combine their
+// children as if independent; every other node is evaluated on the state (0 or 1).
+double ProbabilityHolds(const Model& model, const State& state, ActorId observer, ConditionId id,
+                        const ConditionContext& context);
+// Expected cost per step to `actor` of the hazards live with `lever` at `level`: its own hazards
+// (their `when` evaluated by ProbabilityHolds) and the joint hazards of other levers that read
+// `lever` (weighted by the probability that their lever is at their level after this step).
+// Each live hazard costs State::hazard_value. 0 for a lever without hazards or watchers.
+double LeverRisk(const Model& model, const State& state, ActorId actor, LeverId lever, int level);
+// LeverRisk(to) − LeverRisk(from); exactly 0 (without evaluating) for a lever without risk or
+// when from == to.
+double RiskChange(const Model& model, const State& state, ActorId actor, LeverId lever, int from,
+                  int to);
 
 // The type-independent parts of a move's expected utility:
 //   EU_t(m) = stakes_t * (war - audience) - cost_weight_t * cost + coercion - inertia.

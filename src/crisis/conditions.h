@@ -19,10 +19,15 @@ struct ConditionContext {
   bool whole_run = false;  // outcome rules: strike_on means "at any step of the run"
   LeverId hypothetical;    // if valid: evaluate as if this lever were at hypothetical_level
   int hypothetical_level = 0;
+  LeverId second = {};  // if valid: and as if this (other) lever were at second_level
+  int second_level = 0;
+  ActorId struck = {};  // if valid: as if this actor's territory were struck this step
 };
 
 inline int LevelUnder(const State& state, const ConditionContext& context, LeverId lever) {
-  return lever == context.hypothetical ? context.hypothetical_level : state.level[lever.index];
+  if (lever == context.hypothetical) return context.hypothetical_level;
+  if (lever == context.second) return context.second_level;
+  return state.level[lever.index];
 }
 
 // Whether the hypothetical level strikes the territory of `actor`.
@@ -36,7 +41,8 @@ inline bool HypotheticalStrikes(const Model& model, const ConditionContext& cont
 inline bool StruckUnder(const Model& model, const State& state, const ConditionContext& context,
                         ActorId actor) {
   if (context.whole_run) return state.struck_ever[actor.index] != 0;
-  return state.strike_rung[actor.index] >= 0 || HypotheticalStrikes(model, context, actor);
+  return state.strike_rung[actor.index] >= 0 || actor == context.struck ||
+         HypotheticalStrikes(model, context, actor);
 }
 
 inline bool Evaluate(const Model& model, const State& state, ConditionId id,

@@ -58,6 +58,26 @@ inline int AllianceResponseLevel(const Alliance& alliance, int attack_rung) {
              : alliance.proportionate_level;
 }
 
+// Attribution accuracy q of the channel between a party (an actor index, or actors + alliance
+// index) and a victim in this run: the channel's accuracy while open or while closed; 0 with no
+// channel (docs/model.md §8).
+inline double AttributionAccuracy(const Model& model, const State& state, int party,
+                                  ActorId victim) {
+  const ChannelId channel = model.channel_between[party * state.actors + victim.index];
+  if (!channel.valid()) return 0.0;
+  const Channel& c = model.channels[channel.index];
+  const double q =
+      state.Value(state.channel_open[channel.index] ? c.accuracy_open : c.accuracy_closed);
+  return q < 0.0 ? 0.0 : q > 1.0 ? 1.0 : q;
+}
+
+// Whether a party (an actor index, or actors + alliance index) belongs to alliance k: a strike
+// by an insider does not open the alliance's deliberation.
+inline bool PartyInAlliance(const Model& model, int party, int k) {
+  const int actors = static_cast<int>(model.actors.size());
+  return party < actors ? model.member_of[k * actors + party] != 0 : party - actors == k;
+}
+
 // Probability that the alliance's rule says yes when member j votes yes independently with
 // probability p_yes[j]: unanimity = product; majority = P(count > n/2) (exact, by recursion
 // over members); weighted = exact enumeration of the vote profiles for up to 16 members

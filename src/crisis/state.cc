@@ -70,6 +70,19 @@ void State::Allocate(const Model& model) {
   votes_cast.assign(std::max(model.max_members, 1), 0);
   member_yes.assign(std::max(model.max_members, 1), 0.0);
   alliance_deterrence.assign(actors * alliances, 0.0);
+  hazard_count = model.total_hazards;
+  max_candidates = model.max_candidates;
+  hazard_value.assign(static_cast<std::size_t>(actors) * hazard_count, 0.0);
+  stage_candidates.assign(static_cast<std::size_t>(actors) * max_candidates, Move{});
+  stage_count.assign(actors, 0);
+  stage_probability.assign(static_cast<std::size_t>(actors) * max_types * max_candidates, 0.0);
+  stage_next.assign(stage_probability.size(), 0.0);
+  stage_step.assign(stage_probability.size(), 0.0);
+  strike_propensity.assign(static_cast<std::size_t>(actors) * alliances * max_types, 0.0);
+  alliance_attack_deliberate.assign(alliances, 0);
+  alliance_incident_rate.assign(alliances, 0.0);
+  alliance_attacker.assign(alliances, -1);
+  evidence.assign(actors, 1.0);
 }
 
 namespace {
@@ -157,6 +170,16 @@ void State::Reset(const Model& model, const RunRng& rng) {
   std::fill(enforce_probability.begin(), enforce_probability.end(), 0.0);
   std::fill(credibility.begin(), credibility.end(), 0.0);
   std::fill(alliance_deterrence.begin(), alliance_deterrence.end(), 0.0);
+  std::fill(hazard_value.begin(), hazard_value.end(), 0.0);
+  std::fill(stage_count.begin(), stage_count.end(), 0);
+  std::fill(stage_step.begin(), stage_step.end(), 0.0);
+  std::fill(strike_propensity.begin(), strike_propensity.end(), 0.0);
+  std::fill(alliance_attack_deliberate.begin(), alliance_attack_deliberate.end(), 0);
+  std::fill(alliance_incident_rate.begin(), alliance_incident_rate.end(), 0.0);
+  std::fill(alliance_attacker.begin(), alliance_attacker.end(), -1);
+  std::fill(evidence.begin(), evidence.end(), 1.0);
+  stage_active = false;
+  vote_kind = VoteKind::kRespond;
 }
 
 }  // namespace redline

@@ -30,6 +30,8 @@ struct State {
   int max_types = 1;
   int red_line_count = 0;
   int alliance_count = 0;
+  int hazard_count = 0;
+  int max_candidates = 1;
 
   // ---- Fixed for the run (set by Reset) ----
   std::vector<double> values;              // Model::parameters[i] sampled for this run
@@ -70,6 +72,13 @@ struct State {
                                           // strike on its territory this step; -1 if none
   std::vector<int> alliance_attack_rung;  // per alliance: gravest such strike on a member by a
                                           // non-member this step; -1 if none
+  // The evidence of this step's attacks on each alliance (docs/model.md §9.1): whether a
+  // deliberate strike (a `strikes` level) hit a member, and for incidents perceived as
+  // deliberate, the sum of their rates p·(1 − q) and the party (actor, or actors + alliance)
+  // whose lever caused the last of them.
+  std::vector<std::uint8_t> alliance_attack_deliberate;
+  std::vector<double> alliance_incident_rate;
+  std::vector<int> alliance_attacker;
 
   // ---- Per-step caches (filled by the kernel before decisions; read by decision models) ----
   double aid[2] = {0, 0};                   // total aid to each side from current levels
@@ -85,6 +94,27 @@ struct State {
   std::vector<double> alliance_deterrence;  // [actor * alliances + k]: actor's P(alliance k
                                             // responds) to a strike by it on a member; 0 for
                                             // members and actors with no striking lever
+  std::vector<double> hazard_value;         // [actor * total hazards + hazard]: expected cost
+                                            // to the actor per step of a live hazard
+                                            // (docs/model.md §4.5)
+
+  // ---- This step's stage game (docs/model.md §5.6; filled by the kernel's decisions) ----
+  // Every mover's candidates and per-type move probabilities. While `stage_active`, decision
+  // models price joint hazards with the other coupled actors' probabilities of this step
+  // (belief-weighted over their types) instead of their current levels.
+  bool stage_active = false;
+  std::vector<Move> stage_candidates;     // [actor * max_candidates + c]
+  std::vector<int> stage_count;           // per actor: number of candidates
+  std::vector<double> stage_probability;  // [(actor * max_types + t) * max_candidates + c]
+  std::vector<double> stage_next;         // same layout: the next iterate
+  std::vector<double> stage_step;         // same layout: the last step taken (kernel scratch)
+  std::vector<double> strike_propensity;  // [(actor * alliances + k) * max_types + t]: P(the
+                                          // actor's move this step newly strikes a member of k)
+  // The deliberation in progress (docs/model.md §9): what is voted on, and each member's
+  // posterior that the attack was deliberate (1 outside deliberations).
+  enum class VoteKind : std::uint8_t { kRespond, kContinue, kIndividual };
+  VoteKind vote_kind = VoteKind::kRespond;
+  std::vector<double> evidence;  // per actor
 
   // ---- Scratch (kernel only) ----
   std::vector<Move> candidates;              // max_candidates
@@ -128,6 +158,12 @@ struct State {
   }
   double ThreatTo(ActorId actor, RedLineId r) const {
     return threat[actor.index * red_line_count + r.index];
+  }
+  double HazardValue(ActorId actor, int hazard) const {
+    return hazard_value[static_cast<std::size_t>(actor.index) * hazard_count + hazard];
+  }
+  double StageProbability(ActorId actor, int t, int c) const {
+    return stage_probability[(actor.index * max_types + t) * max_candidates + c];
   }
   double EnforceProbability(RedLineId r, int t) const {
     return enforce_probability[r.index * max_types + t];

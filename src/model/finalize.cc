@@ -190,6 +190,7 @@ void FillHazardIndexes(Model& model) {
   model.hazard_offset.assign(model.total_levels, 0);
   model.total_hazards = 0;
   model.hazards_watching.assign(levers, {});
+  model.hazard_list.clear();
   model.coupled.assign(actors, 0);
   for (int l = 0; l < levers; ++l) {
     const Lever& lever = model.levers[l];
@@ -197,6 +198,8 @@ void FillHazardIndexes(Model& model) {
       const Level& level = lever.levels[k];
       model.hazard_offset[model.level_offset[l] + k] = model.total_hazards;
       model.total_hazards += static_cast<int>(level.hazards.size());
+      for (int h = 0; h < static_cast<int>(level.hazards.size()); ++h)
+        model.hazard_list.push_back({LeverId(l), k, h});
       for (int h = 0; h < static_cast<int>(level.hazards.size()); ++h) {
         const ConditionId when = level.hazards[h].when;
         if (!when.valid()) continue;
@@ -210,8 +213,23 @@ void FillHazardIndexes(Model& model) {
       }
     }
   }
+  model.lever_risky.assign(levers, 0);
+  for (int l = 0; l < levers; ++l) {
+    bool risky = !model.hazards_watching[l].empty();
+    for (const Level& level : model.levers[l].levels) risky = risky || !level.hazards.empty();
+    model.lever_risky[l] = risky;
+  }
   model.any_coupled =
       std::find(model.coupled.begin(), model.coupled.end(), 1) != model.coupled.end();
+  model.red_line_risky.assign(model.red_lines.size(), 0);
+  for (std::size_t r = 0; r < model.red_lines.size(); ++r) {
+    const RedLine& line = model.red_lines[r];
+    if (line.response_lever.valid() &&
+        line.response_level <
+            static_cast<int>(model.levers[line.response_lever.index].levels.size()))
+      model.red_line_risky[r] =
+          !model.levers[line.response_lever.index].levels[line.response_level].hazards.empty();
+  }
   model.strike_red_lines.assign(actors, {});
   for (int a = 0; a < actors; ++a)
     for (int r = 0; r < static_cast<int>(model.red_lines.size()); ++r)

@@ -16,6 +16,11 @@
 //   max_candidates          max over actors of CandidateBound (model/limits.h)
 //   member_of, allied, lever_friendly, channel_between: see model.h
 //   Level::interdicts_side  when unset and the lever has a target that favours a side: that side
+//   hazard_offset, total_hazards  flat numbering of all hazards of all levels
+//   hazards_watching[l]     hazards of other levers whose `when` may change when lever l moves
+//   coupled[a], any_coupled actors whose moves switch each other's joint hazards (stage game)
+//   lever_risky[l]          lever l has a level with hazards, or is watched by a joint hazard
+//   strike_red_lines[a]     red lines whose trigger contains strike_on a (or an alliance of a)
 #pragma once
 
 #include "model/model.h"

@@ -315,9 +315,13 @@ struct Model {
     int hazard = 0;
   };
   std::vector<std::vector<WatchedHazard>> hazards_watching;
+  // Every hazard of every level, in flat-number order: hazard_list[hazard_offset[..] + h].
+  std::vector<WatchedHazard> hazard_list;
+  std::vector<char> red_line_risky;  // per red line: its response level has hazards
   // Per actor: its moves and another actor's moves of the same step change each other's
   // utilities through a joint hazard (the stage game is solved for these actors together).
   std::vector<char> coupled;
+  std::vector<char> lever_risky;  // per lever: a level has hazards, or a joint hazard reads it
   bool any_coupled = false;
   // Per actor: red lines whose trigger contains strike_on that actor (or an alliance it is in).
   std::vector<std::vector<RedLineId>> strike_red_lines;

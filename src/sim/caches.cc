@@ -3,6 +3,7 @@
 #include <cmath>
 #include <span>
 
+#include "crisis/conditions.h"
 #include "crisis/formulas.h"
 #include "sim/stages.h"
 
@@ -85,6 +86,66 @@ void RefreshAllianceDeterrence(const StepContext& context, State& state) {
   }
 }
 
+// What a perceived-deliberate strike of `rung` by `party` on `victim` is expected to cost
+// `actor` through what follows (docs/model.md §4.5): the red lines with a strike_on trigger
+// it would cross (credibility × threat) and the Article-5 deliberations it would open
+// (deterrence × the response's damage), per step of the response.
+double WhatFollows(const Model& model, const State& state, int party, ActorId victim, int rung,
+                   ActorId actor) {
+  double total = 0;
+  for (RedLineId r : model.strike_red_lines[victim.index]) {
+    const RedLine& line = model.red_lines[r.index];
+    if (state.red_line_status[r.index] != RedLineStatus::kIntact || line.owner == actor) continue;
+    const double threat = state.ThreatTo(actor, r);
+    if (threat == 0.0) continue;
+    ConditionContext context{line.owner, false, LeverId(), 0};
+    context.struck = victim;
+    if (Evaluate(model, state, line.trigger, context))
+      total += state.Credibility(actor, r) * threat;
+  }
+  const int actors = state.actors;
+  for (AllianceId k : model.actors[victim.index].alliances) {
+    if (PartyInAlliance(model, party, k.index)) continue;
+    const double deterrence = state.AllianceDeterrence(actor, k);
+    if (deterrence == 0.0) continue;
+    const Alliance& alliance = model.alliances[k.index];
+    const Lever& response = model.levers[alliance.response_lever.index];
+    if (!response.target.valid() || !model.allied[actor.index * actors + response.target.index])
+      continue;
+    total +=
+        deterrence * state.Value(response.levels[AllianceResponseLevel(alliance, rung)].damage);
+  }
+  return total;
+}
+
+// hazard_value[a][h] = p_h · (D_h·[victim allied to a] + (1 − q)·F_a(h)·(H_a + 1)/2) for every
+// hazard of every level (decisions price levels they may move to, not only current ones).
+void RefreshHazardValues(const Model& model, State& state) {
+  const int actors = state.actors;
+  for (int i = 0; i < model.total_hazards; ++i) {
+    const Model::WatchedHazard& ref = model.hazard_list[i];
+    const Lever& lever = model.levers[ref.lever.index];
+    const Hazard& hazard = lever.levels[ref.level].hazards[ref.hazard];
+    const int party =
+        lever.owner.actor.valid() ? lever.owner.actor.index : actors + lever.owner.alliance.index;
+    const double p = state.Value(hazard.probability);
+    const double damage = state.Value(hazard.damage);
+    const double misread = 1.0 - AttributionAccuracy(model, state, party, hazard.victim);
+    for (int a = 0; a < actors; ++a) {
+      double value = 0;
+      if (p > 0) {
+        const double direct = model.allied[a * actors + hazard.victim.index] ? damage : 0.0;
+        double follows = 0;
+        if (misread > 0)
+          follows = WhatFollows(model, state, party, hazard.victim, hazard.rung.index, ActorId(a));
+        const double lookahead = std::max(1.0, state.Value(model.actors[a].decision.lookahead));
+        value = p * (direct + misread * follows * 0.5 * (lookahead + 1.0));
+      }
+      state.hazard_value[static_cast<std::size_t>(a) * state.hazard_count + i] = value;
+    }
+  }
+}
+
 }  // namespace
 
 void RefreshCredibility(const StepContext& context, State& state) {
@@ -131,6 +192,7 @@ void RefreshCredibility(const StepContext& context, State& state) {
     }
   }
   RefreshAllianceDeterrence(context, state);
+  RefreshHazardValues(model, state);
 }
 
 }  // namespace redline

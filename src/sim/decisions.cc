@@ -3,6 +3,7 @@
 // applied together.
 #include <algorithm>
 #include <cassert>
+#include <cmath>
 #include <span>
 
 #include "model/limits.h"
@@ -47,8 +48,8 @@ int Pick(const double* probabilities, int n, double u) {
 // P_t(observed) / (P_t(hold) + sum of P_t(c) over l's moves c), where the observed result is
 // the chosen move if it moved l, else hold (l kept its level). Candidates are hold then each
 // lever's moves, contiguous (BuildCandidates).
-void LeverLikelihoods(State& state, int n, int types, int pick, const double* probabilities) {
-  const Move* candidates = state.candidates.data();
+void LeverLikelihoods(State& state, const Move* candidates, int n, int types, int pick,
+                      const double* rows, int stride) {
   const int mt = state.max_types;
   int c = 1;
   while (c < n) {
@@ -58,7 +59,7 @@ void LeverLikelihoods(State& state, int n, int types, int pick, const double* pr
     const bool moved_this = pick >= c && pick < end;
     double* out = &state.lever_likelihood[lever.index * mt];
     for (int t = 0; t < types; ++t) {
-      const double* row = probabilities + t * n;
+      const double* row = rows + t * stride;
       double total = row[0];
       for (int k = c; k < end; ++k) total += row[k];
       const double observed = moved_this ? row[pick] : row[0];
@@ -68,22 +69,111 @@ void LeverLikelihoods(State& state, int n, int types, int pick, const double* pr
   }
 }
 
-void DecideMove(const StepContext& context, State& state, ActorId actor) {
+// The actor's candidates and per-type move probabilities into the stage arrays, from the
+// State as it is (with State::stage_active, from the other coupled actors' current iterate).
+void ComputeMove(const StepContext& context, State& state, ActorId actor, double* rows) {
   const Model& model = context.model;
-  const int n = BuildCandidates(model, state, actor, state.candidates.data());
+  const int n = state.stage_count[actor.index];
   const int types = static_cast<int>(model.actors[actor.index].types.size());
-  const DecisionModel& decision = *context.decisions[actor.index];
   std::span<double> probabilities(state.move_probabilities.data(), types * n);
-  decision.MoveProbabilities(model, state, actor, std::span<const Move>(state.candidates.data(), n),
-                             probabilities);
+  context.decisions[actor.index]->MoveProbabilities(
+      model, state, actor,
+      std::span<const Move>(&state.stage_candidates[actor.index * state.max_candidates], n),
+      probabilities);
+  for (int t = 0; t < types; ++t)
+    std::copy_n(&probabilities[t * n], n, rows + t * state.max_candidates);
+}
+
+double* StageRows(State& state, std::vector<double>& table, int actor) {
+  return &table[static_cast<std::size_t>(actor) * state.max_types * state.max_candidates];
+}
+
+// The stage game of the coupled actors (joint hazards make each one's utility depend on the
+// others' simultaneous moves): its logit equilibrium, by damped Jacobi iteration from the
+// probabilities computed at the current levels. The step is halved whenever the iteration
+// overshoots (the new residual points against the previous one) or the residual grows, so it
+// converges on the oscillations of chicken-like games (docs/model.md §5.6). Deterministic and
+// allocation-free; exactly symmetric actors stay symmetric.
+void SolveStage(const StepContext& context, State& state) {
+  constexpr int kMaxIterations = 1000;
+  constexpr double kTolerance = 1e-12;
+  const Model& model = context.model;
+  const int row = state.max_types * state.max_candidates;
+  state.stage_active = true;
+  double alpha = 1.0, previous = 0.0;
+  for (int iteration = 0; iteration < kMaxIterations; ++iteration) {
+    for (int a = 0; a < state.actors; ++a)
+      if (model.coupled[a] && state.stage_count[a] > 0)
+        ComputeMove(context, state, ActorId(a), StageRows(state, state.stage_next, a));
+    double residual = 0, turn = 0;
+    for (int a = 0; a < state.actors; ++a) {
+      if (!model.coupled[a] || state.stage_count[a] == 0) continue;
+      const double* next = StageRows(state, state.stage_next, a);
+      const double* now = StageRows(state, state.stage_probability, a);
+      const double* last = StageRows(state, state.stage_step, a);
+      for (int i = 0; i < row; ++i) {
+        const double d = next[i] - now[i];
+        residual = std::max(residual, std::abs(d));
+        turn += d * last[i];
+      }
+    }
+    if (residual < kTolerance) break;
+    if (iteration > 0 && (turn < 0 || residual > previous)) alpha *= 0.5;
+    previous = residual;
+    for (int a = 0; a < state.actors; ++a) {
+      if (!model.coupled[a] || state.stage_count[a] == 0) continue;
+      const double* next = StageRows(state, state.stage_next, a);
+      double* now = StageRows(state, state.stage_probability, a);
+      double* last = StageRows(state, state.stage_step, a);
+      for (int i = 0; i < row; ++i) {
+        last[i] = next[i] - now[i];
+        now[i] += alpha * last[i];
+      }
+    }
+  }
+  state.stage_active = false;
+}
+
+// The probability, per type, that the chosen candidate set newly strikes a member of each
+// alliance the actor can attack: the prior of a deliberate attack that members weigh against
+// a perceived incident (docs/model.md §9.1).
+void RecordStrikePropensity(const Model& model, State& state, ActorId actor) {
+  const int alliances = state.alliance_count;
+  const int types = static_cast<int>(model.actors[actor.index].types.size());
+  const int n = state.stage_count[actor.index];
+  const Move* candidates = &state.stage_candidates[actor.index * state.max_candidates];
+  for (int k = 0; k < alliances; ++k) {
+    double* out = &state.strike_propensity[(actor.index * alliances + k) * state.max_types];
+    std::fill(out, out + state.max_types, 0.0);
+    if (!model.strikes_alliance[actor.index * alliances + k]) continue;
+    for (int c = 1; c < n; ++c) {
+      const Lever& lever = model.levers[candidates[c].lever.index];
+      if (!lever.target.valid() || !lever.levels[candidates[c].level].strikes_territory ||
+          lever.levels[state.level[candidates[c].lever.index]].strikes_territory ||
+          !model.member_of[k * state.actors + lever.target.index])
+        continue;
+      for (int t = 0; t < types; ++t) out[t] += state.StageProbability(actor, t, c);
+    }
+  }
+}
+
+void PickMove(const StepContext& context, State& state, ActorId actor) {
+  const Model& model = context.model;
+  const int n = state.stage_count[actor.index];
+  const int types = static_cast<int>(model.actors[actor.index].types.size());
   const int true_type = state.type[actor.index].index;
   const double u = context.rng.Uniform(DrawPurpose::kDecision, state.step, actor.index);
-  const int pick = Pick(&probabilities[true_type * n], n, u);
-  state.chosen[actor.index] = state.candidates[pick];
+  const double* rows = StageRows(state, state.stage_probability, actor.index);
+  const int pick = Pick(rows + true_type * state.max_candidates, n, u);
+  state.chosen[actor.index] = state.stage_candidates[actor.index * state.max_candidates + pick];
   for (int t = 0; t < types; ++t)
-    state.chosen_likelihood[actor.index * state.max_types + t] = probabilities[t * n + pick];
-  state.moved[actor.index] = decision.TypeDependent();
-  if (state.moved[actor.index]) LeverLikelihoods(state, n, types, pick, probabilities.data());
+    state.chosen_likelihood[actor.index * state.max_types + t] =
+        rows[t * state.max_candidates + pick];
+  state.moved[actor.index] = context.decisions[actor.index]->TypeDependent();
+  if (state.moved[actor.index])
+    LeverLikelihoods(state, &state.stage_candidates[actor.index * state.max_candidates], n, types,
+                     pick, rows, state.max_candidates);
+  if (state.alliance_count > 0) RecordStrikePropensity(model, state, actor);
 }
 
 // Owners of crossed red lines whose window is open decide whether to enforce this step.
@@ -114,11 +204,20 @@ void DecideEnforcement(const StepContext& context, State& state) {
 
 void DecideAndApply(const StepContext& context, State& state) {
   const Model& model = context.model;
+  // Every mover's candidates and probabilities at the current levels; then, if joint hazards
+  // couple some of them, their stage equilibrium; then the draws.
   for (int a = 0; a < state.actors; ++a) {
     state.chosen[a] = Move{};
     state.moved[a] = 0;
-    if (!model.levers_of_actor[a].empty()) DecideMove(context, state, ActorId(a));
+    state.stage_count[a] = 0;
+    if (model.levers_of_actor[a].empty()) continue;
+    state.stage_count[a] = BuildCandidates(model, state, ActorId(a),
+                                           &state.stage_candidates[a * state.max_candidates]);
+    ComputeMove(context, state, ActorId(a), StageRows(state, state.stage_probability, a));
   }
+  if (model.any_coupled) SolveStage(context, state);
+  for (int a = 0; a < state.actors; ++a)
+    if (state.stage_count[a] > 0) PickMove(context, state, ActorId(a));
   // Beliefs about movers, from the levels before the moves: every lever of a type-dependent
   // mover is a signal of its own, read by the observers that perceive it (docs/model.md §6).
   for (int a = 0; a < state.actors; ++a) {

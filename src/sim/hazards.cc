@@ -2,37 +2,30 @@
 #include <algorithm>
 #include <cassert>
 
+#include "crisis/conditions.h"
+#include "crisis/formulas.h"
 #include "model/limits.h"
 #include "sim/stages.h"
 
 namespace redline {
 
-void RecordStrike(const Model& model, State& state, int party, ActorId victim, int rung) {
+void RecordStrike(const Model& model, State& state, int party, ActorId victim, int rung,
+                  double incident_rate) {
   state.strike_rung[victim.index] = std::max(state.strike_rung[victim.index], rung);
   state.struck_ever[victim.index] = 1;
   state.highest_rung = std::max(state.highest_rung, rung);
-  const int actors = state.actors;
   for (AllianceId k : model.actors[victim.index].alliances) {
-    const bool insider =
-        party < actors ? model.member_of[k.index * actors + party] != 0 : party - actors == k.index;
-    if (!insider)
-      state.alliance_attack_rung[k.index] = std::max(state.alliance_attack_rung[k.index], rung);
+    if (PartyInAlliance(model, party, k.index)) continue;
+    state.alliance_attack_rung[k.index] = std::max(state.alliance_attack_rung[k.index], rung);
+    // The evidence members will weigh (docs/model.md §9.1).
+    if (incident_rate < 0) {
+      state.alliance_attack_deliberate[k.index] = 1;
+    } else {
+      state.alliance_incident_rate[k.index] += incident_rate;
+    }
+    state.alliance_attacker[k.index] = party;
   }
 }
-
-namespace {
-
-// Attribution accuracy q of the channel between the attacking party and the victim.
-double AttributionAccuracy(const Model& model, const State& state, int party, ActorId victim) {
-  const ChannelId channel = model.channel_between[party * state.actors + victim.index];
-  if (!channel.valid()) return 0.0;
-  const Channel& c = model.channels[channel.index];
-  return std::clamp(
-      state.Value(state.channel_open[channel.index] ? c.accuracy_open : c.accuracy_closed), 0.0,
-      1.0);
-}
-
-}  // namespace
 
 void ApplyHazardsAndStrikes(const StepContext& context, State& state) {
   const Model& model = context.model;
@@ -41,23 +34,28 @@ void ApplyHazardsAndStrikes(const StepContext& context, State& state) {
     const Level& level = lever.levels[state.level[l]];
     const int party = PartyOf(model, LeverId(l));
     if (level.strikes_territory && lever.target.valid()) {
-      RecordStrike(model, state, party, lever.target, level.rung.index);
+      RecordStrike(model, state, party, lever.target, level.rung.index, -1.0);
       if (context.observer) context.observer->OnStrike(state, LeverId(l), lever.target, level.rung);
     }
     const int hazards = static_cast<int>(level.hazards.size());
     assert(hazards <= kMaxHazardsPerLevel);  // checked by the scenario compiler
     for (int h = 0; h < hazards; ++h) {
       const Hazard& hazard = level.hazards[h];
-      const std::uint32_t slot = static_cast<std::uint32_t>(l * kMaxHazardsPerLevel + h);
-      if (context.rng.Uniform(DrawPurpose::kHazard, state.step, slot) >=
-          state.Value(hazard.probability))
+      // A joint hazard is live only while its `when` holds (levels after this step's moves).
+      if (hazard.when.valid() &&
+          !Evaluate(model, state, hazard.when,
+                    ConditionContext{lever.owner.actor, false, LeverId(), 0}))
         continue;
+      const std::uint32_t slot = static_cast<std::uint32_t>(l * kMaxHazardsPerLevel + h);
+      const double p = state.Value(hazard.probability);
+      if (context.rng.Uniform(DrawPurpose::kHazard, state.step, slot) >= p) continue;
       ++state.incidents;
+      state.cost[hazard.victim.index] += state.Value(hazard.damage);
       const double q = AttributionAccuracy(model, state, party, hazard.victim);
       const bool deliberate = context.rng.Uniform(DrawPurpose::kAttribution, state.step, slot) >= q;
       if (deliberate) {
         ++state.perceived_incidents;
-        RecordStrike(model, state, party, hazard.victim, hazard.rung.index);
+        RecordStrike(model, state, party, hazard.victim, hazard.rung.index, p * (1.0 - q));
       }
       if (context.observer)
         context.observer->OnIncident(state, LeverId(l), h, hazard.victim, hazard.rung, deliberate);

@@ -31,6 +31,9 @@ void Simulator::Step(State& state, const RunRng& rng, StepObserver* observer) co
   const StepContext context{model, decisions_, rng, observer};
   std::fill(state.strike_rung.begin(), state.strike_rung.end(), -1);
   std::fill(state.alliance_attack_rung.begin(), state.alliance_attack_rung.end(), -1);
+  std::fill(state.alliance_attack_deliberate.begin(), state.alliance_attack_deliberate.end(), 0);
+  std::fill(state.alliance_incident_rate.begin(), state.alliance_incident_rate.end(), 0.0);
+  std::fill(state.alliance_attacker.begin(), state.alliance_attacker.end(), -1);
   if (observer) observer->OnStepBegin(state);
 
   // 1. Caches from the state at the start of the step.

@@ -35,7 +35,10 @@ void UpdateBeliefs(const Model& model, State& state, ActorId actor, const double
 // hazards.cc: accidents and deliberate strikes of this step, as perceived.
 void ApplyHazardsAndStrikes(const StepContext& context, State& state);
 // Records a perceived-deliberate strike of `rung` by `party` on `victim`'s territory.
-void RecordStrike(const Model& model, State& state, int party, ActorId victim, int rung);
+// `incident_rate` < 0 for a deliberate strike (a `strikes` level); for an incident perceived as
+// deliberate, its rate p·(1 − q) (the evidence alliances weigh, docs/model.md §9.1).
+void RecordStrike(const Model& model, State& state, int party, ActorId victim, int rung,
+                  double incident_rate);
 
 // red_lines.cc: crossings, enforcement, lapses.
 void UpdateRedLines(const StepContext& context, State& state);

@@ -11,7 +11,7 @@
 
 #include "cli/command.h"
 #include "cli/common_options.h"
-#include "cli/out_files.h"
+#include "cli/output_dir.h"
 #include "cli/progress_bar.h"
 #include "montecarlo/runner.h"
 #include "report/compare_report.h"
@@ -26,34 +26,30 @@ struct CompareFlags : SimulationFlags {
   std::string out_dir;
 };
 
-// The files of --out DIR; every problem, one per line.
-Status WriteCompareOut(const CompareFlags& flags,
-                       const std::vector<scenario::LoadedScenario>& loaded,
-                       const Comparison& comparison, const report::RunInfo& info) {
-  const std::string& dir = flags.out_dir;
+// The files of --out DIR, relative to it.
+std::vector<std::string> CompareOutNames(const std::vector<std::string>& variants) {
+  std::vector<std::string> names = {"differences.json", "differences.csv"};
+  for (const std::string& variant : variants) {
+    names.push_back(variant + "/summary.json");
+    names.push_back(variant + "/scenario.yaml");
+  }
+  return names;
+}
+
+// Writes the comparison into `files` (committed by the caller, all or nothing).
+void WriteCompareOut(const CompareFlags& flags, const std::vector<scenario::LoadedScenario>& loaded,
+                     const Comparison& comparison, const report::RunInfo& info, OutputDir& files) {
   const Model& first = loaded.front().model;
-  std::ostringstream csv;
-  report::WriteDifferencesCsv(first, flags.variants, comparison, csv);
-  std::vector<Status> written = {
-      WriteFile(dir + "/differences.json",
-                report::ComparisonToJson(first, flags.variants, comparison, info).dump(2) + "\n"),
-      WriteFile(dir + "/differences.csv", csv.str())};
+  files.Write("differences.json",
+              report::ComparisonToJson(first, flags.variants, comparison, info).dump(2) + "\n");
+  report::WriteDifferencesCsv(first, flags.variants, comparison, files.Stream("differences.csv"));
   for (std::size_t v = 0; v < loaded.size(); ++v) {
-    const std::string sub = dir + "/" + flags.variants[v];
-    if (Status made = PrepareOutDir(sub); !made.ok()) {
-      written.push_back(made);
-      continue;
-    }
     report::RunInfo one = info;
     one.variant = flags.variants[v];
     const auto summary = report::SummaryToJson(loaded[v].model, comparison.variants[v], one);
-    written.push_back(WriteFile(sub + "/summary.json", summary.dump(2) + "\n"));
-    written.push_back(WriteFile(sub + "/scenario.yaml", loaded[v].resolved_yaml));
+    files.Write(flags.variants[v] + "/summary.json", summary.dump(2) + "\n");
+    files.Write(flags.variants[v] + "/scenario.yaml", loaded[v].resolved_yaml);
   }
-  Diagnostics problems;
-  for (const Status& status : written)
-    problems.insert(problems.end(), status.errors().begin(), status.errors().end());
-  return Status(std::move(problems));
 }
 
 int Execute(CompareFlags& flags, Io& io) {
@@ -95,11 +91,18 @@ int Execute(CompareFlags& flags, Io& io) {
     loaded.push_back(std::move(*one));
   }
   if (failed) return kExitBadInput;
+  // --out is opened before the runs: a bad folder, or one that would overwrite the scenario,
+  // is refused before any work; files are written under a partial folder and renamed into
+  // place only when all of them are complete (OutputDir).
+  std::unique_ptr<OutputDir> files;
   if (!flags.out_dir.empty()) {
-    if (Status status = PrepareOutDir(flags.out_dir); !status.ok()) {
-      PrintDiagnostics(status.errors(), io.err);
+    Result<std::unique_ptr<OutputDir>> opened =
+        OutputDir::Open(flags.out_dir, CompareOutNames(flags.variants), {flags.file});
+    if (!opened.ok()) {
+      PrintDiagnostics(opened.errors(), io.err);
       return kExitBadInput;
     }
+    files = std::move(opened).value();
   }
   for (std::size_t v = 1; v < loaded.size(); ++v) {
     const auto& first = loaded.front().model.outcomes;
@@ -140,10 +143,11 @@ int Execute(CompareFlags& flags, Io& io) {
   } else {
     report::WriteComparisonText(*models.front(), flags.variants, *comparison, info, io.out);
   }
-  if (!flags.out_dir.empty()) {
-    if (Status status = WriteCompareOut(flags, loaded, *comparison, info); !status.ok()) {
-      PrintDiagnostics(status.errors(), io.err);
-      return kExitBadInput;
+  if (files) {
+    WriteCompareOut(flags, loaded, *comparison, info, *files);
+    if (Status written = files->Commit(); !written.ok()) {
+      PrintDiagnostics(written.errors(), io.err);
+      return kExitFailure;
     }
     io.err << "wrote " << flags.out_dir
            << "/{differences.json, differences.csv} and VARIANT/{summary.json, scenario.yaml} "

@@ -277,6 +277,48 @@ TEST(HardeningTest, OutRefusesToOverwriteTheInputScenario) {
   EXPECT_FALSE(fs::exists(dir / "runs.csv"));
 }
 
+// Runs redline with `args` (stderr to `err_path`), sends `signal_number` after 2 s and returns
+// the wait status. The child gets the default dispositions back (the test itself may run with
+// SIGINT ignored, as background jobs do, and redline rightly keeps ignoring a signal it was
+// started with ignored).
+int InterruptAfterTwoSeconds(const std::vector<std::string>& args, int signal_number,
+                             const std::string& err_path) {
+  std::vector<char*> argv = {const_cast<char*>(kBinary.c_str())};
+  for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+  argv.push_back(nullptr);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::signal(SIGINT, SIG_DFL);
+    ::signal(SIGTERM, SIG_DFL);
+    std::FILE* err = std::freopen(err_path.c_str(), "w", stderr);
+    std::FILE* out_file = std::freopen("/dev/null", "w", stdout);
+    if (err == nullptr || out_file == nullptr) ::_exit(126);
+    ::execv(kBinary.c_str(), argv.data());
+    ::_exit(127);
+  }
+  if (pid <= 0) return -1;
+  ::sleep(2);
+  ::kill(pid, signal_number);
+  int status = 0;
+  for (int waited = 0; ::waitpid(pid, &status, WNOHANG) == 0; ++waited) {
+    if (waited == 600) {  // 60 s: not interrupted
+      ::kill(pid, SIGKILL);
+      ::waitpid(pid, &status, 0);
+      ADD_FAILURE() << "redline did not stop on signal " << signal_number;
+      return status;
+    }
+    ::usleep(100'000);
+  }
+  return status;
+}
+
+void ExpectNoPartialFolder(const std::string& out) {
+  for (const auto& entry : fs::directory_iterator(out)) {
+    EXPECT_EQ(entry.path().filename().string().find(".redline-partial"), std::string::npos)
+        << entry.path();
+  }
+}
+
 TEST(HardeningTest, InterruptedRerunKeepsThePreviousOutputWhole) {
   TempDir dir;
   const std::string out = dir / "out";
@@ -286,44 +328,53 @@ TEST(HardeningTest, InterruptedRerunKeepsThePreviousOutputWhole) {
   const std::string runs = ReadFile(out + "/runs.csv");
   for (const int signal_number : {SIGINT, SIGTERM}) {
     SCOPED_TRACE(signal_number);
-    // A long re-run, interrupted once it has started writing. The child gets the default
-    // dispositions back (the test itself may run with SIGINT ignored, as background jobs do,
-    // and redline rightly keeps ignoring a signal it was started with ignored).
+    // A long re-run, interrupted once it has started writing.
     const std::string err_path = dir / "stderr";
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-      ::signal(SIGINT, SIG_DFL);
-      ::signal(SIGTERM, SIG_DFL);
-      std::FILE* err = std::freopen(err_path.c_str(), "w", stderr);
-      std::FILE* out_file = std::freopen("/dev/null", "w", stdout);
-      if (err == nullptr || out_file == nullptr) ::_exit(126);
-      ::execl(kBinary.c_str(), kBinary.c_str(), "run", kChicken.c_str(), "--runs", "100000000",
-              "--threads", "1", "--out", out.c_str(), static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-    ASSERT_GT(pid, 0);
-    ::sleep(2);
-    ::kill(pid, signal_number);
-    int status = 0;
-    for (int waited = 0; ::waitpid(pid, &status, WNOHANG) == 0; ++waited) {
-      if (waited == 600) {  // 60 s: not interrupted
-        ::kill(pid, SIGKILL);
-        ::waitpid(pid, &status, 0);
-        FAIL() << "redline did not stop on signal " << signal_number;
-      }
-      ::usleep(100'000);
-    }
+    const int status = InterruptAfterTwoSeconds(
+        {"run", kChicken, "--runs", "100000000", "--threads", "1", "--out", out}, signal_number,
+        err_path);
     EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == signal_number) << status;
     const std::string err = ReadFile(err_path);
     EXPECT_NE(err.find("redline: interrupted; removed the partial output"), std::string::npos)
         << err;
     EXPECT_EQ(ReadFile(out + "/summary.json"), summary);
     EXPECT_EQ(ReadFile(out + "/runs.csv"), runs);
-    for (const auto& entry : fs::directory_iterator(out)) {
-      EXPECT_EQ(entry.path().filename().string().find(".redline-partial"), std::string::npos)
-          << entry.path();
-    }
+    ExpectNoPartialFolder(out);
   }
+}
+
+// compare --out is all-or-nothing too (OutputDir), and never overwrites its input.
+TEST(HardeningTest, CompareOutIsAtomicAndSparesTheInput) {
+  TempDir dir;
+  const std::string out = dir / "out";
+  const std::vector<std::string> compare = {
+      "compare",      kChicken,    "--variant", "base",  "--variant",
+      "hotline_open", "--threads", "1",         "--out", out};
+  std::vector<std::string> small = compare;
+  small.insert(small.end(), {"--runs", "50"});
+  CliResult first = RunCli(small);
+  ASSERT_EQ(first.code, kExitOk) << first.err;
+  const std::string differences = ReadFile(out + "/differences.csv");
+  const std::string summary = ReadFile(out + "/hotline_open/summary.json");
+  std::vector<std::string> long_run = compare;
+  long_run.insert(long_run.end(), {"--runs", "100000000"});
+  const std::string err_path = dir / "stderr";
+  const int status = InterruptAfterTwoSeconds(long_run, SIGTERM, err_path);
+  EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM) << status;
+  EXPECT_NE(ReadFile(err_path).find("redline: interrupted; removed the partial output"),
+            std::string::npos)
+      << ReadFile(err_path);
+  EXPECT_EQ(ReadFile(out + "/differences.csv"), differences);
+  EXPECT_EQ(ReadFile(out + "/hotline_open/summary.json"), summary);
+  ExpectNoPartialFolder(out);
+  // The scenario inside the folder, as a variant's resolved scenario: refused before any run.
+  const std::string inside = out + "/base/scenario.yaml";
+  fs::copy_file(kChicken, inside, fs::copy_options::overwrite_existing);
+  CliResult overwrite = RunCli({"compare", inside, "--variant", "base", "--variant", "hotline_open",
+                                "--runs", "10", "--out", out});
+  ExpectOneLine(overwrite, "--out: error: ");
+  EXPECT_NE(overwrite.err.find("is the input file"), std::string::npos) << overwrite.err;
+  EXPECT_EQ(ReadFile(inside), ReadFile(kChicken));
 }
 
 TEST(HardeningTest, WriteFailureLeavesNoTruncatedFiles) {

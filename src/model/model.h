@@ -190,6 +190,7 @@ enum class AllianceRule { kUnanimity, kMajority, kWeighted, kLeader };
 struct Alliance {
   std::string id;
   std::string label;
+  std::string short_label;  // short_label: the name narratives use (empty: label)
   std::vector<ActorId> members;
   std::vector<Param> weights;  // rule weights per member (weighted rule)
   AllianceRule rule = AllianceRule::kMajority;
@@ -246,6 +247,7 @@ struct Theatre {
 struct ThirdParty {
   std::string id;  // observers[].id
   std::string label;
+  std::string short_label;  // short_label: the name narratives use (empty: label)
 };
 
 struct Outcome {

@@ -44,6 +44,16 @@ std::string NarrativeWriter::ActorName(ActorId actor) const {
   return ShortOrLabel(a.short_label, a.label);
 }
 
+std::string NarrativeWriter::AllianceName(int alliance) const {
+  const Alliance& a = model_.alliances[alliance];
+  return ShortOrLabel(a.short_label, a.label);
+}
+
+std::string NarrativeWriter::ObserverName(int third_party) const {
+  const ThirdParty& t = model_.third_parties[third_party];
+  return ShortOrLabel(t.short_label, t.label);
+}
+
 std::string NarrativeWriter::LeverName(LeverId lever) const {
   const Lever& l = model_.levers[lever.index];
   return ShortOrLabel(l.short_label, l.label);
@@ -101,8 +111,7 @@ void NarrativeWriter::OnLeverMoved(const State&, LeverId lever, int from, int to
   move_cause_[lever.index] = static_cast<int>(cause);
   const Lever& l = model_.levers[lever.index];
   std::string who = ActorName(actor);
-  if (!actor.valid() && l.owner.alliance.valid())
-    who = model_.alliances[l.owner.alliance.index].label;
+  if (!actor.valid() && l.owner.alliance.valid()) who = AllianceName(l.owner.alliance.index);
   std::string why;
   if (cause == MoveCause::kEnforcement) why = " to enforce its red line";
   if (cause == MoveCause::kAlliance) why = " after its deliberation";
@@ -202,7 +211,7 @@ void NarrativeWriter::OnRedLineLapsed(const State& state, RedLineId red_line) {
 void NarrativeWriter::OnVote(const State&, AllianceId alliance, ActorId member, bool yes,
                              double probability) {
   Say(fmt::format("In {}'s deliberation, {} voted **{}** (P(yes) = {:.2f}).",
-                  model_.alliances[alliance.index].label, ActorName(member), yes ? "yes" : "no",
+                  AllianceName(alliance.index), ActorName(member), yes ? "yes" : "no",
                   probability));
 }
 
@@ -211,9 +220,10 @@ void NarrativeWriter::OnAllianceDecision(const State&, AllianceId alliance, bool
   const Alliance& a = model_.alliances[alliance.index];
   if (respond) {
     const Lever& lever = model_.levers[a.response_lever.index];
-    Say(fmt::format("{} decided to respond: **{}**.", a.label, lever.levels[level].id));
+    Say(fmt::format("{} decided to respond: **{}**.", AllianceName(alliance.index),
+                    lever.levels[level].id));
   } else {
-    Say(fmt::format("{} decided **not** to respond.", a.label));
+    Say(fmt::format("{} decided **not** to respond.", AllianceName(alliance.index)));
   }
 }
 
@@ -275,9 +285,8 @@ std::string NarrativeWriter::BeliefsMoved(const State& state) const {
   std::string text = "beliefs moved: ";
   for (std::size_t i = 0; i < std::min(moved.size(), kBeliefsShown); ++i) {
     const Move& m = moved[i];
-    const std::string observer = m.observer < actors
-                                     ? ActorName(ActorId(m.observer))
-                                     : model_.third_parties[m.observer - actors].label;
+    const std::string observer =
+        m.observer < actors ? ActorName(ActorId(m.observer)) : ObserverName(m.observer - actors);
     text +=
         fmt::format("{}{}'s belief that {} is *{}* {:.2f} → {:.2f}", i ? ", " : "", observer,
                     ActorName(ActorId(m.actor)), model_.actors[m.actor].types[0].id, m.from, m.to);

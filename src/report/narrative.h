@@ -70,6 +70,8 @@ class NarrativeWriter : public StepObserver {
   std::string CostsSoFar(const State& state) const;
   std::string ActorName(ActorId actor) const;
   std::string LeverName(LeverId lever) const;
+  std::string AllianceName(int alliance) const;
+  std::string ObserverName(int third_party) const;
   std::string RedLineName(RedLineId red_line) const;
   double FirstTypeBelief(const State& state, int observer, int actor) const;
 

@@ -41,8 +41,11 @@ std::string ReadAll(const std::string& path) {
   return text.str();
 }
 
-std::string Narrate(std::uint64_t seed, std::int64_t run, const std::string& file = kScenario) {
-  Result<scenario::LoadedScenario> loaded = scenario::LoadScenario(file);
+std::string Narrate(std::uint64_t seed, std::int64_t run, const std::string& file = kScenario,
+                    const std::vector<std::string>& overrides = {}) {
+  scenario::LoadOptions options;
+  options.overrides = overrides;
+  Result<scenario::LoadedScenario> loaded = scenario::LoadScenario(file, options);
   EXPECT_TRUE(loaded.ok());
   if (!loaded.ok()) return "";
   const Simulator simulator(loaded->model, MakeDecisionModels(loaded->model));
@@ -138,6 +141,21 @@ TEST(NarrativeGolden, TheRunShowsEveryKindOfEvent) {
   EXPECT_TRUE(Contains(text, "** No change; balance ")) << text;
   EXPECT_TRUE(Contains(text, "\nOutcome after 8 steps (0–7): **")) << text;
   EXPECT_EQ(text.back(), '\n');
+}
+
+// Alliances and observers are named by their short_label too (falling back on the label).
+TEST(NarrativeGolden, AlliancesAndObserversUseTheirShortLabels) {
+  const std::string pact = Narrate(kSeed, kRun, kScenario, {"alliances.pact.short_label=Our pact"});
+  EXPECT_TRUE(Contains(pact, "In Our pact's deliberation, West voted **")) << pact;
+  EXPECT_TRUE(Contains(pact, "Our pact decided to respond: **limited**.")) << pact;
+  EXPECT_FALSE(Contains(pact, "The Pact's")) << pact;  // (the outcome's label stays)
+  EXPECT_FALSE(Contains(pact, "The Pact decided")) << pact;
+  const std::string ukraine = "scenarios/ukraine_2022.yaml";
+  const std::string plain = Narrate(1, 0, ukraine);
+  ASSERT_TRUE(Contains(plain, "China's belief that ")) << plain;
+  const std::string named = Narrate(1, 0, ukraine, {"observers.china.short_label=PRC"});
+  EXPECT_TRUE(Contains(named, "PRC's belief that ")) << named;
+  EXPECT_FALSE(Contains(named, "China's belief")) << named;
 }
 
 // Narratives are reproducible from (seed, run) alone and differ between runs.

@@ -169,6 +169,7 @@ void CompileAlliances(const YamlNode* section, CompileContext& ctx) {
         Alliance& alliance = ctx.model.alliances.emplace_back();
         alliance.id = ReadEntryId(entry, ctx);
         alliance.label = ReadLabel(entry, alliance.id, ctx);
+        alliance.short_label = ReadShortLabel(entry, ctx);
         if (!entry.ok()) return;
         if (ctx.symbols.actors.Find(alliance.id)) {
           ctx.Error(entry.Optional("id")->where, entry.PathOf("id"),

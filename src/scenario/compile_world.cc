@@ -136,6 +136,7 @@ void CompileObservers(const YamlNode* section, CompileContext& ctx) {
                  ThirdParty& observer = ctx.model.third_parties.emplace_back();
                  observer.id = ReadEntryId(entry, ctx);
                  observer.label = ReadLabel(entry, observer.id, ctx);
+                 observer.short_label = ReadShortLabel(entry, ctx);
                  const bool clash = ctx.symbols.actors.Find(observer.id).has_value() ||
                                     ctx.symbols.alliances.Find(observer.id).has_value();
                  if (clash) {

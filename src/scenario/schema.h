@@ -36,17 +36,9 @@ inline const Keys kRedLine = {"id",       "label",         "short_label", "owner
                               "response", "deadline"};
 inline const Keys kRedLineResponse = {"lever", "level"};
 
-inline const Keys kAlliance = {"id",
-                               "label",
-                               "members",
-                               "rule",
-                               "weights",
-                               "threshold",
-                               "leader",
-                               "value",
-                               "credibility_cost",
-                               "response",
-                               "individual_response"};
+inline const Keys kAlliance = {
+    "id",        "label",  "short_label", "members",          "rule",     "weights",
+    "threshold", "leader", "value",       "credibility_cost", "response", "individual_response"};
 inline const Keys kIndividualResponse = {"lever", "level"};
 inline const Keys kAllianceResponse = {"lever", "proportionate", "total", "total_from"};
 
@@ -58,7 +50,7 @@ inline const Keys kWarSides = {"a", "b"};
 inline const Keys kWarSide = {"label", "power"};
 inline const Keys kSettlement = {"base", "cost", "gap"};
 
-inline const Keys kObserver = {"id", "label"};
+inline const Keys kObserver = {"id", "label", "short_label"};
 inline const Keys kOutcome = {"id", "label", "when"};
 
 inline const Keys kVariant = {"description", "set"};

@@ -222,7 +222,9 @@ ChannelId ModelBuilder::Channel(const std::string& id, ActorId a, AllianceId b, 
   return ChannelId(static_cast<int>(model_.channels.size()) - 1);
 }
 
-void ModelBuilder::ThirdParty(const std::string& id) { model_.third_parties.push_back({id, id}); }
+void ModelBuilder::ThirdParty(const std::string& id) {
+  model_.third_parties.push_back({id, id, ""});
+}
 
 OutcomeId ModelBuilder::Outcome(const std::string& id, ConditionId when) {
   model_.outcomes.push_back({id, id, when});

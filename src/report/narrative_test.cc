@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -155,6 +156,50 @@ TEST(Narrative, NoHeldBackBesideEnforcedInTheSameStep) {
     }
   }
   EXPECT_GE(own_move_enforcements, 5);
+}
+
+// The kernel side of the same case: when the owner's own move this step puts the response
+// lever at the response level, the red line is enforced by that move, and no enforcement
+// decision is drawn, reported or read as a signal in that step (docs/model.md §7.2). Checked
+// to fail without the rule in DecideEnforcement: the declined draw was reported at step 3.
+TEST(Narrative, OwnMoveThatEnforcesIsNotAlsoADeclinedDecision) {
+  struct Recorder : StepObserver {
+    LeverId response;
+    int response_level = 0;
+    std::vector<int> decided, enforced_by_move;  // steps
+    void OnEnforceDecision(const State& state, RedLineId, bool, double) override {
+      decided.push_back(state.step);
+    }
+    void OnLeverMoved(const State& state, LeverId lever, int, int to, ActorId,
+                      MoveCause cause) override {
+      if (lever == response && to >= response_level && cause == MoveCause::kDecision)
+        enforced_by_move.push_back(state.step);
+    }
+  };
+  scenario::LoadOptions options;
+  options.overrides = {"actors.east.decision.enforce=0",
+                       "actors.east.decision.schedule=[{step: 0, lever: east_patrols, level: "
+                       "patrol}, {step: 3, lever: east_strikes, level: supply_lines}]"};
+  const scenario::LoadedScenario loaded = Load("tests/scenarios/narrative.yaml", options);
+  ASSERT_EQ(loaded.model.red_lines.size(), 1u);
+  const Simulator simulator(loaded.model, MakeDecisionModels(loaded.model));
+  State state;
+  state.Allocate(loaded.model);
+  int overlaps_checked = 0;
+  for (std::uint64_t run = 0; run < 10; ++run) {
+    Recorder recorder;
+    recorder.response = loaded.model.red_lines[0].response_lever;
+    recorder.response_level = loaded.model.red_lines[0].response_level;
+    const RunRng rng(16, run);
+    simulator.Reset(state, rng);
+    while (!state.done) simulator.Step(state, rng, &recorder);
+    for (const int step : recorder.enforced_by_move) {
+      ++overlaps_checked;
+      EXPECT_EQ(std::count(recorder.decided.begin(), recorder.decided.end(), step), 0)
+          << "run " << run << " step " << step;
+    }
+  }
+  EXPECT_GE(overlaps_checked, 5);
 }
 
 TEST(Reproduce, ShellQuoting) {

@@ -184,6 +184,10 @@ void DecideEnforcement(const StepContext& context, State& state) {
     const RedLine& line = model.red_lines[r];
     if (state.red_line_status[r] != RedLineStatus::kCrossed) continue;
     if (state.level[line.response_lever.index] >= line.response_level) continue;
+    // The owner's own move this step reaches the response level: the line is enforced by that
+    // move (already read as a signal, §6); there is no separate decision to draw or to read.
+    const Move& own = state.chosen[line.owner.index];
+    if (own.lever == line.response_lever && own.level >= line.response_level) continue;
     const int mt = state.max_types;
     const double p = state.enforce_probability[r * mt + state.type[line.owner.index].index];
     const bool enforce = context.rng.Uniform(DrawPurpose::kEnforce, state.step, r) < p;

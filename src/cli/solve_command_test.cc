@@ -110,6 +110,17 @@ TEST(SolveCommandTest, MalformedAndBinaryFiles) {
   EXPECT_EQ(run.err, binary + ": error: not a text file (it contains NUL bytes)\n");
 }
 
+// A solver's own message is not prefixed twice with its name (issue 6: 'logit: logit:').
+TEST(SolveCommandTest, SolverErrorsNameTheSolverOnce) {
+  const std::string trivial = ::testing::TempDir() + "/redline_no_move.efg";
+  std::ofstream(trivial) << "EFG 2 R \"t\" { \"1\" \"2\" }\nt \"\" 1 \"o\" { 1, 2 }\n";
+  SolveRun run = Solve({trivial, "--method", "logit"});
+  EXPECT_EQ(run.code, kExitBadInput);
+  EXPECT_EQ(run.err, "error: method 'logit' does not apply to " + trivial +
+                         ": logit needs a game in which some player moves\n");
+  EXPECT_EQ(run.err.find("logit: logit"), std::string::npos) << run.err;
+}
+
 }  // namespace
 }  // namespace redline::cli
 

@@ -16,15 +16,6 @@
 namespace redline::games {
 namespace {
 
-double Probability(const ExtensiveGame& game, const std::vector<double>& profile,
-                   const std::string& label, int action) {
-  for (InfosetId h = 0; h < static_cast<int>(game.infosets().size()); ++h) {
-    if (game.infoset(h).label == label) return profile[game.action_index(h, action)];
-  }
-  ADD_FAILURE() << "no infoset " << label;
-  return -1;
-}
-
 LogitResult Trace(const ExtensiveGame& game) {
   Result<LogitResult> traced = TraceAgentLogitPath(game);
   EXPECT_TRUE(traced.ok()) << (traced.ok() ? "" : traced.errors()[0].ToString());
@@ -39,21 +30,7 @@ TEST(AgentLogitTest, JacobianMatchesFiniteDifferences) {
     std::vector<double> x = system.Start();
     for (std::size_t k = 0; k < x.size(); ++k) x[k] += 0.3 * std::sin(1.7 * k + 0.4);
     x.back() = 2.5;
-    std::vector<double> f, f_plus, f_minus;
-    DenseMatrix jacobian;
-    system.Evaluate(x, f, &jacobian);
-    for (std::size_t k = 0; k < x.size(); ++k) {
-      std::vector<double> plus = x, minus = x;
-      plus[k] += 1e-6;
-      minus[k] -= 1e-6;
-      system.Evaluate(plus, f_plus, nullptr);
-      system.Evaluate(minus, f_minus, nullptr);
-      for (std::size_t row = 0; row < f.size(); ++row) {
-        EXPECT_NEAR(jacobian(static_cast<int>(row), static_cast<int>(k)),
-                    (f_plus[row] - f_minus[row]) / 2e-6, 1e-6)
-            << name << " row " << row << " column " << k;
-      }
-    }
+    testing::ExpectJacobianMatchesFiniteDifferences(system, x, name);
   }
 }
 
@@ -81,38 +58,6 @@ t "" 3 "accommodate" { 1, 1 }
   EXPECT_NEAR(limit.profile[3], 1.0, 1e-6);  // accommodate
 }
 
-// Perfect information: the largest loss, over all nodes (on and off the path), from the
-// mover's mixing over actions that are not best given play below — 0 exactly at a
-// subgame-perfect profile (one-shot deviation principle).
-double MaxLocalRegret(const ExtensiveGame& game, const std::vector<double>& profile) {
-  const int players = game.num_players();
-  std::vector<double> value(static_cast<std::size_t>(game.num_nodes()) * players, 0.0);
-  double worst = 0.0;
-  for (NodeId id = game.num_nodes() - 1; id >= 0; --id) {
-    const Node& node = game.node(id);
-    double* here = &value[static_cast<std::size_t>(id) * players];
-    if (node.outcome != kNoOutcome) {
-      for (int p = 0; p < players; ++p) here[p] = game.outcomes()[node.outcome].payoffs[p].real();
-    }
-    if (node.is_terminal()) continue;
-    const Infoset& infoset = game.infoset(node.infoset);
-    double best = -1e300, mean = 0.0;
-    for (int a = 0; a < node.num_children; ++a) {
-      const double p = infoset.player == kChancePlayer
-                           ? infoset.chance_probabilities[a].real()
-                           : profile[game.action_index(node.infoset, a)];
-      const double* below = &value[static_cast<std::size_t>(game.child(id, a)) * players];
-      for (int i = 0; i < players; ++i) here[i] += p * below[i];
-      if (infoset.player != kChancePlayer) {
-        best = std::max(best, below[infoset.player]);
-        mean += p * below[infoset.player];
-      }
-    }
-    if (infoset.player != kChancePlayer) worst = std::max(worst, best - mean);
-  }
-  return worst;
-}
-
 // The same over Gambit's perfect-information examples is in conformance/solvers_test.cc.
 TEST(AgentLogitTest, PerfectInformationLimitsAreSubgamePerfect) {
   std::vector<AnyGame> games;
@@ -127,7 +72,7 @@ TEST(AgentLogitTest, PerfectInformationLimitsAreSubgamePerfect) {
   for (const AnyGame& game : games) {
     REDLINE_ASSERT_EXTENSIVE(tree, game);
     const LogitResult limit = Trace(tree);
-    EXPECT_LT(MaxLocalRegret(tree, limit.profile), 1e-4) << Title(game);
+    EXPECT_LT(testing::MaxLocalRegret(tree, limit.profile), 1e-4) << Title(game);
   }
   // Backward induction in entry_with_chance meets no tie: the limit is its unique SPE.
   Result<Solution> spe = FindSolver("spe")->solve(entry, {});
@@ -148,9 +93,10 @@ t "" 2 "fight" { -1, -1 }
 t "" 3 "accommodate" { 1, 1 }
 )"));
   REDLINE_ASSERT_EXTENSIVE(tree, game);
-  EXPECT_NEAR(MaxLocalRegret(tree, {1, 0, 1, 0}), 2.0, 1e-12);  // Nash, not subgame perfect
+  EXPECT_NEAR(testing::MaxLocalRegret(tree, {1, 0, 1, 0}), 2.0,
+              1e-12);  // Nash, not subgame perfect
   EXPECT_NEAR(NashConv(tree, {1, 0, 1, 0}), 0.0, 1e-12);
-  EXPECT_NEAR(MaxLocalRegret(tree, {0, 1, 0, 1}), 0.0, 1e-12);
+  EXPECT_NEAR(testing::MaxLocalRegret(tree, {0, 1, 0, 1}), 0.0, 1e-12);
 }
 
 TEST(AgentLogitTest, DeterrenceLimitIsThePerfectBayesianEquilibrium) {
@@ -163,12 +109,13 @@ TEST(AgentLogitTest, DeterrenceLimitIsThePerfectBayesianEquilibrium) {
       ASSERT_TRUE(game.ok());
       const LogitResult limit = Trace(*game);
       const DeterrencePbe pbe = SolveDeterrenceClosedForm(params);
-      EXPECT_NEAR(Probability(*game, limit.profile, "challenger", 1), pbe.challenge, 1e-4)
+      EXPECT_NEAR(testing::InfosetProbability(*game, limit.profile, "challenger", 1), pbe.challenge,
+                  1e-4)
           << prior << " " << audience;
       // Off the path when deterred, the defender's choices are still its best replies.
-      EXPECT_NEAR(Probability(*game, limit.profile, "resolute defender", 0), pbe.resist_resolute,
-                  1e-4);
-      EXPECT_NEAR(Probability(*game, limit.profile, "irresolute defender", 0),
+      EXPECT_NEAR(testing::InfosetProbability(*game, limit.profile, "resolute defender", 0),
+                  pbe.resist_resolute, 1e-4);
+      EXPECT_NEAR(testing::InfosetProbability(*game, limit.profile, "irresolute defender", 0),
                   pbe.resist_irresolute, 1e-4);
       EXPECT_LT(NashConv(*game, limit.profile), 1e-4);
     }
@@ -183,12 +130,15 @@ TEST(AgentLogitTest, AudienceCostLimitIsTheSemiSeparatingEquilibrium) {
     ASSERT_TRUE(game.ok());
     const LogitResult limit = Trace(*game);
     const AudienceCostPbe pbe = SolveAudienceCostClosedForm(params);
-    EXPECT_NEAR(Probability(*game, limit.profile, "after threat", 1), pbe.press, 1e-3) << prior;
-    EXPECT_NEAR(Probability(*game, limit.profile, "irresolute defender", 1),
+    EXPECT_NEAR(testing::InfosetProbability(*game, limit.profile, "after threat", 1), pbe.press,
+                1e-3)
+        << prior;
+    EXPECT_NEAR(testing::InfosetProbability(*game, limit.profile, "irresolute defender", 1),
                 pbe.threaten_irresolute, 1e-3);
-    EXPECT_NEAR(Probability(*game, limit.profile, "resolute pressed", 0), pbe.fight_resolute, 1e-3);
-    EXPECT_NEAR(Probability(*game, limit.profile, "irresolute pressed", 0), pbe.fight_irresolute,
-                1e-3);
+    EXPECT_NEAR(testing::InfosetProbability(*game, limit.profile, "resolute pressed", 0),
+                pbe.fight_resolute, 1e-3);
+    EXPECT_NEAR(testing::InfosetProbability(*game, limit.profile, "irresolute pressed", 0),
+                pbe.fight_irresolute, 1e-3);
     EXPECT_LT(NashConv(*game, limit.profile), 1e-4);
   }
 }
@@ -197,9 +147,9 @@ TEST(AgentLogitTest, OneCardPokerReachesItsUniqueEquilibrium) {
   REDLINE_LOAD_TEST_GAME(any, "one_card_poker.efg");
   REDLINE_ASSERT_EXTENSIVE(game, any);
   const LogitResult limit = Trace(game);
-  EXPECT_NEAR(Probability(game, limit.profile, "king", 0), 1.0, 1e-5);
-  EXPECT_NEAR(Probability(game, limit.profile, "queen", 0), 1.0 / 3, 1e-5);
-  EXPECT_NEAR(Probability(game, limit.profile, "raised", 0), 2.0 / 3, 1e-5);
+  EXPECT_NEAR(testing::InfosetProbability(game, limit.profile, "king", 0), 1.0, 1e-5);
+  EXPECT_NEAR(testing::InfosetProbability(game, limit.profile, "queen", 0), 1.0 / 3, 1e-5);
+  EXPECT_NEAR(testing::InfosetProbability(game, limit.profile, "raised", 0), 2.0 / 3, 1e-5);
   // The path starts at the centroid and stays a behaviour profile.
   ASSERT_GT(limit.path.size(), 10u);
   EXPECT_EQ(limit.path.front().lambda, 0.0);

@@ -62,12 +62,8 @@ FloatLcpTableau::FloatLcpTableau(const RationalMatrix& m, const RationalVector& 
 }
 
 bool FloatLcpTableau::SetStartingBasis(const std::vector<int>& variables) {
-  if (static_cast<int>(variables.size()) != n_) return false;
-  std::vector<char> wanted(columns_, 0);
-  for (int v : variables) {
-    if (v < 0 || v >= columns_ || wanted[v]) return false;
-    wanted[v] = 1;
-  }
+  std::vector<char> wanted;
+  if (!MarkStartingBasis(variables, n_, columns_, wanted)) return false;
   for (int v : variables) {
     if (IsBasic(v)) continue;
     // Partial pivoting (the largest eligible entry) for stability; the lexicographic order

@@ -24,12 +24,8 @@ LcpTableau::LcpTableau(const RationalMatrix& m, const RationalVector& q,
 }
 
 bool LcpTableau::SetStartingBasis(const std::vector<int>& variables) {
-  if (static_cast<int>(variables.size()) != n_) return false;
-  std::vector<char> wanted(columns_, 0);
-  for (int v : variables) {
-    if (v < 0 || v >= columns_ || wanted[v]) return false;
-    wanted[v] = 1;
-  }
+  std::vector<char> wanted;
+  if (!MarkStartingBasis(variables, n_, columns_, wanted)) return false;
   // Greedy exchange: a wanted column with zeros in every row of an unwanted basic variable
   // would be a combination of wanted basic columns, i.e. the wanted set is singular.
   for (int v : variables) {

@@ -34,6 +34,20 @@ inline Diagnostic SolverError(std::string message) {
 using RationalVector = std::vector<mpq_class>;
 using RationalMatrix = std::vector<RationalVector>;  // row-major, rows of equal length
 
+// Marks `variables`, a starting basis of n variables among `columns`, in `wanted` (sized to
+// columns); false if it has the wrong size, a variable out of range or a repeat. Shared by the
+// exact and the floating-point tableaux.
+inline bool MarkStartingBasis(const std::vector<int>& variables, int n, int columns,
+                              std::vector<char>& wanted) {
+  if (static_cast<int>(variables.size()) != n) return false;
+  wanted.assign(columns, 0);
+  for (int v : variables) {
+    if (v < 0 || v >= columns || wanted[v]) return false;
+    wanted[v] = 1;
+  }
+  return true;
+}
+
 class LcpTableau {
  public:
   // Requires M square of size n, q and covering of size n (covering may be empty when no

@@ -146,21 +146,7 @@ TEST(LogitPathTest, NormalFormJacobianMatchesFiniteDifferences) {
   std::vector<double> x(game.num_profile_entries() + 1);
   for (std::size_t k = 0; k < x.size(); ++k) x[k] = -0.9 + 0.3 * std::sin(1.3 * k + 0.2);
   x.back() = 1.7;  // off the curve: the normalisation matters
-  std::vector<double> f, plus_f, minus_f;
-  DenseMatrix jacobian;
-  system.Evaluate(x, f, &jacobian);
-  for (std::size_t k = 0; k < x.size(); ++k) {
-    std::vector<double> plus = x, minus = x;
-    plus[k] += 1e-6;
-    minus[k] -= 1e-6;
-    system.Evaluate(plus, plus_f, nullptr);
-    system.Evaluate(minus, minus_f, nullptr);
-    for (std::size_t row = 0; row < f.size(); ++row) {
-      EXPECT_NEAR(jacobian(static_cast<int>(row), static_cast<int>(k)),
-                  (plus_f[row] - minus_f[row]) / 2e-6, 1e-6)
-          << "row " << row << " column " << k;
-    }
-  }
+  testing::ExpectJacobianMatchesFiniteDifferences(system, x, "three.nfg");
 }
 
 TEST(LogitPathTest, StopsWhenRegretIsSmallOrAtTheLambdaLimit) {

@@ -13,16 +13,6 @@
 namespace redline::games {
 namespace {
 
-// P(action) at the infoset labelled `label` in a behaviour profile.
-double Probability(const ExtensiveGame& game, const std::vector<double>& profile,
-                   const std::string& label, int action) {
-  for (InfosetId h = 0; h < static_cast<int>(game.infosets().size()); ++h) {
-    if (game.infoset(h).label == label) return profile[game.action_index(h, action)];
-  }
-  ADD_FAILURE() << "no infoset " << label;
-  return -1;
-}
-
 double ExactNashConv(const ExtensiveGame& game, const ExactBehaviorProfile& profile) {
   return NashConv(game, ToDoubles(profile));
 }
@@ -48,14 +38,16 @@ TEST(SequenceFormTest, AudienceCostMatchesTheSemiSeparatingPbe) {
       const std::vector<double> profile = ToDoubles(eq->profile);
       EXPECT_NEAR(NashConv(*game, profile), 0.0, 1e-12);
       const AudienceCostPbe pbe = SolveAudienceCostClosedForm(params);
-      EXPECT_NEAR(Probability(*game, profile, "after threat", 1), pbe.press, 1e-12) << prior;
-      EXPECT_NEAR(Probability(*game, profile, "resolute defender", 1), pbe.threaten_resolute,
-                  1e-12);
-      EXPECT_NEAR(Probability(*game, profile, "irresolute defender", 1), pbe.threaten_irresolute,
-                  1e-12);
-      EXPECT_NEAR(Probability(*game, profile, "resolute pressed", 0), pbe.fight_resolute, 1e-12);
-      EXPECT_NEAR(Probability(*game, profile, "irresolute pressed", 0), pbe.fight_irresolute,
-                  1e-12);
+      EXPECT_NEAR(testing::InfosetProbability(*game, profile, "after threat", 1), pbe.press, 1e-12)
+          << prior;
+      EXPECT_NEAR(testing::InfosetProbability(*game, profile, "resolute defender", 1),
+                  pbe.threaten_resolute, 1e-12);
+      EXPECT_NEAR(testing::InfosetProbability(*game, profile, "irresolute defender", 1),
+                  pbe.threaten_irresolute, 1e-12);
+      EXPECT_NEAR(testing::InfosetProbability(*game, profile, "resolute pressed", 0),
+                  pbe.fight_resolute, 1e-12);
+      EXPECT_NEAR(testing::InfosetProbability(*game, profile, "irresolute pressed", 0),
+                  pbe.fight_irresolute, 1e-12);
     }
   }
 }

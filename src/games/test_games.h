@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "games/game_file.h"
+#include "games/logit_system.h"
 #include "games/strategy.h"
 
 namespace redline::games::testing {
@@ -82,6 +83,71 @@ inline void ExpectTreeBestResponsesMatchEnumeration(const ExtensiveGame& game, s
 }
 
 inline Result<AnyGame> ParseInline(const std::string& text) { return ParseGame(text, "inline"); }
+
+// P(action) at the infoset labelled `label` in a behaviour profile (fails the test if there
+// is no such infoset).
+inline double InfosetProbability(const ExtensiveGame& game, const std::vector<double>& profile,
+                                 const std::string& label, int action) {
+  for (InfosetId h = 0; h < static_cast<int>(game.infosets().size()); ++h) {
+    if (game.infoset(h).label == label) return profile[game.action_index(h, action)];
+  }
+  ADD_FAILURE() << "no infoset " << label;
+  return -1;
+}
+
+// Perfect information: the largest loss, over all nodes (on and off the path), from the
+// mover's mixing over actions that are not best given play below — 0 exactly at a
+// subgame-perfect profile (one-shot deviation principle).
+inline double MaxLocalRegret(const ExtensiveGame& game, const std::vector<double>& profile) {
+  const int players = game.num_players();
+  std::vector<double> value(static_cast<std::size_t>(game.num_nodes()) * players, 0.0);
+  double worst = 0.0;
+  for (NodeId id = game.num_nodes() - 1; id >= 0; --id) {
+    const Node& node = game.node(id);
+    double* here = &value[static_cast<std::size_t>(id) * players];
+    if (node.outcome != kNoOutcome) {
+      for (int p = 0; p < players; ++p) here[p] = game.outcomes()[node.outcome].payoffs[p].real();
+    }
+    if (node.is_terminal()) continue;
+    const Infoset& infoset = game.infoset(node.infoset);
+    double best = -1e300, mean = 0.0;
+    for (int a = 0; a < node.num_children; ++a) {
+      const double p = infoset.player == kChancePlayer
+                           ? infoset.chance_probabilities[a].real()
+                           : profile[game.action_index(node.infoset, a)];
+      const double* below = &value[static_cast<std::size_t>(game.child(id, a)) * players];
+      for (int i = 0; i < players; ++i) here[i] += p * below[i];
+      if (infoset.player != kChancePlayer) {
+        best = std::max(best, below[infoset.player]);
+        mean += p * below[infoset.player];
+      }
+    }
+    if (infoset.player != kChancePlayer) worst = std::max(worst, best - mean);
+  }
+  return worst;
+}
+
+// A logit system's analytic Jacobian at x equals central finite differences (step 1e-6,
+// tolerance 1e-6) in every entry.
+template <typename System>
+void ExpectJacobianMatchesFiniteDifferences(System& system, const std::vector<double>& x,
+                                            const std::string& label) {
+  std::vector<double> f, f_plus, f_minus;
+  DenseMatrix jacobian;
+  system.Evaluate(x, f, &jacobian);
+  for (std::size_t k = 0; k < x.size(); ++k) {
+    std::vector<double> plus = x, minus = x;
+    plus[k] += 1e-6;
+    minus[k] -= 1e-6;
+    system.Evaluate(plus, f_plus, nullptr);
+    system.Evaluate(minus, f_minus, nullptr);
+    for (std::size_t row = 0; row < f.size(); ++row) {
+      EXPECT_NEAR(jacobian(static_cast<int>(row), static_cast<int>(k)),
+                  (f_plus[row] - f_minus[row]) / 2e-6, 1e-6)
+          << label << " row " << row << " column " << k;
+    }
+  }
+}
 
 }  // namespace redline::games::testing
 

@@ -206,21 +206,7 @@ TEST(AgentLogitConformance, JacobianMatchesFiniteDifferences) {
     std::vector<double> x = system.Start();
     for (std::size_t k = 0; k < x.size(); ++k) x[k] += 0.3 * std::sin(1.7 * k + 0.4);
     x.back() = 2.5;
-    std::vector<double> f, f_plus, f_minus;
-    DenseMatrix jacobian;
-    system.Evaluate(x, f, &jacobian);
-    for (std::size_t k = 0; k < x.size(); ++k) {
-      std::vector<double> plus = x, minus = x;
-      plus[k] += 1e-6;
-      minus[k] -= 1e-6;
-      system.Evaluate(plus, f_plus, nullptr);
-      system.Evaluate(minus, f_minus, nullptr);
-      for (std::size_t row = 0; row < f.size(); ++row) {
-        EXPECT_NEAR(jacobian(static_cast<int>(row), static_cast<int>(k)),
-                    (f_plus[row] - f_minus[row]) / 2e-6, 1e-6)
-            << name << " row " << row << " column " << k;
-      }
-    }
+    testing::ExpectJacobianMatchesFiniteDifferences(system, x, name);
   }
 }
 
@@ -236,38 +222,6 @@ TEST(AgentLogitConformance, LimitsAreNash) {
     ASSERT_TRUE(traced.ok()) << name << ": " << traced.errors()[0].ToString();
     EXPECT_LT(NashConv(game, traced->profile), 1e-4) << name;
   }
-}
-
-// Perfect information: the largest loss, over all nodes (on and off the path), from the
-// mover's mixing over actions that are not best given play below — 0 exactly at a
-// subgame-perfect profile (one-shot deviation principle).
-double MaxLocalRegret(const ExtensiveGame& game, const std::vector<double>& profile) {
-  const int players = game.num_players();
-  std::vector<double> value(static_cast<std::size_t>(game.num_nodes()) * players, 0.0);
-  double worst = 0.0;
-  for (NodeId id = game.num_nodes() - 1; id >= 0; --id) {
-    const Node& node = game.node(id);
-    double* here = &value[static_cast<std::size_t>(id) * players];
-    if (node.outcome != kNoOutcome) {
-      for (int p = 0; p < players; ++p) here[p] = game.outcomes()[node.outcome].payoffs[p].real();
-    }
-    if (node.is_terminal()) continue;
-    const Infoset& infoset = game.infoset(node.infoset);
-    double best = -1e300, mean = 0.0;
-    for (int a = 0; a < node.num_children; ++a) {
-      const double p = infoset.player == kChancePlayer
-                           ? infoset.chance_probabilities[a].real()
-                           : profile[game.action_index(node.infoset, a)];
-      const double* below = &value[static_cast<std::size_t>(game.child(id, a)) * players];
-      for (int i = 0; i < players; ++i) here[i] += p * below[i];
-      if (infoset.player != kChancePlayer) {
-        best = std::max(best, below[infoset.player]);
-        mean += p * below[infoset.player];
-      }
-    }
-    if (infoset.player != kChancePlayer) worst = std::max(worst, best - mean);
-  }
-  return worst;
 }
 
 TEST(AgentLogitConformance, PerfectInformationLimitsAreSubgamePerfect) {
@@ -286,7 +240,7 @@ TEST(AgentLogitConformance, PerfectInformationLimitsAreSubgamePerfect) {
     ASSERT_TRUE(tree.is_perfect_information()) << name;
     Result<LogitResult> limit = TraceAgentLogitPath(tree);
     ASSERT_TRUE(limit.ok()) << name << ": " << limit.errors()[0].ToString();
-    EXPECT_LT(MaxLocalRegret(tree, limit->profile), 1e-4) << name;
+    EXPECT_LT(testing::MaxLocalRegret(tree, limit->profile), 1e-4) << name;
     // Where backward induction meets no tie the subgame-perfect equilibrium is unique.
     Result<Solution> spe = FindSolver("spe")->solve(game, {});
     ASSERT_TRUE(spe.ok()) << name;

@@ -250,6 +250,26 @@ TEST(RunCommandTest, OutDirHoldsSummaryScenarioRunsAndNarratives) {
     EXPECT_DOUBLE_EQ(rung_count[rung.id] / 700.0, summary.at("max_rung").at(rung.id).get<double>())
         << rung.id;
   }
+  // The pathway column (the last) agrees with each outcome's pathways in summary.json, whose
+  // counts add up to the outcome's count (docs/reports.md).
+  ASSERT_EQ(rows[0].back(), "pathway");
+  std::map<std::pair<std::string, std::string>, std::int64_t> pathway_count;
+  for (std::size_t r = 1; r < rows.size(); ++r) ++pathway_count[{rows[r][1], rows[r].back()}];
+  std::int64_t listed = 0;
+  for (const Outcome& outcome : model.outcomes) {
+    std::int64_t sum = 0;
+    for (const auto& path : summary.at("outcomes").at(outcome.id).at("pathways")) {
+      const std::string id = path.at("pathway").get<std::string>();
+      EXPECT_EQ((pathway_count[{outcome.id, id}]), path.at("count").get<std::int64_t>())
+          << outcome.id << " " << id;
+      const std::size_t links = id == "initial" ? 0 : std::count(id.begin(), id.end(), '>') + 1;
+      EXPECT_EQ(path.at("links").size(), links) << id;
+      sum += path.at("count").get<std::int64_t>();
+      ++listed;
+    }
+    EXPECT_EQ(sum, summary.at("outcomes").at(outcome.id).at("count").get<std::int64_t>());
+  }
+  EXPECT_EQ(listed, static_cast<std::int64_t>(pathway_count.size()));
 
   // narratives.md: a section per outcome, telling the first run that ended in it.
   const std::string narratives = ReadFile(out + "/narratives.md");

@@ -83,6 +83,13 @@ void State::Allocate(const Model& model) {
   alliance_incident_rate.assign(alliances, 0.0);
   alliance_attacker.assign(alliances, -1);
   evidence.assign(actors, 1.0);
+  lever_path.assign(levers, Pathway{});
+  party_path.assign(actors + alliances, Pathway{});
+  struck_last.assign(actors, 0);
+  raised_step.assign(actors + alliances, -1);
+  crossing_path.assign(red_line_count, Pathway{});
+  attack_path.assign(alliances, Pathway{});
+  pick_alone.assign(actors, -1);
 }
 
 namespace {
@@ -180,6 +187,14 @@ void State::Reset(const Model& model, const RunRng& rng) {
   std::fill(evidence.begin(), evidence.end(), 1.0);
   stage_active = false;
   vote_kind = VoteKind::kRespond;
+  pathway = Pathway{};
+  std::fill(lever_path.begin(), lever_path.end(), Pathway{});
+  std::fill(party_path.begin(), party_path.end(), Pathway{});
+  std::fill(struck_last.begin(), struck_last.end(), 0);
+  std::fill(raised_step.begin(), raised_step.end(), -1);
+  std::fill(crossing_path.begin(), crossing_path.end(), Pathway{});
+  std::fill(attack_path.begin(), attack_path.end(), Pathway{});
+  std::fill(pick_alone.begin(), pick_alone.end(), -1);
 }
 
 }  // namespace redline

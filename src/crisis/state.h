@@ -14,6 +14,7 @@
 
 #include "core/rng.h"
 #include "crisis/decision_model.h"
+#include "crisis/pathway.h"
 #include "model/model.h"
 
 namespace redline {
@@ -66,6 +67,17 @@ struct State {
   int first_crossing_step = -1;
   std::vector<std::uint8_t> alliance_responded;  // per alliance: a deliberation said yes
   std::vector<std::uint8_t> struck_ever;  // per actor: perceived-deliberate strike at any step
+
+  // ---- Pathways (docs/model.md §11.1): the causal chain each thing carries ----
+  Pathway pathway;                        // the chain of the event that raised the highest rung
+  std::vector<Pathway> lever_path;        // per lever: why it stands at its level (empty: initial)
+  std::vector<Pathway> party_path;        // per party (actors, then alliances): its latest link —
+                                          // its last raise, or for an actor the last strike on it
+  std::vector<std::uint8_t> struck_last;  // per actor: party_path is a strike on it (its next
+                                          // raise is a retaliation)
+  std::vector<int> raised_step;           // per party: step of its last raise; -1 if none
+  std::vector<Pathway> crossing_path;     // per red line: the chain of its crossing
+  std::vector<Pathway> attack_path;       // per alliance: this step's attack on a member
 
   // ---- This step (cleared at the start of each step) ----
   std::vector<int> strike_rung;           // per actor: rung of the gravest perceived-deliberate
@@ -131,6 +143,8 @@ struct State {
   std::vector<double> choice_likelihood;     // max_types (enforcement and votes)
   std::vector<std::uint8_t> votes_cast;      // max_members
   std::vector<double> member_yes;            // max_members: believed P(member votes yes)
+  std::vector<int> pick_alone;  // per actor: the candidate its draw picks if the others were
+                                // expected to hold (coupled actors; -1 otherwise): pre-emption
 
   // Sizes every vector for `model`. The only allocating call.
   void Allocate(const Model& model);

@@ -7,6 +7,7 @@ void FillRecord(const Model& model, const State& state, std::int64_t index, Outc
   record.index = index;
   record.outcome = outcome;
   record.highest_rung = state.highest_rung;
+  record.pathway = state.pathway;
   record.steps = state.step;
   record.crossings = state.crossings;
   record.enforcements = state.enforcements;

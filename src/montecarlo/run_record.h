@@ -15,6 +15,7 @@ struct RunRecord {
   std::int64_t index = 0;  // run number r (its stream is RunRng(seed, r))
   OutcomeId outcome;
   int highest_rung = 0;  // RungId index
+  Pathway pathway;       // the causal chain to the highest rung (docs/model.md §11.1)
   int steps = 0;         // steps simulated
   int crossings = 0;
   int enforcements = 0;

@@ -19,6 +19,7 @@ Interval WilsonInterval(std::int64_t successes, std::int64_t trials) {
 
 Tally::Tally(const Model& model)
     : outcome_count_(model.outcomes.size(), 0),
+      pathway_count_(model.outcomes.size()),
       crossed_(model.red_lines.size(), 0),
       enforced_(model.red_lines.size(), 0),
       lapsed_(model.red_lines.size(), 0),
@@ -33,6 +34,7 @@ Tally::Tally(const Model& model)
 void Tally::Add(const RunRecord& record) {
   ++runs_;
   ++outcome_count_[record.outcome.index];
+  ++pathway_count_[record.outcome.index][record.pathway.Key()];
   for (std::size_t r = 0; r < crossed_.size(); ++r) {
     const RedLineStatus status = record.red_lines[r];
     if (status == RedLineStatus::kIntact) continue;
@@ -68,6 +70,8 @@ void AddInto(std::vector<T>& into, const std::vector<T>& from) {
 void Tally::Merge(const Tally& other) {
   runs_ += other.runs_;
   AddInto(outcome_count_, other.outcome_count_);
+  for (std::size_t o = 0; o < pathway_count_.size(); ++o)
+    for (const auto& [key, count] : other.pathway_count_[o]) pathway_count_[o][key] += count;
   AddInto(crossed_, other.crossed_);
   AddInto(enforced_, other.enforced_);
   AddInto(lapsed_, other.lapsed_);
@@ -94,6 +98,17 @@ Summary Tally::Finish(std::uint64_t seed) const {
   const double n = runs_ > 0 ? static_cast<double>(runs_) : 1.0;
   for (std::int64_t count : outcome_count_)
     s.outcomes.push_back({count, static_cast<double>(count) / n, WilsonInterval(count, runs_)});
+  for (std::size_t o = 0; o < pathway_count_.size(); ++o) {
+    std::vector<PathwayStat> stats;
+    for (const auto& [key, count] : pathway_count_[o])
+      stats.push_back({Pathway::FromKey(key), count, static_cast<double>(count) / n,
+                       WilsonInterval(count, runs_),
+                       static_cast<double>(count) / static_cast<double>(outcome_count_[o])});
+    // Most frequent first; the map's key order breaks ties (stable sort).
+    std::stable_sort(stats.begin(), stats.end(),
+                     [](const PathwayStat& x, const PathwayStat& y) { return x.count > y.count; });
+    s.pathways.push_back(std::move(stats));
+  }
   for (std::size_t r = 0; r < crossed_.size(); ++r) {
     RedLineStat stat;
     stat.crossed = crossed_[r];

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <vector>
 
 #include "model/model.h"
@@ -27,6 +28,17 @@ struct OutcomeStat {
   bool operator==(const OutcomeStat&) const = default;
 };
 
+// One pathway of one outcome (docs/model.md §11.1): runs with that outcome whose highest rung
+// was reached through that causal chain.
+struct PathwayStat {
+  Pathway pathway;
+  std::int64_t count = 0;
+  double p = 0;      // count / runs: the pathways of an outcome sum to its p
+  Interval ci;       // Wilson, of p
+  double share = 0;  // count / the outcome's count
+  bool operator==(const PathwayStat&) const = default;
+};
+
 struct RedLineStat {
   std::int64_t crossed = 0;
   std::int64_t enforced = 0;
@@ -44,7 +56,10 @@ struct RedLineStat {
 struct Summary {
   std::int64_t runs = 0;
   std::uint64_t seed = 0;
-  std::vector<OutcomeStat> outcomes;       // per OutcomeId
+  std::vector<OutcomeStat> outcomes;  // per OutcomeId
+  // [outcome]: its pathways, most frequent first (ties: by Pathway::Key), so the order is the
+  // same for any thread count.
+  std::vector<std::vector<PathwayStat>> pathways;
   std::vector<RedLineStat> red_lines;      // per RedLineId
   std::vector<std::int64_t> highest_rung;  // per RungId: runs whose highest rung it was
   std::vector<std::vector<std::int64_t>>
@@ -72,6 +87,7 @@ class Tally {
  private:
   std::int64_t runs_ = 0;
   std::vector<std::int64_t> outcome_count_;
+  std::vector<std::map<std::uint64_t, std::int64_t>> pathway_count_;  // [outcome][Pathway::Key]
   std::vector<std::int64_t> crossed_, enforced_, lapsed_, in_force_, crossing_step_sum_;
   std::vector<std::int64_t> highest_rung_;
   std::vector<std::vector<std::int64_t>> peak_level_;

@@ -364,6 +364,10 @@ void NarrativeWriter::OnOutcome(const State& state, OutcomeId outcome) {
                                 : "0 steps";
   text_ +=
       fmt::format("\nOutcome after {}: **{}**.\n", steps, model_.outcomes[outcome.index].label);
+  // The causal chain to the highest rung (docs/model.md §11.1).
+  const Rung& rung = model_.rungs[state.highest_rung];
+  text_ += fmt::format("Pathway to the highest rung ({}): {}.\n",
+                       rung.label.empty() ? rung.id : rung.label, PathwayLabel(state.pathway));
 }
 
 std::string NarrateRun(const Simulator& simulator, const RunInfo& info, std::int64_t run) {

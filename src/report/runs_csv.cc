@@ -8,16 +8,17 @@ namespace redline::report {
 
 RunsCsvWriter::RunsCsvWriter(const Model& model, std::ostream& out) : model_(model), out_(out) {
   out_ << "run,outcome,highest_rung,steps,crossings,enforcements,incidents,final_balance,"
-          "lapses,perceived_incidents,first_crossing_step,winner,settled\n";
+          "lapses,perceived_incidents,first_crossing_step,winner,settled,pathway\n";
 }
 
 void RunsCsvWriter::Write(const RunRecord& r) {
   static const char* const kSide[] = {"a", "b"};
-  out_ << fmt::format("{},{},{},{},{},{},{},{:.6f},{},{},{},{},{}\n", r.index,
+  out_ << fmt::format("{},{},{},{},{},{},{},{:.6f},{},{},{},{},{},{}\n", r.index,
                       model_.outcomes[r.outcome.index].id, model_.rungs[r.highest_rung].id, r.steps,
                       r.crossings, r.enforcements, r.incidents, r.final_balance, r.lapses,
                       r.perceived_incidents, r.first_crossing_step,
-                      r.winner == kNoSide ? "" : kSide[r.winner], r.settled ? 1 : 0);
+                      r.winner == kNoSide ? "" : kSide[r.winner], r.settled ? 1 : 0,
+                      PathwayId(r.pathway));
 }
 
 }  // namespace redline::report

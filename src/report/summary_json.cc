@@ -40,10 +40,26 @@ nlohmann::ordered_json SummaryToJson(const Model& model, const Summary& summary,
   nlohmann::ordered_json outcomes = nlohmann::ordered_json::object();
   for (std::size_t i = 0; i < model.outcomes.size(); ++i) {
     const OutcomeStat& stat = summary.outcomes[i];
+    // The outcome's probability decomposed by pathway (docs/model.md §11.1), most frequent
+    // first; the pathways' p sum to the outcome's p.
+    nlohmann::ordered_json pathways = nlohmann::ordered_json::array();
+    for (const PathwayStat& path : summary.pathways[i]) {
+      nlohmann::ordered_json links = nlohmann::ordered_json::array();
+      for (int k = 0; k < path.pathway.length(); ++k) links.push_back(LinkId(path.pathway.at(k)));
+      pathways.push_back({{"pathway", PathwayId(path.pathway)},
+                          {"label", PathwayLabel(path.pathway)},
+                          {"links", links},
+                          {"truncated", path.pathway.truncated()},
+                          {"p", path.p},
+                          {"ci95", Pair(path.ci)},
+                          {"count", path.count},
+                          {"share_of_outcome", path.share}});
+    }
     outcomes[model.outcomes[i].id] = {{"label", model.outcomes[i].label},
                                       {"p", stat.p},
                                       {"ci95", Pair(stat.ci)},
-                                      {"count", stat.count}};
+                                      {"count", stat.count},
+                                      {"pathways", pathways}};
   }
   json["outcomes"] = outcomes;
 

@@ -42,6 +42,32 @@ void WriteOutcomes(const Model& model, const Summary& summary, std::ostream& out
   out << "\n";
 }
 
+// Each outcome's probability decomposed by pathway (docs/model.md §11.1): the most frequent
+// kShown chains of each outcome, the rest summed on one line.
+void WritePathways(const Model& model, const Summary& summary, std::ostream& out) {
+  constexpr std::size_t kShown = 5;
+  out << "Outcomes by pathway (the causal chain to the run's highest rung)\n";
+  for (std::size_t i = 0; i < model.outcomes.size(); ++i) {
+    if (summary.outcomes[i].count == 0) continue;
+    const Outcome& o = model.outcomes[i];
+    out << fmt::format("  {}\n", Truncate(o.label.empty() ? o.id : o.label, 76));
+    const std::vector<PathwayStat>& stats = summary.pathways[i];
+    std::int64_t rest = 0;
+    for (std::size_t k = 0; k < stats.size(); ++k) {
+      if (k >= kShown) {
+        rest += stats[k].count;
+        continue;
+      }
+      out << fmt::format("    {:>8}  {}\n", Probability(stats[k].p),
+                         PathwayLabel(stats[k].pathway));
+    }
+    if (rest > 0)
+      out << fmt::format("    {:>8}  ({} other pathways)\n",
+                         Probability(Fraction(rest, summary.runs)), stats.size() - kShown);
+  }
+  out << "\n";
+}
+
 void WriteRedLines(const Model& model, const Summary& summary, std::ostream& out) {
   if (model.red_lines.empty()) return;
   out << fmt::format("{:<32} {:<9} {:>10} {:>12} {:>10}\n", "Red line", "owner", "P(crossed)",
@@ -108,6 +134,7 @@ void WriteSummaryText(const Model& model, const Summary& summary, const RunInfo&
                       std::ostream& out) {
   WriteHeader(model, summary, info, out);
   WriteOutcomes(model, summary, out);
+  WritePathways(model, summary, out);
   WriteRedLines(model, summary, out);
   WriteHighestRung(model, summary, out);
   WriteBeliefs(model, summary, out);

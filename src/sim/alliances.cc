@@ -111,7 +111,11 @@ void ActAlone(const StepContext& context, State& state, AllianceId k) {
       for (int t = 0; t < types; ++t) p[t] = act ? p[t] : 1.0 - p[t];
       UpdateBeliefs(model, state, own.member, p, LeverId(), 0, 0);
     }
-    if (act) SetLevel(context, state, own.lever, own.level, own.member, MoveCause::kDecision);
+    if (act) {
+      SetLevel(context, state, own.lever, own.level, own.member, MoveCause::kDecision);
+      NoteRaise(state, own.member.index, own.lever,
+                state.attack_path[k.index].Then(LinkKind::kIndividualAction));
+    }
   }
   state.vote_kind = State::VoteKind::kRespond;
 }
@@ -154,6 +158,8 @@ void Deliberate(const StepContext& context, State& state) {
     if (respond) {
       state.alliance_responded[k] = 1;
       SetLevel(context, state, alliance.response_lever, level, ActorId(), MoveCause::kAlliance);
+      NoteRaise(state, state.actors + k, alliance.response_lever,
+                state.attack_path[k].Then(LinkKind::kAllianceResponse));
     } else if (!alliance.individual.empty()) {
       ActAlone(context, state, AllianceId(k));
     }

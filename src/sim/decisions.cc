@@ -219,7 +219,19 @@ void DecideAndApply(const StepContext& context, State& state) {
                                            &state.stage_candidates[a * state.max_candidates]);
     ComputeMove(context, state, ActorId(a), StageRows(state, state.stage_probability, a));
   }
-  if (model.any_coupled) SolveStage(context, state);
+  if (model.any_coupled) {
+    // Pre-emption (docs/model.md §11.1): what each coupled actor's draw would pick with the
+    // others expected to keep their levels (the probabilities computed so far).
+    for (int a = 0; a < state.actors; ++a) {
+      state.pick_alone[a] = -1;
+      if (!model.coupled[a] || state.stage_count[a] == 0) continue;
+      const double u = context.rng.Uniform(DrawPurpose::kDecision, state.step, a);
+      state.pick_alone[a] = Pick(
+          StageRows(state, state.stage_probability, a) + state.type[a].index * state.max_candidates,
+          state.stage_count[a], u);
+    }
+    SolveStage(context, state);
+  }
   for (int a = 0; a < state.actors; ++a)
     if (state.stage_count[a] > 0) PickMove(context, state, ActorId(a));
   // Beliefs about movers, from the levels before the moves: every lever of a type-dependent
@@ -246,13 +258,21 @@ void DecideAndApply(const StepContext& context, State& state) {
       audience += state.Value(lever.levels[k].audience_cost);
     if (audience > 0.0)
       state.cost[a] += audience * state.Value(model.actors[a].types[state.type[a].index].stakes);
-    SetLevel(context, state, m.lever, m.level, ActorId(a), MoveCause::kDecision);
+    if (m.level > state.level[m.lever.index]) {
+      const Pathway chain = DecisionChain(model, state, ActorId(a), m);
+      SetLevel(context, state, m.lever, m.level, ActorId(a), MoveCause::kDecision);
+      NoteRaise(state, a, m.lever, chain);
+    } else {
+      SetLevel(context, state, m.lever, m.level, ActorId(a), MoveCause::kDecision);
+    }
   }
   for (int r = 0; r < state.red_line_count; ++r) {
     if (state.enforce_choice[r] != 1) continue;
     const RedLine& line = model.red_lines[r];
     const int to = std::max(state.level[line.response_lever.index], line.response_level);
     SetLevel(context, state, line.response_lever, to, line.owner, MoveCause::kEnforcement);
+    NoteRaise(state, PartyOf(model, line.response_lever), line.response_lever,
+              state.crossing_path[r].Then(LinkKind::kEnforcement));
   }
 }
 

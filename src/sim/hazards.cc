@@ -10,12 +10,16 @@
 namespace redline {
 
 void RecordStrike(const Model& model, State& state, int party, ActorId victim, int rung,
-                  double incident_rate) {
+                  double incident_rate, const Pathway& chain) {
   state.strike_rung[victim.index] = std::max(state.strike_rung[victim.index], rung);
   state.struck_ever[victim.index] = 1;
-  state.highest_rung = std::max(state.highest_rung, rung);
+  // The victim's latest link is this strike: its next raise answers it (retaliation).
+  state.party_path[victim.index] = chain;
+  state.struck_last[victim.index] = 1;
+  RaiseHighest(state, rung, chain);
   for (AllianceId k : model.actors[victim.index].alliances) {
     if (PartyInAlliance(model, party, k.index)) continue;
+    if (rung >= state.alliance_attack_rung[k.index]) state.attack_path[k.index] = chain;
     state.alliance_attack_rung[k.index] = std::max(state.alliance_attack_rung[k.index], rung);
     // The evidence members will weigh (docs/model.md §9.1).
     if (incident_rate < 0) {
@@ -34,7 +38,7 @@ void ApplyHazardsAndStrikes(const StepContext& context, State& state) {
     const Level& level = lever.levels[state.level[l]];
     const int party = PartyOf(model, LeverId(l));
     if (level.strikes_territory && lever.target.valid()) {
-      RecordStrike(model, state, party, lever.target, level.rung.index, -1.0);
+      RecordStrike(model, state, party, lever.target, level.rung.index, -1.0, state.lever_path[l]);
       if (context.observer) context.observer->OnStrike(state, LeverId(l), lever.target, level.rung);
     }
     const int hazards = static_cast<int>(level.hazards.size());
@@ -55,7 +59,8 @@ void ApplyHazardsAndStrikes(const StepContext& context, State& state) {
       const bool deliberate = context.rng.Uniform(DrawPurpose::kAttribution, state.step, slot) >= q;
       if (deliberate) {
         ++state.perceived_incidents;
-        RecordStrike(model, state, party, hazard.victim, hazard.rung.index, p * (1.0 - q));
+        RecordStrike(model, state, party, hazard.victim, hazard.rung.index, p * (1.0 - q),
+                     state.lever_path[l].Then(LinkKind::kIncident));
       }
       if (context.observer)
         context.observer->OnIncident(state, LeverId(l), h, hazard.victim, hazard.rung, deliberate);

@@ -16,6 +16,7 @@ void UpdateRedLines(const StepContext& context, State& state) {
         const ConditionContext trigger_context{line.owner, false, LeverId(), 0};
         if (!Evaluate(model, state, line.trigger, trigger_context)) break;
         state.crossed_step[r] = step;
+        state.crossing_path[r] = CrossingChain(model, state, RedLineId(r));
         ++state.crossings;
         if (state.first_crossing_step < 0) state.first_crossing_step = step;
         // The response already stands: no decision to make, nothing to enforce or to lapse.

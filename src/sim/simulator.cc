@@ -48,8 +48,7 @@ void Simulator::Step(State& state, const RunRng& rng, StepObserver* observer) co
   Deliberate(context, state);
   // 6. Highest rung reached (lever levels; perceived strikes were counted when recorded).
   for (int l = 0; l < static_cast<int>(model.levers.size()); ++l)
-    state.highest_rung =
-        std::max(state.highest_rung, model.levers[l].levels[state.level[l]].rung.index);
+    RaiseHighest(state, model.levers[l].levels[state.level[l]].rung.index, state.lever_path[l]);
   // 7. The war.
   RefreshLeverAggregates(model, state);
   AdvanceWar(context, state);

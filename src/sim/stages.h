@@ -37,8 +37,9 @@ void ApplyHazardsAndStrikes(const StepContext& context, State& state);
 // Records a perceived-deliberate strike of `rung` by `party` on `victim`'s territory.
 // `incident_rate` < 0 for a deliberate strike (a `strikes` level); for an incident perceived as
 // deliberate, its rate p·(1 − q) (the evidence alliances weigh, docs/model.md §9.1).
+// `chain` is the strike's causal chain (docs/model.md §11.1).
 void RecordStrike(const Model& model, State& state, int party, ActorId victim, int rung,
-                  double incident_rate);
+                  double incident_rate, const Pathway& chain);
 
 // red_lines.cc: crossings, enforcement, lapses.
 void UpdateRedLines(const StepContext& context, State& state);
@@ -48,6 +49,25 @@ void Deliberate(const StepContext& context, State& state);
 
 // war.cc: costs, balance, decisive result, settlement.
 void AdvanceWar(const StepContext& context, State& state);
+
+// pathways.cc: the causal chains of pathways (docs/model.md §11.1), a few byte copies per event.
+// The chain of a decision's raise of `move` by `actor` (its parent: the actor's latest link).
+Pathway DecisionChain(const Model& model, const State& state, ActorId actor, const Move& move);
+// The chain of red line r's crossing this step.
+Pathway CrossingChain(const Model& model, const State& state, RedLineId r);
+// A party (actor, or actors + alliance) raised `lever` with causal chain `chain`.
+inline void NoteRaise(State& state, int party, LeverId lever, const Pathway& chain) {
+  state.lever_path[lever.index] = chain;
+  state.party_path[party] = chain;
+  state.raised_step[party] = state.step;
+  if (party < state.actors) state.struck_last[party] = 0;
+}
+// The highest rung is now at least `rung`; if this raised it, `chain` is the run's pathway.
+inline void RaiseHighest(State& state, int rung, const Pathway& chain) {
+  if (rung <= state.highest_rung) return;
+  state.highest_rung = rung;
+  state.pathway = chain;
+}
 
 // The owner "party" of a lever: actor index, or actors + alliance index.
 inline int PartyOf(const Model& model, LeverId lever) {

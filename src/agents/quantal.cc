@@ -51,13 +51,18 @@ void QuantalModel::MoveProbabilities(const Model& model, const State& state, Act
 
 namespace {
 
+// exp(-40) < 2^-57: a logistic below it leaves 1 - σ == 1 exactly (see EnforceProbabilities).
+constexpr double kHopeless = -40.0;
+
 // The per-step hazard p_R = 1 − (1 − σ)^(1/deadline) whose total over the deadline window is
 // `within_window` = σ(λ·U) (docs/model.md §7.2).
 double PerStepHazard(double within_window, int deadline) {
   // Never enforcing in the window (σ underflowed to 0) gives a zero hazard: the root of 1 is 1.
   if (deadline == 1 || within_window >= 1.0 || within_window == 0.0) return within_window;
   const double stay = 1.0 - within_window;  // P(not enforcing in the whole window)
-  switch (deadline) {                       // cheap roots for the common deadlines
+  // Every root of 1 is 1 (sqrt and cbrt return it exactly): a hazard of exactly 0.
+  if (stay == 1.0 && deadline <= 4) return 0.0;
+  switch (deadline) {  // cheap roots for the common deadlines
     case 2:
       return 1.0 - std::sqrt(stay);
     case 3:
@@ -93,8 +98,11 @@ void QuantalModel::EnforceProbabilities(const Model& model, const State& state, 
   const int deadline = std::max(1, model.red_lines[red_line.index].deadline);
   const int types = static_cast<int>(model.actors[owner.index].types.size());
   for (int t = 0; t < types; ++t) {
-    const double utility = ResponseUtility(model, state, owner, TypeId(t), terms);
-    out[t] = PerStepHazard(Logistic(lambda * utility), deadline);
+    const double x = lambda * ResponseUtility(model, state, owner, TypeId(t), terms);
+    // Below kHopeless the logistic is under 2^-54, so 1 - σ rounds to 1 and PerStepHazard
+    // returns exactly 0 for deadlines 2..4: skip the exp (same result, bit for bit).
+    out[t] = x < kHopeless && deadline >= 2 && deadline <= 4 ? 0.0
+                                                             : PerStepHazard(Logistic(x), deadline);
   }
 }
 

@@ -53,6 +53,11 @@ double ReputationGain(const Model& model, const State& state, RedLineId r) {
 }
 
 double NetPowerChange(const Model& model, const State& state, LeverId lever, int level) {
+  return NetPowerChange(model, state, lever, level, NetPower(model, state));
+}
+
+double NetPowerChange(const Model& model, const State& state, LeverId lever, int level,
+                      double net_power) {
   const Lever& l = model.levers[lever.index];
   const Level& from = l.levels[state.level[lever.index]];
   const Level& to = l.levels[level];
@@ -75,8 +80,7 @@ double NetPowerChange(const Model& model, const State& state, LeverId lever, int
   if (from.interdicts_side == 1) interdiction_b -= from_interdiction;
   if (to.interdicts_side == 0) interdiction_a += to_interdiction;
   if (to.interdicts_side == 1) interdiction_b += to_interdiction;
-  return NetPowerFrom(model, state, aid_a, aid_b, interdiction_a, interdiction_b) -
-         NetPower(model, state);
+  return NetPowerFrom(model, state, aid_a, aid_b, interdiction_a, interdiction_b) - net_power;
 }
 
 double CostTo(const Model& model, const State& state, LeverId lever, int level, ActorId actor) {
@@ -292,7 +296,8 @@ MoveTerms MoveUtilityTerms(const Model& model, const State& state, ActorId actor
   const Actor& a = model.actors[actor.index];
   const Lever& lever = model.levers[m.lever.index];
   const int from = state.level[m.lever.index];
-  terms.war = WarValue(war, NetPowerChange(model, state, m.lever, m.level));
+  // war.net_power is NetPower(model, state) (ActorWarView): the same number, not recomputed.
+  terms.war = WarValue(war, NetPowerChange(model, state, m.lever, m.level, war.net_power));
   // Own running cost over the lookahead, with the risk the move takes on or sheds. The one-off
   // cost of moving at all (inertia) is a type-independent friction, kept apart so that it
   // carries no signal (docs/model.md §5).

@@ -52,6 +52,9 @@ double ReputationGain(const Model& model, const State& state, RedLineId r);
 
 // Change in NetPower if `lever` moved from its current level to `level`.
 double NetPowerChange(const Model& model, const State& state, LeverId lever, int level);
+// The same with NetPower(model, state) already computed (a decision's WarView has it).
+double NetPowerChange(const Model& model, const State& state, LeverId lever, int level,
+                      double net_power);
 
 // Per-step cost of `lever` at `level` to `actor`: the full cost for the owner; an alliance
 // lever's cost is shared equally by the members; 0 for anyone else.

@@ -18,8 +18,11 @@ namespace redline {
 // callers may skip the call, and libm's slow underflow path, without changing any result.
 inline constexpr double kExpUnderflow = -746.0;
 
+// Above this, exp(-x) < 2^-53, so 1 + exp(-x) rounds to 1 and the logistic is exactly 1.
+inline constexpr double kLogisticOne = 37.0;
+
 inline double Logistic(double x) {
-  if (x >= 0) return -x < kExpUnderflow ? 1.0 : 1.0 / (1.0 + std::exp(-x));
+  if (x >= 0) return x > kLogisticOne ? 1.0 : 1.0 / (1.0 + std::exp(-x));
   if (x < kExpUnderflow) return 0.0;
   const double e = std::exp(x);
   return e / (1.0 + e);

@@ -12,22 +12,9 @@ constexpr double kLogSqrtTwoPi = 0.91893853320467274178;
 // exp(x) is 0 in doubles below this.
 constexpr double kExpUnderflow = -746.0;
 // A single-barrier probability whose barrier is further than this many sigma sqrt(H) (after
-// the drift over H) is below 1e-5: Phi(-4.75) = 1.0e-6, phi(4.75) = 5.1e-6 (see FarFrom). It
+// the drift over H) is below 1e-5: Phi(-4.75) = 1.0e-6, phi(4.75) = 5.1e-6 (see FarAt). It
 // is neglected: it would move the war's value by at most 1e-5 times the decisive value.
 constexpr double kFarSigmas = 4.75;
-
-// Neither barrier within reach from x with drift mu: both single-barrier probabilities below
-// 1e-5 and x + mu H strictly inside the band. For the upper barrier b (distance a = b - x,
-// s = sigma sqrt H): a >= 4.75 s + max(0, mu H) gives Phi(z1) <= Phi(-4.75) and, by the
-// identity exp(2 mu a / sigma^2) phi(z2) = phi(z1) with Mills' ratio, a second term below
-// phi(4.75) when z2 <= -1, and below exp(-2 * 3.75 * 4.75) otherwise.
-bool FarFrom(double x, double mu, double sigma, double horizon, double band) {
-  const double drift = mu * horizon;
-  if (sigma <= 0) return x + drift < band && x + drift > -band;
-  const double reach = kFarSigmas * sigma * std::sqrt(horizon);
-  const double b = band + kDiscreteBarrierShift * sigma;
-  return b - x >= reach + std::max(0.0, drift) && x + b >= reach + std::max(0.0, -drift);
-}
 
 }  // namespace
 
@@ -47,7 +34,7 @@ double UpCrossingProbability(double x, double mu, double sigma, double horizon, 
   const double b = barrier + kDiscreteBarrierShift * sigma;
   const double a = b - x;  // > 0
   const double s = sigma * std::sqrt(horizon);
-  // Out of reach (see FarFrom): below 1e-5, neglected — and two erfc and an exp saved.
+  // Out of reach (see FarAt): below 1e-5, neglected — and two erfc and an exp saved.
   if (a >= kFarSigmas * s + std::max(0.0, mu * horizon)) return 0.0;
   const double first = NormalCdf((-a + mu * horizon) / s);
   const double exponent = 2.0 * mu * a / (sigma * sigma);
@@ -94,9 +81,19 @@ double ValueAt(const WarView& view, double net_power) {
       ProspectOf(view.balance, view.drift * net_power, view.sigma, view.horizon, view.band);
   return ProspectValue(prospect, view.direction, view.band, view.defeat);
 }
+// Neither barrier within reach from the balance x with drift mu = drift * net_power: both
+// single-barrier probabilities below 1e-5 and x + mu H strictly inside the band. For the upper
+// barrier b (distance a = b - x, s = sigma sqrt H): a >= 4.75 s + max(0, mu H) gives
+// Phi(z1) <= Phi(-4.75) and, by the identity exp(2 mu a / sigma^2) phi(z2) = phi(z1) with
+// Mills' ratio, a second term below phi(4.75) when z2 <= -1, and below exp(-2 * 3.75 * 4.75)
+// otherwise. The reach 4.75 s and the shifted barrier are the view's (computed once).
 bool FarAt(const WarView& view, double net_power) {
-  return !(view.band > 0) ||
-         FarFrom(view.balance, view.drift * net_power, view.sigma, view.horizon, view.band);
+  if (!(view.band > 0)) return true;
+  const double x = view.balance;
+  const double drift = view.drift * net_power * view.horizon;
+  if (view.sigma <= 0) return x + drift < view.band && x + drift > -view.band;
+  const double b = view.shifted_band;
+  return b - x >= view.reach + std::max(0.0, drift) && x + b >= view.reach + std::max(0.0, -drift);
 }
 }  // namespace
 
@@ -111,8 +108,16 @@ WarView MakeWarView(double balance, double drift, double sigma, double band, dou
   view.horizon = horizon;
   view.net_power = net_power;
   view.direction = direction;
+  if (sigma > 0) {
+    view.reach = kFarSigmas * sigma * std::sqrt(horizon);
+    view.shifted_band = band + kDiscreteBarrierShift * sigma;
+  }
   view.far = direction == 0 || FarAt(view, net_power);
-  if (!view.far) view.value = ValueAt(view, net_power);
+  if (!view.far) {
+    view.value = ValueAt(view, net_power);
+    view.has_value = true;
+    view.lazy_value = view.value;
+  }
   return view;
 }
 
@@ -121,8 +126,11 @@ double WarValue(const WarView& view, double net_power_change) {
   const double moved = view.net_power + net_power_change;
   if (view.far && FarAt(view, moved))
     return view.direction * view.drift * net_power_change * view.horizon;
-  const double now = view.far ? ValueAt(view, view.net_power) : view.value;
-  return ValueAt(view, moved) - now;
+  if (!view.has_value) {
+    view.lazy_value = ValueAt(view, view.net_power);
+    view.has_value = true;
+  }
+  return ValueAt(view, moved) - view.lazy_value;
 }
 
 }  // namespace redline

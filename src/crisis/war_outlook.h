@@ -58,7 +58,15 @@ struct WarView {
   double net_power = 0;
   int direction = 0;  // +1 favours a, -1 favours b, 0 neither
   bool far = true;    // no barrier within reach of the current prospect (see WarValue)
-  double value = 0;   // ProspectValue at the current net power (when !far)
+  double value = 0;   // ProspectValue at the current net power (when !far, or once computed)
+  // ValueAt the current net power is in `value` (computed when !far; when far, by the first
+  // WarValue that needs it, so that the candidates of one decision compute it once).
+  mutable bool has_value = false;
+  mutable double lazy_value = 0;
+  // Per view: kFarSigmas * sigma * sqrt(horizon) and band + kDiscreteBarrierShift * sigma (the
+  // reach and the shifted barrier of the far-from-the-band test).
+  double reach = 0;
+  double shifted_band = 0;
 };
 
 WarView MakeWarView(double balance, double drift, double sigma, double band, double defeat,

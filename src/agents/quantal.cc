@@ -39,11 +39,26 @@ void QuantalModel::MoveProbabilities(const Model& model, const State& state, Act
   const double lookahead = Lookahead(model, state, actor);
   const WarView war = ActorWarView(model, state, actor, lookahead);
   const double weariness = WearinessFactor(model, state, actor);
+  // The types' constants, looked up once (the stores into `out` would otherwise make the
+  // compiler reload them for every candidate).
+  constexpr std::size_t kStackTypes = 8;
+  double stakes[kStackTypes], cost_weight[kStackTypes];
+  if (types <= kStackTypes) {
+    for (std::size_t t = 0; t < types; ++t) {
+      stakes[t] = state.Value(type_specs[t].stakes);
+      cost_weight[t] = state.Value(type_specs[t].cost_weight) * weariness;
+    }
+  }
   for (std::size_t c = 0; c < n; ++c) {
     const MoveTerms terms = MoveUtilityTerms(model, state, actor, candidates[c], lookahead, war);
-    for (std::size_t t = 0; t < types; ++t)
-      out[t * n + c] = TypedUtility(state.Value(type_specs[t].stakes),
-                                    state.Value(type_specs[t].cost_weight) * weariness, terms);
+    if (types <= kStackTypes) {
+      for (std::size_t t = 0; t < types; ++t)
+        out[t * n + c] = TypedUtility(stakes[t], cost_weight[t], terms);
+    } else {
+      for (std::size_t t = 0; t < types; ++t)
+        out[t * n + c] = TypedUtility(state.Value(type_specs[t].stakes),
+                                      state.Value(type_specs[t].cost_weight) * weariness, terms);
+    }
   }
   const double lambda = Lambda(model, state, actor);
   for (std::size_t t = 0; t < types; ++t) LogitInPlace(lambda, out.subspan(t * n, n));

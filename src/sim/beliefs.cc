@@ -19,26 +19,16 @@ void UpdateBeliefs(const Model& model, State& state, ActorId actor, const double
   bool informative = false;
   for (int t = 1; t < types; ++t) informative |= likelihood[t] != likelihood[0];
   if (!informative) return;
-  // The perception weights of the old and the new level, one row per level (hot loop: the
-  // rows are looked up once, not once per observer).
-  const double* from_weights = nullptr;
-  const double* to_weights = nullptr;
-  if (lever.valid()) {
-    from_weights = &state.weight[(model.level_offset[lever.index] + from) * state.observers];
-    to_weights = &state.weight[(model.level_offset[lever.index] + to) * state.observers];
-  }
   // likelihood^w for the last fractional w seen: observers often share a weight, and the
   // powers (a libm call each) are the same numbers whoever perceives them.
   double tempered[kMaxTypesForCache];
   double tempered_w = -1.0;
   const bool cacheable = types <= kMaxTypesForCache;
   double* scratch = state.likelihood.data();
-  for (int o = 0; o < state.observers; ++o) {
-    if (o == actor.index) continue;
-    // The weight with which o perceives the choice: 1 unless it is a lever move, then the
-    // larger of o's perception weights of the old and the new level.
-    const double w = from_weights ? std::max(from_weights[o], to_weights[o]) : 1.0;
-    if (w <= 0.0) continue;
+  // Observer o's update with perception weight w (each observer's row is its own: the order
+  // in which observers update does not matter).
+  auto update = [&](int o, double w) {
+    if (o == actor.index || w <= 0.0) return;
     double* row = state.BeliefRow(o, actor);
     double total = 0;
     if (w == 1.0) {
@@ -61,9 +51,26 @@ void UpdateBeliefs(const Model& model, State& state, ActorId actor, const double
         total += scratch[t];
       }
     }
-    if (!(total > 0.0)) continue;  // a choice no type makes: keep the belief
+    if (!(total > 0.0)) return;  // a choice no type makes: keep the belief
     for (int t = 0; t < types; ++t) row[t] = scratch[t] / total;
+  };
+  if (!lever.valid()) {  // enforcement decisions and votes: every observer, weight 1
+    for (int o = 0; o < state.observers; ++o) update(o, 1.0);
+    return;
   }
+  // A lever's result: the larger of o's perception weights of the old and the new level.
+  const double* from_weights =
+      &state.weight[(model.level_offset[lever.index] + from) * state.observers];
+  if (from == to) {
+    // The lever kept its level: only the observers listed in the level's perceived_by have a
+    // weight above 0 (State::weight; each listed once, the compiler checks that).
+    for (const Perception& p : model.levers[lever.index].levels[from].perceived)
+      update(p.observer.index, from_weights[p.observer.index]);
+    return;
+  }
+  const double* to_weights =
+      &state.weight[(model.level_offset[lever.index] + to) * state.observers];
+  for (int o = 0; o < state.observers; ++o) update(o, std::max(from_weights[o], to_weights[o]));
 }
 
 }  // namespace redline

@@ -184,11 +184,19 @@ void RefreshCredibility(const StepContext& context, State& state) {
     const ActorId owner = model.red_lines[r].owner;
     const int types = static_cast<int>(model.actors[owner.index].types.size());
     const double* within = &state.enforce_within[r * mt];
-    for (int a = 0; a < actors; ++a) {
-      const double* belief = &state.belief[(a * actors + owner.index) * mt];
-      double credibility = 0;
-      for (int t = 0; t < types; ++t) credibility += belief[t] * within[t];
-      state.credibility[a * lines + r] = credibility;
+    const double* belief = &state.belief[owner.index * mt];
+    double* credibility = &state.credibility[r];
+    const int belief_stride = actors * mt;
+    if (types == 2) {  // the usual case, unrolled: the same sum 0 + b0·w0 + b1·w1
+      const double w0 = within[0], w1 = within[1];
+      for (int a = 0; a < actors; ++a, belief += belief_stride)
+        credibility[a * lines] = 0.0 + belief[0] * w0 + belief[1] * w1;
+    } else {
+      for (int a = 0; a < actors; ++a, belief += belief_stride) {
+        double sum = 0;
+        for (int t = 0; t < types; ++t) sum += belief[t] * within[t];
+        credibility[a * lines] = sum;
+      }
     }
   }
   RefreshAllianceDeterrence(context, state);

@@ -107,6 +107,13 @@ Level& ModelBuilder::AddLevel(LeverId lever, const std::string& id, RungId rung)
 
 void ModelBuilder::Perceive(LeverId lever, int level, ActorId observer, double weight) {
   Param w = Const(weight);
+  // Each observer at most once per level, as the scenario compiler guarantees (the kernel's
+  // belief updates rely on it): a second call replaces the weight.
+  for (Perception& p : model_.levers[lever.index].levels[level].perceived)
+    if (p.observer.index == observer.index) {
+      p.weight = w;
+      return;
+    }
   model_.levers[lever.index].levels[level].perceived.push_back({ObserverId(observer.index), w});
 }
 

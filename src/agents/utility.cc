@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include "crisis/conditions.h"
 #include "crisis/formulas.h"
@@ -233,7 +234,12 @@ double CrossingThreat(const Model& model, const State& state, ActorId actor, Lev
     if (threat == 0.0) return 0.0;
   }
   const ConditionContext context{line.owner, false, lever, level};
-  return Evaluate(model, state, line.trigger, context) ? threat : 0.0;
+  if (!state.trigger_memo_on) return Evaluate(model, state, line.trigger, context) ? threat : 0.0;
+  // The result depends only on (r, lever, level) while the memo is on (State::trigger_memo).
+  std::int8_t& holds = state.trigger_memo[static_cast<std::size_t>(r.index) * model.total_levels +
+                                          model.level_offset[lever.index] + level];
+  if (holds < 0) holds = Evaluate(model, state, line.trigger, context) ? 1 : 0;
+  return holds ? threat : 0.0;
 }
 
 double RedLineRetaliation(const Model& model, const State& state, ActorId actor, LeverId lever,

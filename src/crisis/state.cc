@@ -38,6 +38,8 @@ void State::Allocate(const Model& model) {
   channel_open.assign(model.channels.size(), 0);
   weight.assign(static_cast<std::size_t>(model.total_levels) * observers, 0.0);
   threat.assign(static_cast<std::size_t>(actors) * red_line_count, 0.0);
+  trigger_memo.assign(static_cast<std::size_t>(red_line_count) * model.total_levels, -1);
+  trigger_memo_on = false;
 
   level.assign(levers, 0);
   peak_level.assign(levers, 0);
@@ -96,8 +98,15 @@ namespace {
 
 void SampleParameters(const Model& model, const RunRng& rng, std::vector<double>& values) {
   for (std::size_t i = 0; i < model.parameters.size(); ++i) {
+    const Distribution& parameter = model.parameters[i];
+    // A constant draws nothing (Sample returns it): skip hashing its draw key. Draws are keyed
+    // by (purpose, step, slot), so no other parameter's draws change.
+    if (parameter.kind == DistributionKind::kConstant) {
+      values[i] = parameter.a;
+      continue;
+    }
     DrawSequence draws = rng.Sequence(DrawPurpose::kParameter, 0, static_cast<std::uint32_t>(i));
-    values[i] = model.parameters[i].Sample(draws);
+    values[i] = parameter.Sample(draws);
   }
 }
 
@@ -186,6 +195,7 @@ void State::Reset(const Model& model, const RunRng& rng) {
   std::fill(alliance_attacker.begin(), alliance_attacker.end(), -1);
   std::fill(evidence.begin(), evidence.end(), 1.0);
   stage_active = false;
+  trigger_memo_on = false;
   vote_kind = VoteKind::kRespond;
   pathway = Pathway{};
   std::fill(lever_path.begin(), lever_path.end(), Pathway{});

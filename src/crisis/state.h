@@ -109,6 +109,12 @@ struct State {
   std::vector<double> hazard_value;         // [actor * total hazards + hazard]: expected cost
                                             // to the actor per step of a live hazard
                                             // (docs/model.md §4.5)
+  // Whether red line r's trigger holds with one lever at a hypothetical level (CrossingThreat),
+  // [r * total levels + flat level]: -1 not evaluated yet, else 0 or 1. Used only while
+  // `trigger_memo_on`: the kernel turns it on, cleared, where nothing Evaluate reads changes
+  // (RefreshCredibility; the decisions before any move is applied) and off again.
+  mutable std::vector<std::int8_t> trigger_memo;
+  bool trigger_memo_on = false;
 
   // ---- This step's stage game (docs/model.md §5.6; filled by the kernel's decisions) ----
   // Every mover's candidates and per-type move probabilities. While `stage_active`, decision

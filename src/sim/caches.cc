@@ -150,6 +150,8 @@ void RefreshHazardValues(const Model& model, State& state) {
 
 void RefreshCredibility(const StepContext& context, State& state) {
   const Model& model = context.model;
+  // Nothing that red-line triggers read changes here: memoise them (State::trigger_memo).
+  TriggerMemo memo(state);
   const int lines = state.red_line_count;
   const int mt = state.max_types;
   // Jacobi iteration: every owner's enforcement probability from the previous credibilities.

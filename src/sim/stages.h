@@ -3,6 +3,9 @@
 // events within a step (docs/model.md). None allocates.
 #pragma once
 
+#include <algorithm>
+#include <cstdint>
+
 #include "core/rng.h"
 #include "crisis/decision_model.h"
 #include "crisis/state.h"
@@ -16,6 +19,23 @@ struct StepContext {
   const DecisionModels& decisions;
   const RunRng& rng;
   StepObserver* observer;  // may be null
+};
+
+// Turns State::trigger_memo on, cleared, for its lifetime — a scope in which nothing that
+// red-line triggers read (levels, strikes, interference, rungs, statuses) changes — and off at
+// its end.
+class TriggerMemo {
+ public:
+  explicit TriggerMemo(State& state) : state_(state) {
+    std::fill(state.trigger_memo.begin(), state.trigger_memo.end(), std::int8_t{-1});
+    state.trigger_memo_on = true;
+  }
+  ~TriggerMemo() { state_.trigger_memo_on = false; }
+  TriggerMemo(const TriggerMemo&) = delete;
+  TriggerMemo& operator=(const TriggerMemo&) = delete;
+
+ private:
+  State& state_;
 };
 
 // caches.cc: aid/interdiction/interference from current levels; enforcement probabilities and

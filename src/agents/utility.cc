@@ -68,9 +68,11 @@ double NetPowerChange(const Model& model, const State& state, LeverId lever, int
       to.interdiction.index < 0)
     return 0.0;
   // Written out per side (no references or arrays) so that the totals stay in registers.
-  const double from_aid = state.Value(from.aid), to_aid = state.Value(to.aid);
-  const double from_interdiction = state.Value(from.interdiction);
-  const double to_interdiction = state.Value(to.interdiction);
+  const State::LevelValues& from_values = state.ValuesOf(model, lever, state.level[lever.index]);
+  const State::LevelValues& to_values = state.ValuesOf(model, lever, level);
+  const double from_aid = from_values.aid, to_aid = to_values.aid;
+  const double from_interdiction = from_values.interdiction;
+  const double to_interdiction = to_values.interdiction;
   double aid_a = state.aid[0], aid_b = state.aid[1];
   double interdiction_a = state.interdiction[0], interdiction_b = state.interdiction[1];
   if (from.aid_side == 0) aid_a -= from_aid;
@@ -86,7 +88,7 @@ double NetPowerChange(const Model& model, const State& state, LeverId lever, int
 
 double CostTo(const Model& model, const State& state, LeverId lever, int level, ActorId actor) {
   const Lever& l = model.levers[lever.index];
-  const double cost = state.Value(l.levels[level].cost);
+  const double cost = state.ValuesOf(model, lever, level).cost;
   if (l.owner.actor.valid()) return l.owner.actor == actor ? cost : 0.0;
   const Alliance& alliance = model.alliances[l.owner.alliance.index];
   if (!model.member_of[l.owner.alliance.index * model.actors.size() + actor.index]) return 0.0;
@@ -229,8 +231,7 @@ double CrossingThreat(const Model& model, const State& state, ActorId actor, Lev
   const int current = state.level[line.response_lever.index];
   if (current >= line.response_level) return 0.0;
   if (current > 0) {
-    const Lever& response = model.levers[line.response_lever.index];
-    threat = std::max(0.0, threat - state.Value(response.levels[current].damage));
+    threat = std::max(0.0, threat - state.ValuesOf(model, line.response_lever, current).damage);
     if (threat == 0.0) return 0.0;
   }
   const ConditionContext context{line.owner, false, lever, level};
@@ -329,8 +330,8 @@ MoveTerms MoveUtilityTerms(const Model& model, const State& state, ActorId actor
   if (lever.target.valid() && a.favours != kNoSide) {
     const int target_side = model.actors[lever.target.index].favours;
     if (target_side != kNoSide && target_side != a.favours) {
-      const double damage =
-          state.Value(lever.levels[m.level].damage) - state.Value(lever.levels[from].damage);
+      const double damage = state.ValuesOf(model, m.lever, m.level).damage -
+                            state.ValuesOf(model, m.lever, from).damage;
       terms.coercion = state.Value(a.coercion_value) * damage * lookahead;
     }
   }

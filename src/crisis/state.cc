@@ -37,6 +37,7 @@ void State::Allocate(const Model& model) {
   prior.assign(actors * max_types, 0.0);
   channel_open.assign(model.channels.size(), 0);
   weight.assign(static_cast<std::size_t>(model.total_levels) * observers, 0.0);
+  level_values.assign(model.total_levels, LevelValues{});
   threat.assign(static_cast<std::size_t>(actors) * red_line_count, 0.0);
   trigger_memo.assign(static_cast<std::size_t>(red_line_count) * model.total_levels, -1);
   trigger_memo_on = false;
@@ -146,10 +147,14 @@ void State::Reset(const Model& model, const RunRng& rng) {
   std::fill(weight.begin(), weight.end(), 0.0);
   for (std::size_t l = 0; l < model.levers.size(); ++l) {
     const auto& levels = model.levers[l].levels;
-    for (std::size_t k = 0; k < levels.size(); ++k)
+    for (std::size_t k = 0; k < levels.size(); ++k) {
       for (const Perception& p : levels[k].perceived)
         weight[(model.level_offset[l] + k) * observers + p.observer.index] =
             std::clamp(Value(p.weight), 0.0, 1.0);
+      level_values[model.level_offset[l] + k] =
+          LevelValues{Value(levels[k].cost), Value(levels[k].damage), Value(levels[k].aid),
+                      Value(levels[k].interdiction)};
+    }
   }
 
   for (int a = 0; a < actors; ++a)

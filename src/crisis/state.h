@@ -42,6 +42,13 @@ struct State {
   std::vector<double> weight;              // [flat level * observers + observer]: perception
   std::vector<double> threat;              // [actor * red lines + r]: Threat(actor, r), which
                                            // depends only on the run's values
+  // Per flat level (Model::level_offset[lever] + k): the run's values of the level's cost,
+  // damage, aid and interdiction (Value(...), 0 where absent), one contiguous table for the
+  // kernel's and the decision models' hot loops.
+  struct LevelValues {
+    double cost = 0, damage = 0, aid = 0, interdiction = 0;
+  };
+  std::vector<LevelValues> level_values;
 
   // ---- Evolving ----
   int step = 0;                 // steps completed
@@ -160,6 +167,9 @@ struct State {
   void Reset(const Model& model, const RunRng& rng);
 
   double Value(Param p) const { return p.index < 0 ? 0.0 : values[p.index]; }
+  const LevelValues& ValuesOf(const Model& model, LeverId lever, int lvl) const {
+    return level_values[model.level_offset[lever.index] + lvl];
+  }
   double Belief(int observer, ActorId actor, int t) const {
     return belief[(observer * actors + actor.index) * max_types + t];
   }

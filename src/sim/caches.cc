@@ -23,13 +23,15 @@ void RefreshLeverAggregates(const Model& model, State& state) {
   for (int l = 0; l < static_cast<int>(model.levers.size()); ++l) {
     const int k = state.level[l];
     const Level& level = model.levers[l].levels[k];
-    if (level.aid_side != kNoSide) state.aid[level.aid_side] += state.Value(level.aid);
+    const State::LevelValues& values = state.level_values[model.level_offset[l] + k];
+    if (level.aid_side != kNoSide) state.aid[level.aid_side] += values.aid;
     if (level.interdicts_side != kNoSide)
-      state.interdiction[level.interdicts_side] += state.Value(level.interdiction);
+      state.interdiction[level.interdicts_side] += values.interdiction;
     const double* weights = &state.weight[(model.level_offset[l] + k) * state.observers];
     const char* friendly = &model.lever_friendly[l * actors];
-    for (int a = 0; a < actors; ++a)
-      if (!friendly[a]) state.interference[a] += weights[a];
+    // Adding 0.0 to a sum of weights >= 0 that started at +0.0 leaves it unchanged: the same
+    // totals as skipping friendly levers, without a branch per (lever, actor).
+    for (int a = 0; a < actors; ++a) state.interference[a] += friendly[a] ? 0.0 : weights[a];
   }
 }
 

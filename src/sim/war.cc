@@ -11,8 +11,8 @@ namespace {
 void AccumulateCosts(const Model& model, State& state) {
   for (int l = 0; l < static_cast<int>(model.levers.size()); ++l) {
     const Lever& lever = model.levers[l];
-    const Level& level = lever.levels[state.level[l]];
-    const double cost = state.Value(level.cost);
+    const State::LevelValues& values = state.level_values[model.level_offset[l] + state.level[l]];
+    const double cost = values.cost;
     if (cost != 0.0) {
       if (lever.owner.actor.valid()) {
         state.cost[lever.owner.actor.index] += cost;
@@ -21,7 +21,7 @@ void AccumulateCosts(const Model& model, State& state) {
         for (ActorId m : members) state.cost[m.index] += cost / static_cast<double>(members.size());
       }
     }
-    if (lever.target.valid()) state.cost[lever.target.index] += state.Value(level.damage);
+    if (lever.target.valid()) state.cost[lever.target.index] += values.damage;
   }
 }
 

@@ -1,7 +1,9 @@
 #include "crisis/war_outlook.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 
 namespace redline {
 
@@ -49,7 +51,9 @@ double UpCrossingProbability(double x, double mu, double sigma, double horizon, 
   return std::min(1.0, first + second);
 }
 
-WarProspect ProspectOf(double x, double mu, double sigma, double horizon, double band) {
+namespace {
+
+WarProspect ComputeProspect(double x, double mu, double sigma, double horizon, double band) {
   WarProspect prospect;
   if (!(band > 0)) {
     prospect.standing = x + mu * horizon;
@@ -63,6 +67,31 @@ WarProspect ProspectOf(double x, double mu, double sigma, double horizon, double
     prospect.p_down /= total;
   }
   prospect.standing = std::clamp(x + mu * horizon, -band, band);
+  return prospect;
+}
+
+}  // namespace
+
+WarProspect ProspectOf(double x, double mu, double sigma, double horizon, double band) {
+  // The last prospect computed on this thread, by the bit patterns of its inputs: the actors
+  // deciding in one step share the balance, the drift and their lookahead, so all but the first
+  // of their views (and the current values their candidates compare with) are found here. A
+  // pure function's cached result: the same numbers, without two erfc and an exp per barrier.
+  struct Memo {
+    std::uint64_t key[5] = {0, 0, 0, 0, 0};
+    bool valid = false;
+    WarProspect prospect;
+  };
+  thread_local Memo memo;
+  const std::uint64_t key[5] = {std::bit_cast<std::uint64_t>(x), std::bit_cast<std::uint64_t>(mu),
+                                std::bit_cast<std::uint64_t>(sigma),
+                                std::bit_cast<std::uint64_t>(horizon),
+                                std::bit_cast<std::uint64_t>(band)};
+  if (memo.valid && std::equal(key, key + 5, memo.key)) return memo.prospect;
+  const WarProspect prospect = ComputeProspect(x, mu, sigma, horizon, band);
+  std::copy(key, key + 5, memo.key);
+  memo.valid = true;
+  memo.prospect = prospect;
   return prospect;
 }
 

@@ -29,9 +29,8 @@ void RefreshLeverAggregates(const Model& model, State& state) {
       state.interdiction[level.interdicts_side] += values.interdiction;
     const double* weights = &state.weight[(model.level_offset[l] + k) * state.observers];
     const char* friendly = &model.lever_friendly[l * actors];
-    // Adding 0.0 to a sum of weights >= 0 that started at +0.0 leaves it unchanged: the same
-    // totals as skipping friendly levers, without a branch per (lever, actor).
-    for (int a = 0; a < actors; ++a) state.interference[a] += friendly[a] ? 0.0 : weights[a];
+    for (int a = 0; a < actors; ++a)
+      if (!friendly[a]) state.interference[a] += weights[a];
   }
 }
 

@@ -3,8 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
+#include <thread>
 
 namespace redline {
 namespace {
@@ -120,6 +122,35 @@ TEST(WarOutlook, DefeatWorseThanTheBandMakesTheLoserValuePowerMore) {
   // of the clamped standing, docs/model.md §5.1), and it is about the same near either barrier.
   EXPECT_LT(value_of_aid(2.0, band), 1.1 * value_of_aid(0.0, band));
   EXPECT_NEAR(value_of_aid(2.0, band), value_of_aid(-2.0, band), 0.1 * value_of_aid(0.0, band));
+}
+
+// ProspectOf reuses the last result on a thread for identical inputs: each input must be part
+// of the key. References come from fresh threads (an empty memo); checked to fail when the key
+// leaves out the band.
+TEST(WarOutlook, ProspectMemoKeysOnEveryInput) {
+  const double base[5] = {0.5, 0.1, 0.35, 4.0, 1.5};
+  auto fresh = [](const double* in) {
+    WarProspect p;
+    std::thread([&] { p = ProspectOf(in[0], in[1], in[2], in[3], in[4]); }).join();
+    return p;
+  };
+  for (int changed = 0; changed < 5; ++changed) {
+    double other[5];
+    std::copy(base, base + 5, other);
+    other[changed] += changed == 3 ? 2.0 : 0.25;
+    const WarProspect want_base = fresh(base), want_other = fresh(other);
+    ASSERT_TRUE(want_base.p_up != want_other.p_up || want_base.p_down != want_other.p_down ||
+                want_base.standing != want_other.standing)
+        << "input " << changed << " must matter here";
+    const WarProspect got_base = ProspectOf(base[0], base[1], base[2], base[3], base[4]);
+    const WarProspect got_other = ProspectOf(other[0], other[1], other[2], other[3], other[4]);
+    const WarProspect got_base_again = ProspectOf(base[0], base[1], base[2], base[3], base[4]);
+    EXPECT_EQ(got_base.p_up, want_base.p_up);
+    EXPECT_EQ(got_other.p_up, want_other.p_up) << "input " << changed;
+    EXPECT_EQ(got_other.p_down, want_other.p_down) << "input " << changed;
+    EXPECT_EQ(got_other.standing, want_other.standing) << "input " << changed;
+    EXPECT_EQ(got_base_again.p_down, want_base.p_down);
+  }
 }
 
 }  // namespace

@@ -1,0 +1,59 @@
+// The kernel's memos must not change a number: red-line triggers memoised per (line, lever
+// level) while State::trigger_memo is on (sim/stages.h TriggerMemo, agents CrossingThreat).
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "agents/factory.h"
+#include "agents/utility.h"
+#include "sim/simulator.h"
+#include "sim/stages.h"
+#include "testing/test_models.h"
+
+namespace redline {
+namespace {
+
+// Every (actor, lever, level, red line) CrossingThreat of the state, in a fixed order.
+std::vector<double> AllCrossingThreats(const Model& model, const State& state) {
+  std::vector<double> out;
+  for (int a = 0; a < static_cast<int>(model.actors.size()); ++a)
+    for (int l = 0; l < static_cast<int>(model.levers.size()); ++l)
+      for (int k = 0; k < static_cast<int>(model.levers[l].levels.size()); ++k)
+        for (int r = 0; r < static_cast<int>(model.red_lines.size()); ++r)
+          out.push_back(CrossingThreat(model, state, ActorId(a), LeverId(l), k, RedLineId(r)));
+  return out;
+}
+
+// With the memo on, every actor asks about every (lever, level, line) — the same keys from
+// many actors, and each twice — and gets exactly what the unmemoised evaluation gives, at
+// every step of many runs of the test crisis. Checked to fail when the memo's key leaves out
+// the level (all levels of a lever then share the first level's answer).
+TEST(TriggerMemo, GivesExactlyTheUnmemoisedCrossingThreats) {
+  const Model model = testing::CrisisModel();
+  const Simulator sim(model, MakeDecisionModels(model));
+  State state;
+  state.Allocate(model);
+  int nonzero = 0, compared = 0;
+  for (std::uint64_t run = 0; run < 40; ++run) {
+    const RunRng rng(2022, run);
+    sim.Reset(state, rng);
+    while (!state.done) {
+      ASSERT_FALSE(state.trigger_memo_on);  // the kernel turns it off after each use
+      const std::vector<double> plain = AllCrossingThreats(model, state);
+      {
+        TriggerMemo memo(state);
+        const std::vector<double> first = AllCrossingThreats(model, state);
+        const std::vector<double> again = AllCrossingThreats(model, state);
+        ASSERT_EQ(plain, first) << "run " << run << " step " << state.step;
+        ASSERT_EQ(plain, again) << "run " << run << " step " << state.step;
+      }
+      for (double threat : plain) nonzero += threat != 0.0;
+      compared += static_cast<int>(plain.size());
+      sim.Step(state, rng);
+    }
+  }
+  EXPECT_GT(nonzero, 100) << "of " << compared << ": the crisis must threaten something";
+}
+
+}  // namespace
+}  // namespace redline

@@ -63,7 +63,7 @@ std::optional<LcpSolution> FloatLemke(const RationalMatrix& m, const RationalVec
   }
   std::optional<RationalVector> values = ExactBasicSolution(m, q, covering, tableau.basis());
   if (!values || !IsComplementarySolution(*values, std::vector<char>(n, 0))) return std::nullopt;
-  return LcpSolution{ZPart(*values, n), pivots, false};
+  return LcpSolution{ZPart(*values, n), pivots, false, true};
 }
 
 }  // namespace
@@ -141,10 +141,11 @@ Status CheckMixedStart(const LcpTableau& tableau, const std::vector<char>& free,
 std::optional<LcpSolution> FloatMixedLemke(const RationalMatrix& m, const RationalVector& q,
                                            const RationalVector& covering,
                                            const std::vector<char>& free,
-                                           const MixedLcpStart& start,
-                                           const LemkeOptions& options) {
+                                           const MixedLcpStart& start, const LemkeOptions& options,
+                                           bool relative_ratio_ties) {
   const int n = static_cast<int>(q.size());
   FloatLcpTableau tableau(m, q, covering);
+  tableau.SetRelativeRatioTies(relative_ratio_ties);
   for (int i = 0; i < n; ++i) {
     if (free[i]) tableau.SetFree(i);
   }
@@ -171,7 +172,7 @@ std::optional<LcpSolution> FloatMixedLemke(const RationalMatrix& m, const Ration
   if (!leaving) return std::nullopt;
   std::optional<RationalVector> values = ExactBasicSolution(m, q, covering, tableau.basis());
   if (!values || !IsComplementarySolution(*values, free)) return std::nullopt;
-  return LcpSolution{ZPart(*values, n), pivots, false};
+  return LcpSolution{ZPart(*values, n), pivots, false, true};
 }
 
 }  // namespace
@@ -182,8 +183,14 @@ Result<LcpSolution> SolveMixedLcpLemke(const RationalMatrix& m, const RationalVe
                                        const LemkeOptions& options) {
   if (Status status = CheckLcpShape(m, q, covering); !status) return status.errors();
   if (!options.exact_only && free.size() == q.size()) {
-    if (std::optional<LcpSolution> fast = FloatMixedLemke(m, q, covering, free, start, options)) {
-      if (CheckMixedSolution(m, q, free, fast->z).ok()) return *fast;
+    // Ties within an absolute floor first (right on degenerate games), then relative only
+    // (right where the ratios shrink geometrically, e.g. long risk_taking trees); both ends
+    // are checked exactly, and exact pivoting runs only when neither passes.
+    for (bool relative_ratio_ties : {false, true}) {
+      if (std::optional<LcpSolution> fast =
+              FloatMixedLemke(m, q, covering, free, start, options, relative_ratio_ties)) {
+        if (CheckMixedSolution(m, q, free, fast->z).ok()) return *fast;
+      }
     }
   }
   LcpTableau tableau(m, q, covering);

@@ -18,6 +18,9 @@ struct LcpSolution {
   RationalVector z;  // a complementary solution; w = q + M z
   int pivots = 0;
   bool hit_limit = false;  // stopped at LemkeOptions::max_pivots; z is then empty
+  // The floating-point path (lcp_float.h) ended at this solution (verified exactly); false
+  // when exact pivoting produced it.
+  bool from_float_path = false;
 };
 
 struct LemkeOptions {

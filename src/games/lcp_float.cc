@@ -11,6 +11,13 @@ namespace {
 constexpr double kPivotTolerance = 1e-13;  // entries smaller than this are zero
 constexpr double kTieTolerance = 1e-11;    // relative: ratios this close are tied
 
+// As CompareWithin, but relative to the magnitudes only, with no absolute floor.
+int CompareRelative(double a, double b) {
+  const double scale = std::max(std::fabs(a), std::fabs(b));
+  if (std::fabs(a - b) <= kTieTolerance * scale) return 0;
+  return a < b ? -1 : 1;
+}
+
 // -1, 0, 1 as a < b, a ≈ b, a > b.
 int CompareWithin(double a, double b) {
   const double scale = 1.0 + std::max(std::fabs(a), std::fabs(b));
@@ -96,7 +103,9 @@ int FloatLcpTableau::LexicographicMinimumRow(int column, bool only_positive) con
       continue;
     }
     const double scale_i = std::fabs(entry), scale_best = std::fabs(at(best, column));
-    int order = CompareWithin(rhs_[i] / scale_i, rhs_[best] / scale_best);
+    const double ratio_i = rhs_[i] / scale_i, ratio_best = rhs_[best] / scale_best;
+    int order = relative_ratio_ties_ ? CompareRelative(ratio_i, ratio_best)
+                                     : CompareWithin(ratio_i, ratio_best);
     for (int k = 0; order == 0 && k < n_; ++k) {
       const int c = lex_columns_[k];
       order = CompareWithin(at(i, c) / scale_i, at(best, c) / scale_best);

@@ -32,6 +32,13 @@ class FloatLcpTableau {
   int PivotInArtificial();
   void SetFree(int z_index) { free_[z_index] = 1; }
   bool SetStartingBasis(const std::vector<int>& variables);
+  // Ratios in the minimum-ratio test tie when they agree to a relative tolerance with an
+  // absolute floor (the default), or, with this set, relative to their magnitudes only.
+  // The floor absorbs rounding where a degenerate right-hand side should be 0 (~1e-16 in
+  // doubles); without it, ratios that shrink geometrically along a long path (risk_taking:
+  // ~1e-12 after 40 pivots at 50 rounds, far smaller later) are told apart instead of being
+  // taken for ties, which let z0 leave early. Callers try the default first and this second.
+  void SetRelativeRatioTies(bool on) { relative_ratio_ties_ = on; }
   bool IsBasic(int variable) const { return row_of_[variable] >= 0; }
   // Whether every basic variable except the free z's is >= 0 (within the tolerance).
   bool LooksFeasible() const;
@@ -56,6 +63,7 @@ class FloatLcpTableau {
   std::vector<int> row_of_;
   std::vector<char> free_;
   std::vector<int> lex_columns_;
+  bool relative_ratio_ties_ = false;
 };
 
 // A sparse row: (column, coefficient) pairs with distinct columns.

@@ -49,7 +49,8 @@ struct SequenceFormEquilibrium {
   ExactBehaviorProfile profile;
   RationalVector realization[2];
   int pivots = 0;
-  bool hit_limit = false;  // Lemke stopped at its pivot limit; profile is then empty
+  bool hit_limit = false;        // Lemke stopped at its pivot limit; profile is then empty
+  bool from_float_path = false;  // as LcpSolution::from_float_path
 };
 
 // One Nash equilibrium (exact). Errors: not two players / no perfect recall. Reaching

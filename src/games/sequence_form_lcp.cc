@@ -174,6 +174,7 @@ Result<SequenceFormEquilibrium> SolveSequenceForm(const ExtensiveGame& game,
   if (!solution) return solution.errors();
   SequenceFormEquilibrium out;
   out.pivots = solution->pivots;
+  out.from_float_path = solution->from_float_path;
   if (solution->hit_limit) {
     out.hit_limit = true;
     return out;

@@ -129,6 +129,35 @@ TEST(SequenceFormTest, RiskTakingSolvesAtEveryHorizon) {
   }
 }
 
+// The path in doubles ends at the equilibrium by itself (no exact fallback) on long
+// risk_taking trees. Its ratios shrink geometrically with the rounds (~1e-12 after 40
+// pivots at 50 rounds); when ratios were only ever tied within an absolute floor, z0 left
+// early, the exact check rejected the basis and exact pivoting ran (1 s at 100 rounds).
+// The answer is the exact path's either way; the solver checks it exactly (w, z >= 0,
+// complementary), which makes it an equilibrium.
+TEST(SequenceFormTest, FloatPathSolvesLongRiskTakingTrees) {
+  for (int rounds : {50, 100}) {
+    RiskTakingParams params;
+    params.rounds = rounds;
+    Result<ExtensiveGame> game = BuildRiskTakingGame(params);
+    ASSERT_TRUE(game.ok());
+    Result<SequenceFormEquilibrium> eq = SolveSequenceForm(*game);
+    ASSERT_TRUE(eq.ok()) << rounds << ": " << eq.errors()[0].ToString();
+    ASSERT_FALSE(eq->hit_limit) << rounds;
+    EXPECT_TRUE(eq->from_float_path) << rounds;
+    EXPECT_NEAR(ExactNashConv(*game, eq->profile), 0.0, 1e-12) << rounds;
+    if (rounds > 50) continue;  // exact pivoting takes a minute at 100 rounds
+    LemkeOptions exact_only;
+    exact_only.exact_only = true;
+    Result<SequenceFormEquilibrium> exact = SolveSequenceForm(*game, exact_only);
+    ASSERT_TRUE(exact.ok()) << rounds;
+    EXPECT_FALSE(exact->from_float_path);
+    EXPECT_EQ(eq->realization[0], exact->realization[0]) << rounds;
+    EXPECT_EQ(eq->realization[1], exact->realization[1]) << rounds;
+    EXPECT_EQ(eq->pivots, exact->pivots) << rounds;
+  }
+}
+
 // The solution's realization plans satisfy E x = e, F y = f exactly and give the profile.
 TEST(SequenceFormTest, RealizationPlansAreExactlyFeasible) {
   RiskTakingParams params;

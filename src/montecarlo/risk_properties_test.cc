@@ -11,6 +11,7 @@
 #include "agents/factory.h"
 #include "games/library_games.h"
 #include "montecarlo/runner.h"
+#include "montecarlo/scenario_test_util.h"
 #include "montecarlo/statistics.h"
 #include "scenario/loader.h"
 #include "sim/simulator.h"
@@ -20,23 +21,11 @@ namespace {
 
 constexpr const char* kChicken = REDLINE_SOURCE_DIR "/tests/scenarios/chicken_stage.yaml";
 constexpr const char* kUkraine = REDLINE_SOURCE_DIR "/scenarios/ukraine_2022.yaml";
-
+using testing_util::LeverIndex;
+using testing_util::OutcomeIndex;
 Model Load(const std::string& file, const std::vector<std::string>& overrides,
            const std::string& variant = "") {
-  scenario::LoadOptions options;
-  options.variant = variant;
-  options.overrides = overrides;
-  options.check_all_variants = false;
-  auto loaded = scenario::LoadScenario(file, options);
-  EXPECT_TRUE(loaded.ok()) << (loaded.ok() ? "" : loaded.errors().front().ToString());
-  return loaded.ok() ? std::move(loaded).value().model : Model{};
-}
-
-int OutcomeIndex(const Model& model, const std::string& id) {
-  for (std::size_t i = 0; i < model.outcomes.size(); ++i)
-    if (model.outcomes[i].id == id) return static_cast<int>(i);
-  ADD_FAILURE() << "no outcome " << id;
-  return 0;
+  return testing_util::LoadModel(file, overrides, variant);
 }
 
 // The symmetric logit equilibrium of the one-shot chicken with gain g, humiliation h and crash
@@ -106,13 +95,6 @@ TEST(RiskProperties, ChickenSwervesWithTheMixedEquilibriumProbability) {
   const int collision = OutcomeIndex(models[0], "collision");
   EXPECT_LT(comparison.paired[1][row_wins].ci.high, 0.0);
   EXPECT_LT(comparison.paired[1][collision].ci.high, 0.0);
-}
-
-int LeverIndex(const Model& model, const std::string& id) {
-  for (std::size_t i = 0; i < model.levers.size(); ++i)
-    if (model.levers[i].id == id) return static_cast<int>(i);
-  ADD_FAILURE() << "no lever " << id;
-  return 0;
 }
 
 // Runs `runs` runs of `model` (seed 13) and counts, among the runs `selected`, those in which

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "agents/factory.h"
+#include "montecarlo/scenario_test_util.h"
 #include "montecarlo/statistics.h"
 #include "scenario/loader.h"
 #include "sim/simulator.h"
@@ -20,22 +21,10 @@ namespace {
 
 constexpr const char* kUkraine = REDLINE_SOURCE_DIR "/scenarios/ukraine_2022.yaml";
 constexpr std::int64_t kRuns = 4000;
+using testing_util::LeverIndex;
 
 Model Load(const std::vector<std::string>& overrides, const std::string& variant = "") {
-  scenario::LoadOptions options;
-  options.overrides = overrides;
-  options.variant = variant;
-  options.check_all_variants = false;
-  auto loaded = scenario::LoadScenario(kUkraine, options);
-  EXPECT_TRUE(loaded.ok()) << (loaded.ok() ? "" : loaded.errors().front().ToString());
-  return loaded.ok() ? std::move(loaded).value().model : Model{};
-}
-
-int LeverIndex(const Model& model, const std::string& id) {
-  for (std::size_t i = 0; i < model.levers.size(); ++i)
-    if (model.levers[i].id == id) return static_cast<int>(i);
-  ADD_FAILURE() << "no lever " << id;
-  return 0;
+  return testing_util::LoadModel(kUkraine, overrides, variant);
 }
 
 // Per lever, in how many runs it ends below its initial level, and at its lowest level.

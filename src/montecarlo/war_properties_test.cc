@@ -20,28 +20,19 @@
 #include <vector>
 
 #include "montecarlo/runner.h"
+#include "montecarlo/scenario_test_util.h"
 #include "scenario/loader.h"
 
 namespace redline {
 namespace {
 
 constexpr std::int64_t kRuns = 4000;
+using testing_util::LeverIndex;
 
+// A test scenario of tests/scenarios/.
 Model Load(const std::string& file, const std::vector<std::string>& overrides,
            const std::string& variant = "") {
-  scenario::LoadOptions options;
-  options.overrides = overrides;
-  options.variant = variant;
-  auto loaded = scenario::LoadScenario(REDLINE_SOURCE_DIR "/tests/scenarios/" + file, options);
-  EXPECT_TRUE(loaded.ok()) << (loaded.ok() ? "" : loaded.errors().front().ToString());
-  return loaded.ok() ? std::move(loaded).value().model : Model{};
-}
-
-int LeverIndex(const Model& model, const std::string& id) {
-  for (std::size_t i = 0; i < model.levers.size(); ++i)
-    if (model.levers[i].id == id) return static_cast<int>(i);
-  ADD_FAILURE() << "no lever " << id;
-  return 0;
+  return testing_util::LoadModel(REDLINE_SOURCE_DIR "/tests/scenarios/" + file, overrides, variant);
 }
 
 // Runs two variants under common random numbers and keeps every run's record.

@@ -64,19 +64,10 @@ double ChildrenCpuSeconds() {
 }
 
 ShellResult RunShell(const std::string& command) {
-  TempDir dir;
-  const std::string err_path = dir / "stderr";
   const auto start = std::chrono::steady_clock::now();
   const double cpu_start = ChildrenCpuSeconds();
-  ShellResult result;
-  FILE* pipe = ::popen(("(" + command + ") </dev/null 2>" + err_path).c_str(), "r");
-  if (pipe == nullptr) return result;
-  char buffer[4096];
-  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;)
-    result.out.append(buffer, n);
-  const int status = ::pclose(pipe);
-  result.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  result.err = ReadFile(err_path);
+  const CliResult run = testing::RunShellText(command);
+  ShellResult result{run.code, run.out, run.err, 0, 0};
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   result.cpu_seconds = ChildrenCpuSeconds() - cpu_start;
   return result;

@@ -84,15 +84,15 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-// Runs the built program: `REDLINE_BINARY ARGS` through the shell (ARGS is shell text), with
-// stdin from /dev/null and a 120 s timeout so that a hang fails instead of blocking the suite.
-inline CliResult RunBinary(const std::string& args) {
+// Runs shell text `command` with stdin from /dev/null, capturing stdout, stderr and the exit
+// code (128 + signal when killed by one).
+// RunBinary runs the built program: `REDLINE_BINARY ARGS` through the shell (ARGS is shell
+// text), with a 120 s timeout so that a hang fails instead of blocking the suite.
+inline CliResult RunShellText(const std::string& command) {
   TempDir dir;
   const std::string err_path = dir / "stderr";
-  const std::string command =
-      "timeout 120 " + std::string(REDLINE_BINARY) + " " + args + " </dev/null 2>" + err_path;
   CliResult result;
-  FILE* pipe = ::popen(command.c_str(), "r");
+  FILE* pipe = ::popen(("(" + command + ") </dev/null 2>" + err_path).c_str(), "r");
   if (pipe == nullptr) return result;
   char buffer[4096];
   for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;)
@@ -101,6 +101,10 @@ inline CliResult RunBinary(const std::string& args) {
   result.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   result.err = ReadFile(err_path);
   return result;
+}
+
+inline CliResult RunBinary(const std::string& args) {
+  return RunShellText("timeout 120 " + std::string(REDLINE_BINARY) + " " + args);
 }
 
 // Parses one JSON object that must make up all of `text` (a trailing newline allowed).

@@ -63,7 +63,7 @@ std::optional<LcpSolution> FloatLemke(const RationalMatrix& m, const RationalVec
   }
   std::optional<RationalVector> values = ExactBasicSolution(m, q, covering, tableau.basis());
   if (!values || !IsComplementarySolution(*values, std::vector<char>(n, 0))) return std::nullopt;
-  return LcpSolution{ZPart(*values, n), pivots, false, true};
+  return LcpSolution{ZPart(*values, n), pivots, false, true, 53};
 }
 
 }  // namespace
@@ -137,14 +137,16 @@ Status CheckMixedStart(const LcpTableau& tableau, const std::vector<char>& free,
   return {};
 }
 
-// The mixed path in doubles; as FloatLemke.
+// The mixed path in floating point (Tableau: doubles, double-doubles, or GMP floats of
+// `precision_bits`); as FloatLemke.
+template <typename Tableau>
 std::optional<LcpSolution> FloatMixedLemke(const RationalMatrix& m, const RationalVector& q,
                                            const RationalVector& covering,
                                            const std::vector<char>& free,
                                            const MixedLcpStart& start, const LemkeOptions& options,
-                                           bool relative_ratio_ties) {
+                                           bool relative_ratio_ties, int precision_bits = 53) {
   const int n = static_cast<int>(q.size());
-  FloatLcpTableau tableau(m, q, covering);
+  Tableau tableau(m, q, covering, precision_bits);
   tableau.SetRelativeRatioTies(relative_ratio_ties);
   for (int i = 0; i < n; ++i) {
     if (free[i]) tableau.SetFree(i);
@@ -175,6 +177,27 @@ std::optional<LcpSolution> FloatMixedLemke(const RationalMatrix& m, const Ration
   return LcpSolution{ZPart(*values, n), pivots, false, true};
 }
 
+// The float path in one precision with ties within an absolute floor first (right on
+// degenerate games, where a right-hand side that should be 0 comes out as rounding noise),
+// then with ties relative to the ratios only (right where the ratios shrink geometrically,
+// e.g. long risk_taking trees); the first whose end passes the exact check.
+template <typename Tableau>
+std::optional<LcpSolution> VerifiedFloatPath(const RationalMatrix& m, const RationalVector& q,
+                                             const RationalVector& covering,
+                                             const std::vector<char>& free,
+                                             const MixedLcpStart& start,
+                                             const LemkeOptions& options, int precision_bits) {
+  for (bool relative_ratio_ties : {false, true}) {
+    std::optional<LcpSolution> fast = FloatMixedLemke<Tableau>(m, q, covering, free, start, options,
+                                                               relative_ratio_ties, precision_bits);
+    if (fast && CheckMixedSolution(m, q, free, fast->z).ok()) {
+      fast->precision_bits = precision_bits;
+      return fast;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Result<LcpSolution> SolveMixedLcpLemke(const RationalMatrix& m, const RationalVector& q,
@@ -183,14 +206,24 @@ Result<LcpSolution> SolveMixedLcpLemke(const RationalMatrix& m, const RationalVe
                                        const LemkeOptions& options) {
   if (Status status = CheckLcpShape(m, q, covering); !status) return status.errors();
   if (!options.exact_only && free.size() == q.size()) {
-    // Ties within an absolute floor first (right on degenerate games), then relative only
-    // (right where the ratios shrink geometrically, e.g. long risk_taking trees); both ends
-    // are checked exactly, and exact pivoting runs only when neither passes.
-    for (bool relative_ratio_ties : {false, true}) {
-      if (std::optional<LcpSolution> fast =
-              FloatMixedLemke(m, q, covering, free, start, options, relative_ratio_ties)) {
-        if (CheckMixedSolution(m, q, free, fast->z).ok()) return *fast;
+    // In doubles first; then the same path in double-double and in 256-bit GMP floats, for
+    // paths whose rounding error grows past what doubles hold (lcp_float.h). Exact
+    // pivoting runs only when no end passes the exact check.
+    if (options.first_float_precision <= 53) {
+      if (auto fast =
+              VerifiedFloatPath<FloatLcpTableau>(m, q, covering, free, start, options, 53)) {
+        return *fast;
       }
+    }
+    if (options.first_float_precision <= 106) {
+      if (auto fast = VerifiedFloatPath<DoubleDoubleLcpTableau>(m, q, covering, free, start,
+                                                                options, 106)) {
+        return *fast;
+      }
+    }
+    if (auto fast = VerifiedFloatPath<MultiPrecisionLcpTableau>(m, q, covering, free, start,
+                                                                options, 256)) {
+      return *fast;
     }
   }
   LcpTableau tableau(m, q, covering);

@@ -21,6 +21,9 @@ struct LcpSolution {
   // The floating-point path (lcp_float.h) ended at this solution (verified exactly); false
   // when exact pivoting produced it.
   bool from_float_path = false;
+  // The precision in bits of the floating-point path that ended here: 53 (doubles), 106
+  // (double-double) or 256 (GMP floats; mixed LCPs only); 0 when exact pivoting produced it.
+  int precision_bits = 0;
 };
 
 struct LemkeOptions {
@@ -28,6 +31,9 @@ struct LemkeOptions {
   // Skip the floating-point path (lcp_float.h) and pivot exactly from the start; the
   // answers are exact either way (tests compare the two).
   bool exact_only = false;
+  // Mixed LCPs (the sequence form): skip the floating-point paths below this precision in
+  // bits (53 doubles, 106 double-double, 256 GMP floats; tests use it to run each alone).
+  int first_float_precision = 53;
 };
 
 // Solves the LCP (M, q) starting from the ray of the covering vector d (d > 0 wherever

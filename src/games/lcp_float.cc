@@ -3,27 +3,18 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <type_traits>
 
 namespace redline::games {
 
 namespace {
 
-constexpr double kPivotTolerance = 1e-13;  // entries smaller than this are zero
-constexpr double kTieTolerance = 1e-11;    // relative: ratios this close are tied
-
-// As CompareWithin, but relative to the magnitudes only, with no absolute floor.
-int CompareRelative(double a, double b) {
-  const double scale = std::max(std::fabs(a), std::fabs(b));
-  if (std::fabs(a - b) <= kTieTolerance * scale) return 0;
-  return a < b ? -1 : 1;
-}
-
-// -1, 0, 1 as a < b, a ≈ b, a > b.
-int CompareWithin(double a, double b) {
-  const double scale = 1.0 + std::max(std::fabs(a), std::fabs(b));
-  if (std::fabs(a - b) <= kTieTolerance * scale) return 0;
-  return a < b ? -1 : 1;
-}
+// Doubles: entries smaller than kPivotTolerance are zero, ratios within kTieTolerance
+// (relative) are tied. With P bits of precision (double-double: 106, GMP floats: as asked)
+// the tolerances are 2^-(P/2) and 2^-(P/2 - 6): half the precision is left for the
+// rounding error that accumulates along the path.
+constexpr double kPivotTolerance = 1e-13;
+constexpr double kTieTolerance = 1e-11;
 
 double LargestMagnitude(const RationalMatrix& m) {
   double largest = 0;
@@ -35,13 +26,61 @@ double LargestMagnitude(const RationalMatrix& m) {
   return largest;
 }
 
+// The few operations whose spelling differs between double, DoubleDouble and mpf_class.
+// The second argument of FromRational and PrecisionOf only selects the type.
+int PrecisionOf(double, int) { return 53; }
+int PrecisionOf(const DoubleDouble&, int) { return 106; }
+int PrecisionOf(const mpf_class&, int requested) { return requested; }
+
+double FromRational(const mpq_class& v, double, int) { return v.get_d(); }
+DoubleDouble FromRational(const mpq_class& v, const DoubleDouble&, int) {
+  return DoubleDouble::FromRational(v);
+}
+mpf_class FromRational(const mpq_class& v, const mpf_class&, int precision_bits) {
+  mpf_class out(0, precision_bits);
+  mpf_set_q(out.get_mpf_t(), v.get_mpq_t());
+  return out;
+}
+
+bool IsZero(double v) { return v == 0.0; }
+bool IsZero(const DoubleDouble& v) { return v.hi == 0.0; }
+bool IsZero(const mpf_class& v) { return sgn(v) == 0; }
+
+double Magnitude(double v) { return std::fabs(v); }
+DoubleDouble Magnitude(const DoubleDouble& v) { return Abs(v); }
+mpf_class Magnitude(const mpf_class& v) { return abs(v); }
+
+// target -= factor * source (scratch: room for the product, used by mpf_class only, whose
+// expression templates would allocate a temporary for it).
+void SubtractProduct(double& target, double factor, double source, double&) {
+  target -= factor * source;
+}
+void SubtractProduct(DoubleDouble& target, const DoubleDouble& factor, const DoubleDouble& source,
+                     DoubleDouble&) {
+  target -= factor * source;
+}
+void SubtractProduct(mpf_class& target, const mpf_class& factor, const mpf_class& source,
+                     mpf_class& scratch) {
+  mpf_mul(scratch.get_mpf_t(), factor.get_mpf_t(), source.get_mpf_t());
+  mpf_sub(target.get_mpf_t(), target.get_mpf_t(), scratch.get_mpf_t());
+}
+
 }  // namespace
 
-FloatLcpTableau::FloatLcpTableau(const RationalMatrix& m, const RationalVector& q,
-                                 const RationalVector& covering)
-    : n_(static_cast<int>(q.size())), columns_(2 * n_ + 1) {
-  tableau_.assign(static_cast<std::size_t>(n_) * columns_, 0.0);
-  rhs_.assign(n_, 0.0);
+template <typename Real>
+BasicFloatLcpTableau<Real>::BasicFloatLcpTableau(const RationalMatrix& m, const RationalVector& q,
+                                                 const RationalVector& covering, int precision_bits)
+    : n_(static_cast<int>(q.size())),
+      columns_(2 * n_ + 1),
+      precision_bits_(PrecisionOf(Real(), precision_bits)),
+      pivot_tolerance_(std::is_same_v<Real, double> ? kPivotTolerance
+                                                    : std::ldexp(1.0, -precision_bits_ / 2)),
+      tie_tolerance_(std::is_same_v<Real, double> ? kTieTolerance
+                                                  : std::ldexp(1.0, 6 - precision_bits_ / 2)),
+      scratch_(FromRational(mpq_class(0), Real(0), precision_bits_)) {
+  const Real zero = scratch_;
+  tableau_.assign(static_cast<std::size_t>(n_) * columns_, zero);
+  rhs_.assign(n_, zero);
   basis_.resize(n_);
   row_of_.assign(columns_, -1);
   free_.assign(n_, 0);
@@ -58,17 +97,24 @@ FloatLcpTableau::FloatLcpTableau(const RationalMatrix& m, const RationalVector& 
   for (int i = 0; i < n_; ++i) {
     at(i, i) = 1;
     for (int j = 0; j < n_; ++j) {
-      if (sgn(m[i][j]) != 0) at(i, n_ + j) = -m[i][j].get_d() / m_scale;
+      if (sgn(m[i][j]) == 0) continue;
+      at(i, n_ + j) = FromRational(m[i][j], zero, precision_bits_);
+      at(i, n_ + j) /= -m_scale;
     }
-    if (!covering.empty()) at(i, 2 * n_) = -covering[i].get_d() / q_scale;
-    rhs_[i] = q[i].get_d() / q_scale;
+    if (!covering.empty()) {
+      at(i, 2 * n_) = FromRational(covering[i], zero, precision_bits_);
+      at(i, 2 * n_) /= -q_scale;
+    }
+    rhs_[i] = FromRational(q[i], zero, precision_bits_);
+    rhs_[i] /= q_scale;
     basis_[i] = i;
     row_of_[i] = i;
     lex_columns_[i] = i;
   }
 }
 
-bool FloatLcpTableau::SetStartingBasis(const std::vector<int>& variables) {
+template <typename Real>
+bool BasicFloatLcpTableau<Real>::SetStartingBasis(const std::vector<int>& variables) {
   std::vector<char> wanted;
   if (!MarkStartingBasis(variables, n_, columns_, wanted)) return false;
   for (int v : variables) {
@@ -76,12 +122,9 @@ bool FloatLcpTableau::SetStartingBasis(const std::vector<int>& variables) {
     // Partial pivoting (the largest eligible entry) for stability; the lexicographic order
     // below does not depend on which row each variable lands in.
     int row = -1;
-    double largest = kPivotTolerance;
     for (int i = 0; i < n_; ++i) {
-      if (!wanted[basis_[i]] && std::fabs(at(i, v)) > largest) {
-        largest = std::fabs(at(i, v));
-        row = i;
-      }
+      if (wanted[basis_[i]] || !(Magnitude(at(i, v)) > pivot_tolerance_)) continue;
+      if (row < 0 || Magnitude(at(i, v)) > Magnitude(at(row, v))) row = i;
     }
     if (row < 0) return false;
     Pivot(row, v);
@@ -91,64 +134,85 @@ bool FloatLcpTableau::SetStartingBasis(const std::vector<int>& variables) {
   return true;
 }
 
-int FloatLcpTableau::LexicographicMinimumRow(int column, bool only_positive) const {
+// -1, 0, 1 as a < b, a ≈ b, a > b: within the tie tolerance relative to the larger
+// magnitude, plus an absolute floor of the tolerance unless `relative`.
+template <typename Real>
+int BasicFloatLcpTableau<Real>::Compare(const Real& a, const Real& b, bool relative) const {
+  Real scale = Magnitude(a) > Magnitude(b) ? Magnitude(a) : Magnitude(b);
+  if (!relative) scale += 1;
+  const Real difference = Magnitude(a - b);
+  if (difference <= tie_tolerance_ * scale) return 0;
+  return a < b ? -1 : 1;
+}
+
+template <typename Real>
+int BasicFloatLcpTableau<Real>::LexicographicMinimumRow(int column, bool only_positive) const {
   int best = -1;
+  Real ratio_best = scratch_, scale_best = scratch_;
   for (int i = 0; i < n_; ++i) {
     const int basic = basis_[i];
     if (basic >= n_ && basic < 2 * n_ && free_[basic - n_]) continue;
-    const double entry = at(i, column);
-    if (only_positive ? entry <= kPivotTolerance : entry >= -kPivotTolerance) continue;
+    const Real& entry = at(i, column);
+    if (only_positive ? entry <= pivot_tolerance_ : entry >= -pivot_tolerance_) continue;
+    const Real scale_i = Magnitude(entry);
+    const Real ratio_i = rhs_[i] / scale_i;
     if (best < 0) {
       best = i;
+      ratio_best = ratio_i;
+      scale_best = scale_i;
       continue;
     }
-    const double scale_i = std::fabs(entry), scale_best = std::fabs(at(best, column));
-    const double ratio_i = rhs_[i] / scale_i, ratio_best = rhs_[best] / scale_best;
-    int order = relative_ratio_ties_ ? CompareRelative(ratio_i, ratio_best)
-                                     : CompareWithin(ratio_i, ratio_best);
+    int order = Compare(ratio_i, ratio_best, relative_ratio_ties_);
     for (int k = 0; order == 0 && k < n_; ++k) {
       const int c = lex_columns_[k];
-      order = CompareWithin(at(i, c) / scale_i, at(best, c) / scale_best);
+      order = Compare(at(i, c) / scale_i, at(best, c) / scale_best, /*relative=*/false);
     }
-    if (order < 0) best = i;
+    if (order < 0) {
+      best = i;
+      ratio_best = ratio_i;
+      scale_best = scale_i;
+    }
   }
   return best;
 }
 
-void FloatLcpTableau::Pivot(int row, int entering) {
-  double* pivot_row = &tableau_[static_cast<std::size_t>(row) * columns_];
-  const double pivot = pivot_row[entering];
+template <typename Real>
+void BasicFloatLcpTableau<Real>::Pivot(int row, int entering) {
+  Real* pivot_row = &tableau_[static_cast<std::size_t>(row) * columns_];
+  const Real pivot = pivot_row[entering];
   for (int k = 0; k < columns_; ++k) pivot_row[k] /= pivot;
   rhs_[row] /= pivot;
   // The pivot row's non-zero columns: rows are updated only there.
-  std::vector<int> nonzero;
+  nonzero_.clear();
   for (int k = 0; k < columns_; ++k) {
-    if (pivot_row[k] != 0.0) nonzero.push_back(k);
+    if (!IsZero(pivot_row[k])) nonzero_.push_back(k);
   }
   for (int i = 0; i < n_; ++i) {
     if (i == row) continue;
-    double* target = &tableau_[static_cast<std::size_t>(i) * columns_];
-    const double factor = target[entering];
-    if (factor == 0.0) continue;
-    for (int k : nonzero) target[k] -= factor * pivot_row[k];
+    Real* target = &tableau_[static_cast<std::size_t>(i) * columns_];
+    if (IsZero(target[entering])) continue;
+    const Real factor = target[entering];
+    for (int k : nonzero_) SubtractProduct(target[k], factor, pivot_row[k], scratch_);
     target[entering] = 0.0;
-    rhs_[i] -= factor * rhs_[row];
+    SubtractProduct(rhs_[i], factor, rhs_[row], scratch_);
   }
   row_of_[basis_[row]] = -1;
   basis_[row] = entering;
   row_of_[entering] = row;
 }
 
-bool FloatLcpTableau::LooksFeasible() const {
+template <typename Real>
+bool BasicFloatLcpTableau<Real>::LooksFeasible() const {
   for (int i = 0; i < n_; ++i) {
     const int basic = basis_[i];
     if (basic >= n_ && basic < 2 * n_ && free_[basic - n_]) continue;
-    if (rhs_[i] < -kPivotTolerance) return false;
+    if (rhs_[i] < -pivot_tolerance_) return false;
   }
   return true;
 }
 
-std::optional<int> FloatLcpTableau::PivotIn(int entering) {
+template <typename Real>
+std::optional<int> BasicFloatLcpTableau<Real>::PivotIn(int entering) {
   const int row = LexicographicMinimumRow(entering, /*only_positive=*/true);
   if (row < 0) return std::nullopt;
   const int leaving = basis_[row];
@@ -156,13 +220,18 @@ std::optional<int> FloatLcpTableau::PivotIn(int entering) {
   return leaving;
 }
 
-int FloatLcpTableau::PivotInArtificial() {
+template <typename Real>
+int BasicFloatLcpTableau<Real>::PivotInArtificial() {
   const int row = LexicographicMinimumRow(ArtificialVariable(), /*only_positive=*/false);
   if (row < 0) return -1;
   const int leaving = basis_[row];
   Pivot(row, ArtificialVariable());
   return leaving;
 }
+
+template class BasicFloatLcpTableau<double>;
+template class BasicFloatLcpTableau<DoubleDouble>;
+template class BasicFloatLcpTableau<mpf_class>;
 
 namespace {
 

@@ -10,19 +10,33 @@
 // the exact tableau, so every answer is exact and verified either way.
 #pragma once
 
+#include <gmpxx.h>
+
 #include <optional>
 #include <vector>
 
+#include "games/double_double.h"
 #include "games/lcp_tableau.h"
 
 namespace redline::games {
 
-// LcpTableau's interface in doubles (variables: w_i = i, z_i = n + i, z0 = 2n). M, q and
-// the covering vector are scaled to entries of magnitude at most 1 (the pivots are the same
-// in exact arithmetic), then pivoted with a relative tolerance.
-class FloatLcpTableau {
+// LcpTableau's interface in floating point (variables: w_i = i, z_i = n + i, z0 = 2n): in
+// doubles (FloatLcpTableau), or in GMP floats of a chosen precision
+// (MultiPrecisionLcpTableau) for paths too long for doubles. M, q and the covering vector
+// are scaled to entries of magnitude at most 1 (the pivots are the same in exact
+// arithmetic), then pivoted with a tolerance that follows the precision.
+//
+// Why more precision rather than a rescaling: along some paths (risk_taking at H >= 160)
+// the relative rounding error of the basic solution grows by a constant factor per pivot
+// (~1.28 there), whatever the size of the values, until the ratio test picks the wrong row
+// (pivot ~140 in doubles). Rescaling rows and columns by powers of two leaves every rounding
+// the same (it commutes with it), so only the working precision moves that point.
+template <typename Real>
+class BasicFloatLcpTableau {
  public:
-  FloatLcpTableau(const RationalMatrix& m, const RationalVector& q, const RationalVector& covering);
+  // `precision_bits` is used by the multi-precision tableau only (doubles have 53).
+  BasicFloatLcpTableau(const RationalMatrix& m, const RationalVector& q,
+                       const RationalVector& covering, int precision_bits = 53);
 
   int size() const { return n_; }
   int ArtificialVariable() const { return 2 * n_; }
@@ -46,25 +60,38 @@ class FloatLcpTableau {
   const std::vector<int>& basis() const { return basis_; }
 
  private:
-  double& at(int row, int column) {
+  Real& at(int row, int column) {
     return tableau_[static_cast<std::size_t>(row) * columns_ + column];
   }
-  double at(int row, int column) const {
+  const Real& at(int row, int column) const {
     return tableau_[static_cast<std::size_t>(row) * columns_ + column];
   }
+  int Compare(const Real& a, const Real& b, bool relative) const;
   int LexicographicMinimumRow(int column, bool only_positive) const;
   void Pivot(int row, int entering);
 
   int n_;
   int columns_;
-  std::vector<double> tableau_;  // n rows × (2n+1) columns, row-major
-  std::vector<double> rhs_;
+  int precision_bits_;
+  double pivot_tolerance_;     // entries smaller than this are zero
+  double tie_tolerance_;       // relative: ratios this close are tied
+  std::vector<Real> tableau_;  // n rows × (2n+1) columns, row-major
+  std::vector<Real> rhs_;
   std::vector<int> basis_;
   std::vector<int> row_of_;
   std::vector<char> free_;
   std::vector<int> lex_columns_;
+  std::vector<int> nonzero_;  // scratch for Pivot
+  mutable Real scratch_;      // scratch for Pivot (a product)
   bool relative_ratio_ties_ = false;
 };
+
+using FloatLcpTableau = BasicFloatLcpTableau<double>;
+using DoubleDoubleLcpTableau = BasicFloatLcpTableau<DoubleDouble>;
+using MultiPrecisionLcpTableau = BasicFloatLcpTableau<mpf_class>;
+extern template class BasicFloatLcpTableau<double>;
+extern template class BasicFloatLcpTableau<DoubleDouble>;
+extern template class BasicFloatLcpTableau<mpf_class>;
 
 // A sparse row: (column, coefficient) pairs with distinct columns.
 using SparseRow = std::vector<std::pair<int, mpq_class>>;

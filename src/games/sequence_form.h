@@ -51,6 +51,7 @@ struct SequenceFormEquilibrium {
   int pivots = 0;
   bool hit_limit = false;        // Lemke stopped at its pivot limit; profile is then empty
   bool from_float_path = false;  // as LcpSolution::from_float_path
+  int precision_bits = 0;        // as LcpSolution::precision_bits
 };
 
 // One Nash equilibrium (exact). Errors: not two players / no perfect recall. Reaching

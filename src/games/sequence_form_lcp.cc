@@ -175,6 +175,7 @@ Result<SequenceFormEquilibrium> SolveSequenceForm(const ExtensiveGame& game,
   SequenceFormEquilibrium out;
   out.pivots = solution->pivots;
   out.from_float_path = solution->from_float_path;
+  out.precision_bits = solution->precision_bits;
   if (solution->hit_limit) {
     out.hit_limit = true;
     return out;

@@ -158,6 +158,66 @@ TEST(SequenceFormTest, FloatPathSolvesLongRiskTakingTrees) {
   }
 }
 
+// Past about 150 rounds the path outruns doubles: the relative rounding error of the basic
+// solution grows ~1.28× per pivot (the realization weights fall as (8/27)^k), so both
+// double paths leave the exact one (at pivot ~140 of 201 at 200 rounds) and exact pivoting
+// took 16 s. The double-double path follows it to the end (0.3 s); the end is verified
+// exactly.
+TEST(SequenceFormTest, DoubleDoublePathSolvesRiskTakingPastDoubleRange) {
+  // As `redline game risk_taking --param rounds=200` (exact 1/10, not the double 0.1).
+  Result<ExtensiveGame> game = MakeLibraryGame("risk_taking", {{"rounds", "200"}});
+  ASSERT_TRUE(game.ok());
+  Result<SequenceForm> form = BuildSequenceForm(*game);
+  ASSERT_TRUE(form.ok());
+  Result<SequenceFormEquilibrium> eq = SolveSequenceForm(*game);
+  ASSERT_TRUE(eq.ok()) << eq.errors()[0].ToString();
+  ASSERT_FALSE(eq->hit_limit);
+  EXPECT_TRUE(eq->from_float_path);
+  EXPECT_EQ(eq->precision_bits, 106);
+  EXPECT_NEAR(ExactNashConv(*game, eq->profile), 0.0, 1e-12);
+  for (int p = 0; p < 2; ++p) {  // realization plans, exactly: E x = e
+    const RationalMatrix& e = form->players[p].constraints;
+    for (std::size_t row = 0; row < e.size(); ++row) {
+      mpq_class sum = 0;
+      for (std::size_t s = 0; s < e[row].size(); ++s) sum += e[row][s] * eq->realization[p][s];
+      EXPECT_EQ(sum, row == 0 ? 1 : 0) << "player " << p << " row " << row;
+    }
+  }
+}
+
+// Each floating-point tier on its own (doubles, double-double, 256-bit GMP floats) follows
+// the exact path to the same equilibrium in the same number of pivots.
+TEST(SequenceFormTest, EachFloatPrecisionFollowsTheExactPath) {
+  std::vector<ExtensiveGame> games;
+  for (int rounds : {9, 30}) {
+    RiskTakingParams params;
+    params.rounds = rounds;
+    params.stalemate = rounds % 2 == 0 ? 0.75 : 0.0;
+    games.push_back(std::move(BuildRiskTakingGame(params)).value());
+  }
+  for (const std::string& name : LibraryGameNames()) {
+    games.push_back(std::move(MakeLibraryGame(name, {})).value());
+  }
+  for (const ExtensiveGame& game : games) {
+    LemkeOptions exact_only;
+    exact_only.exact_only = true;
+    Result<SequenceFormEquilibrium> exact = SolveSequenceForm(game, exact_only);
+    ASSERT_TRUE(exact.ok()) << game.title();
+    EXPECT_EQ(exact->precision_bits, 0) << game.title();
+    for (int bits : {53, 106, 256}) {
+      LemkeOptions options;
+      options.first_float_precision = bits;
+      Result<SequenceFormEquilibrium> fast = SolveSequenceForm(game, options);
+      ASSERT_TRUE(fast.ok()) << game.title() << " " << bits;
+      EXPECT_TRUE(fast->from_float_path) << game.title() << " " << bits;
+      EXPECT_EQ(fast->precision_bits, bits) << game.title();
+      EXPECT_EQ(fast->realization[0], exact->realization[0]) << game.title() << " " << bits;
+      EXPECT_EQ(fast->realization[1], exact->realization[1]) << game.title() << " " << bits;
+      EXPECT_EQ(fast->pivots, exact->pivots) << game.title() << " " << bits;
+    }
+  }
+}
+
 // The solution's realization plans satisfy E x = e, F y = f exactly and give the profile.
 TEST(SequenceFormTest, RealizationPlansAreExactlyFeasible) {
   RiskTakingParams params;

@@ -13,6 +13,8 @@
 #                  bench_games)
 # The generated games come from BUILD_DIR/bench/bench_games (fixed seeds); bayes2a.efg and
 # poker.efg from REDLINE_SHARED_DIR/data/games/gambit (default ../shared) when present.
+# REDLINE_COMPARE_ONLY (an extended regular expression) keeps only the cases whose name
+# matches, e.g. REDLINE_COMPARE_ONLY='enummixed random 1[02]|bayes2a'.
 set -euo pipefail
 
 gambit=${1:?usage: bench/gambit_compare.sh GAMBIT_PREFIX [BUILD_DIR] [RUNS] [TIMEOUT_S]}
@@ -52,6 +54,7 @@ median() { grep -v timeout | sort -g | awk '{ v[NR] = $1 } END { if (NR) print v
 
 compare() {
   local name=$1 gambit_cmd=$2 redline_cmd=$3
+  if [[ -n ${REDLINE_COMPARE_ONLY:-} && ! $name =~ $REDLINE_COMPARE_ONLY ]]; then return; fi
   local g_times=() r_times=()
   for ((i = 0; i < runs; ++i)); do
     # shellcheck disable=SC2086
@@ -72,6 +75,8 @@ compare() {
 }
 
 echo "median wall of $runs interleaved runs each; Gambit $("$gambit/bin/gambit-lcp" -v 2>&1 | head -1 || true)"
+echo "start: $(uptime)"
+trap 'echo "end: $(uptime)"; rm -rf "$games"' EXIT
 for n in 30 60; do
   compare "lcp (Lemke–Howson) random ${n}x${n}" "$gambit/bin/gambit-lcp -e 1 $games/random_$n.nfg" \
     "$redline solve $games/random_$n.nfg -m lcp --format gambit"

@@ -121,7 +121,7 @@ BENCHMARK_CAPTURE(BM_RiskTaking, enumpure, "enumpure")
     ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_RiskTaking, lcp, "lcp")
     ->RangeMultiplier(2)
-    ->Range(4, 64)
+    ->Range(4, 256)
     ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_RiskTaking, logit, "logit")
     ->RangeMultiplier(2)

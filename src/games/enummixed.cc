@@ -25,6 +25,35 @@ bool CompletelyLabelled(const LabelledVertex& x, const LabelledVertex& y) {
   return true;
 }
 
+// Reorders `equilibria` by `keys` (one per equilibrium; equal keys keep their order).
+void SortByKeys(const std::vector<std::pair<int, int>>& keys,
+                std::vector<BimatrixEquilibrium>& equilibria) {
+  std::vector<std::size_t> order(equilibria.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+  std::vector<BimatrixEquilibrium> sorted;
+  for (std::size_t k : order) sorted.push_back(std::move(equilibria[k]));
+  equilibria = std::move(sorted);
+}
+
+// Puts `equilibria` (the k-th from the vertices with indices vertex_pairs[k] in p_bases and
+// q_bases) in gambit-enummixed's order — player 1's vertex, then player 2's, each in the
+// order Gambit's reverse search meets it (GambitVertexRanks) — when both ranks are defined;
+// otherwise leaves them as they are.
+void SortInGambitOrder(const RationalMatrix& p_matrix, const std::vector<VariableMask>& p_bases,
+                       const RationalMatrix& q_matrix, const std::vector<VariableMask>& q_bases,
+                       const std::vector<std::pair<std::size_t, std::size_t>>& vertex_pairs,
+                       std::vector<BimatrixEquilibrium>& equilibria) {
+  const std::optional<std::vector<int>> p_rank = GambitVertexRanks(p_matrix, p_bases);
+  if (!p_rank) return;
+  const std::optional<std::vector<int>> q_rank = GambitVertexRanks(q_matrix, q_bases);
+  if (!q_rank) return;
+  std::vector<std::pair<int, int>> keys;
+  for (const auto& [p, q] : vertex_pairs) keys.emplace_back((*p_rank)[p], (*q_rank)[q]);
+  SortByKeys(keys, equilibria);
+}
+
 // The fast path (enummixed_vertices.h): both polytopes' vertices found in doubles, non-
 // degenerate, so a vertex's labels are exactly its non-basic variables and x pairs with the
 // y whose labels are the complement of its own. Every pair is then recomputed exactly and
@@ -50,6 +79,7 @@ std::optional<EnumMixedResult> EnumerateInDoubles(const RationalMatrix& p_matrix
   for (std::size_t k = 1; k < q_vertices.size(); ++k)
     q_by_labels[q_vertices[k].labels].push_back(k);
   std::vector<std::pair<LabelledVertex, LabelledVertex>> pairs;
+  std::vector<std::pair<std::size_t, std::size_t>> vertex_pairs;  // indices of each pair
   for (std::size_t k = 1; k < p_vertices.size(); ++k) {
     auto it = q_by_labels.find(all & ~p_vertices[k].labels);
     if (it == q_by_labels.end()) continue;
@@ -61,20 +91,31 @@ std::optional<EnumMixedResult> EnumerateInDoubles(const RationalMatrix& p_matrix
           ExactVertexOfBasis(q_matrix, q_vertices[j].basis, labels_q, label_count);
       if (!y || !CompletelyLabelled(*x, *y)) return std::nullopt;
       pairs.emplace_back(*x, std::move(*y));
+      vertex_pairs.emplace_back(k, j);
     }
   }
-  // The exact enumeration's order: x's coordinates, then y's, lexicographically.
-  std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) {
-    if (a.first.coordinates != b.first.coordinates)
-      return a.first.coordinates < b.first.coordinates;
-    return a.second.coordinates < b.second.coordinates;
+  // The exact enumeration's order (x's coordinates, then y's, lexicographically), then
+  // Gambit's where it is defined.
+  std::vector<std::size_t> order(pairs.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (pairs[a].first.coordinates != pairs[b].first.coordinates)
+      return pairs[a].first.coordinates < pairs[b].first.coordinates;
+    return pairs[a].second.coordinates < pairs[b].second.coordinates;
   });
   EnumMixedResult result;
   result.vertices_row_polytope = static_cast<long>(p_vertices.size()) - 1;
   result.vertices_column_polytope = static_cast<long>(q_vertices.size()) - 1;
-  for (const auto& [x, y] : pairs) {
+  std::vector<std::pair<std::size_t, std::size_t>> sorted_pairs;
+  for (std::size_t k : order) {
+    const auto& [x, y] = pairs[k];
     result.equilibria.push_back({Normalised(x.coordinates), Normalised(y.coordinates), 0});
+    sorted_pairs.push_back(vertex_pairs[k]);
   }
+  std::vector<VariableMask> p_bases, q_bases;
+  for (const MaskedVertex& v : p_vertices) p_bases.push_back(v.basis);
+  for (const MaskedVertex& v : q_vertices) q_bases.push_back(v.basis);
+  SortInGambitOrder(p_matrix, p_bases, q_matrix, q_bases, sorted_pairs, result.equilibria);
   return result;
 }
 
@@ -115,12 +156,17 @@ Result<EnumMixedResult> EnumerateExtremeEquilibria(const RationalMatrix& a, cons
   result.hit_limit = p_limit || q_limit;
   result.vertices_row_polytope = static_cast<long>(p_vertices.size());
   result.vertices_column_polytope = static_cast<long>(q_vertices.size());
+  std::vector<std::pair<int, int>> ranks;  // Gambit's ranks of each equilibrium's vertices
+  bool gambit_order = true;
   for (const LabelledVertex& x : p_vertices) {
     for (const LabelledVertex& y : q_vertices) {
       if (!CompletelyLabelled(x, y)) continue;
       result.equilibria.push_back({Normalised(x.coordinates), Normalised(y.coordinates), 0});
+      ranks.emplace_back(x.gambit_rank, y.gambit_rank);
+      gambit_order = gambit_order && x.gambit_rank >= 0 && y.gambit_rank >= 0;
     }
   }
+  if (gambit_order) SortByKeys(ranks, result.equilibria);  // else the coordinate order
   return result;
 }
 

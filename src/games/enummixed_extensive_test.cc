@@ -1,10 +1,9 @@
 // enummixed on extensive games: mixed profiles over the reduced strategic form in Gambit's
 // strategy order, the same equilibria as gambit-enummixed (17.0.0-alpha.2) prints — its
-// answers recorded by hand below. Gambit lists them in its own vertex-enumeration order;
-// redline's order differs, so the lists are compared as sets.
+// answers recorded by hand below, in Gambit's order (its reverse-search vertex order, which
+// redline rebuilds: enummixed_vertices.h).
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -30,29 +29,24 @@ std::vector<std::string> EnumMixedLines(const AnyGame& game) {
   return lines;
 }
 
-std::vector<std::string> Sorted(std::vector<std::string> lines) {
-  std::sort(lines.begin(), lines.end());
-  return lines;
-}
-
 TEST(EnumMixedExtensiveTest, LibraryGamesGiveGambitsEquilibria) {
   struct Case {
     const char* name;
-    std::vector<std::string> gambit;  // gambit-enummixed -q on `redline game NAME`, sorted
+    std::vector<std::string> gambit;  // gambit-enummixed -q on `redline game NAME`
   };
   const std::vector<Case> cases = {
-      {"chicken", {"NE,0,1,1,0", "NE,1,0,0,1", "NE,9/10,1/10,9/10,1/10"}},
+      {"chicken", {"NE,1,0,0,1", "NE,9/10,1/10,9/10,1/10", "NE,0,1,1,0"}},
       {"deterrence",
-       {"NE,0,1,0,1,0,0", "NE,1,0,0,0,1,0", "NE,1,0,0,1,0,0", "NE,1,0,1,0,0,0",
-        "NE,1,0,1/2,0,0,1/2"}},
+       {"NE,1,0,1,0,0,0", "NE,1,0,0,1,0,0", "NE,1,0,0,0,1,0", "NE,1,0,1/2,0,0,1/2",
+        "NE,0,1,0,1,0,0"}},
       {"risk_taking",
-       {"NE,0,0,1,1,0,0", "NE,0,19/27,8/27,1,0,0", "NE,1,0,0,0,0,1", "NE,1,0,0,0,1,0",
-        "NE,1,0,0,19/27,0,8/27", "NE,1,0,0,19/27,152/729,64/729", "NE,1,0,0,313/513,200/513,0"}},
+       {"NE,1,0,0,313/513,200/513,0", "NE,1,0,0,19/27,0,8/27", "NE,1,0,0,19/27,152/729,64/729",
+        "NE,1,0,0,0,1,0", "NE,1,0,0,0,0,1", "NE,0,19/27,8/27,1,0,0", "NE,0,0,1,1,0,0"}},
   };
   for (const Case& c : cases) {
     Result<ExtensiveGame> game = MakeLibraryGame(c.name, {});
     ASSERT_TRUE(game.ok());
-    EXPECT_EQ(Sorted(EnumMixedLines(AnyGame(std::move(game).value()))), c.gambit) << c.name;
+    EXPECT_EQ(EnumMixedLines(AnyGame(std::move(game).value())), c.gambit) << c.name;
   }
 }
 
@@ -79,7 +73,7 @@ TEST(EnumMixedExtensiveTest, CorpusGamesGiveGambitsEquilibria) {
   }
   struct Case {
     const char* file;
-    std::vector<std::string> gambit;  // gambit-enummixed -q, sorted
+    std::vector<std::string> gambit;  // gambit-enummixed -q
   };
   const std::vector<Case> cases = {
       {"poker.efg", {"NE,1/3,2/3,0,0,2/3,1/3"}},
@@ -88,7 +82,7 @@ TEST(EnumMixedExtensiveTest, CorpusGamesGiveGambitsEquilibria) {
   for (const Case& c : cases) {
     Result<AnyGame> game = ReadGameFile(std::string(corpus) + "/" + c.file);
     ASSERT_TRUE(game.ok()) << c.file;
-    EXPECT_EQ(Sorted(EnumMixedLines(*game)), c.gambit) << c.file;
+    EXPECT_EQ(EnumMixedLines(*game), c.gambit) << c.file;
   }
 }
 

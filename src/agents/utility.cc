@@ -57,8 +57,11 @@ double NetPowerChange(const Model& model, const State& state, LeverId lever, int
   return NetPowerChange(model, state, lever, level, NetPower(model, state));
 }
 
-double NetPowerChange(const Model& model, const State& state, LeverId lever, int level,
-                      double net_power) {
+namespace {
+// NetPowerChange's body, inlined into MoveUtilityTerms (once per candidate move).
+[[gnu::always_inline]] inline double NetPowerChangeInline(const Model& model, const State& state,
+                                                          LeverId lever, int level,
+                                                          double net_power) {
   const Lever& l = model.levers[lever.index];
   const Level& from = l.levels[state.level[lever.index]];
   const Level& to = l.levels[level];
@@ -84,6 +87,12 @@ double NetPowerChange(const Model& model, const State& state, LeverId lever, int
   if (to.interdicts_side == 0) interdiction_a += to_interdiction;
   if (to.interdicts_side == 1) interdiction_b += to_interdiction;
   return NetPowerFrom(model, state, aid_a, aid_b, interdiction_a, interdiction_b) - net_power;
+}
+}  // namespace
+
+double NetPowerChange(const Model& model, const State& state, LeverId lever, int level,
+                      double net_power) {
+  return NetPowerChangeInline(model, state, lever, level, net_power);
 }
 
 double CostTo(const Model& model, const State& state, LeverId lever, int level, ActorId actor) {
@@ -256,8 +265,11 @@ double RedLineRetaliation(const Model& model, const State& state, ActorId actor,
 namespace {
 
 // Adds the Article-5 terms to `total` one by one (the order ExpectedRetaliation always used).
-double AddAllianceRetaliation(double total, const Model& model, const State& state, ActorId actor,
-                              LeverId lever, int level, double lookahead) {
+// Inlined: MoveUtilityTerms calls it for every candidate move.
+[[gnu::always_inline]] inline double AddAllianceRetaliation(double total, const Model& model,
+                                                            const State& state, ActorId actor,
+                                                            LeverId lever, int level,
+                                                            double lookahead) {
   const Lever& l = model.levers[lever.index];
   if (!l.target.valid() || !l.levels[level].strikes_territory ||
       l.levels[state.level[lever.index]].strikes_territory)
@@ -304,7 +316,7 @@ MoveTerms MoveUtilityTerms(const Model& model, const State& state, ActorId actor
   const Lever& lever = model.levers[m.lever.index];
   const int from = state.level[m.lever.index];
   // war.net_power is NetPower(model, state) (ActorWarView): the same number, not recomputed.
-  terms.war = WarValue(war, NetPowerChange(model, state, m.lever, m.level, war.net_power));
+  terms.war = WarValueOf(war, NetPowerChangeInline(model, state, m.lever, m.level, war.net_power));
   // Own running cost over the lookahead, with the risk the move takes on or sheds. The one-off
   // cost of moving at all (inertia) is a type-independent friction, kept apart so that it
   // carries no signal (docs/model.md §5).
@@ -350,13 +362,6 @@ double ThreatFreeUtility(const Model& model, const State& state, ActorId actor, 
   return state.Value(t.stakes) * (terms.war - terms.audience) -
          CostWeight(model, state, actor, type) * terms.cost_without_red_lines + terms.coercion -
          terms.inertia;
-}
-
-double ResponseUtility(const Model& model, const State& state, ActorId actor, TypeId type,
-                       const ResponseTerms& terms) {
-  const ResolveType& t = model.actors[actor.index].types[type.index];
-  return state.Value(t.stakes) * terms.value - CostWeight(model, state, actor, type) * terms.cost +
-         terms.cost_of_refusing;
 }
 
 double NetResponseCost(const Model& model, const State& state, ActorId actor, TypeId type,

@@ -138,8 +138,12 @@ struct ResponseTerms {
   double cost_of_refusing = 0;  // audience cost of a public line plus the reputation at stake
                                 // (ReputationGain), or the alliance's credibility cost
 };
-double ResponseUtility(const Model& model, const State& state, ActorId actor, TypeId type,
-                       const ResponseTerms& terms);
+inline double ResponseUtility(const Model& model, const State& state, ActorId actor, TypeId type,
+                              const ResponseTerms& terms) {
+  const ResolveType& t = model.actors[actor.index].types[type.index];
+  return state.Value(t.stakes) * terms.value - CostWeight(model, state, actor, type) * terms.cost +
+         terms.cost_of_refusing;
+}
 // The net cost to type t of responding, before the cost of refusing:
 //   cost_weight_t * cost - stakes_t * value   (responding pays iff it is <= cost_of_refusing)
 double NetResponseCost(const Model& model, const State& state, ActorId actor, TypeId type,

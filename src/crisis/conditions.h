@@ -45,20 +45,20 @@ inline bool StruckUnder(const Model& model, const State& state, const ConditionC
          HypotheticalStrikes(model, context, actor);
 }
 
+bool EvaluateCompound(const Model& model, const State& state, const Condition& c,
+                      const ConditionContext& context);
+
+// Whether condition `id` holds. Leaves are evaluated here, without a call (the hot callers
+// inline it); all/any/not go through EvaluateCompound, so that this function is not recursive
+// and can be inlined.
 inline bool Evaluate(const Model& model, const State& state, ConditionId id,
                      const ConditionContext& context) {
   const Condition& c = model.conditions[id.index];
   switch (c.kind) {
     case ConditionKind::kAll:
-      for (ConditionId child : c.children)
-        if (!Evaluate(model, state, child, context)) return false;
-      return true;
     case ConditionKind::kAny:
-      for (ConditionId child : c.children)
-        if (Evaluate(model, state, child, context)) return true;
-      return false;
     case ConditionKind::kNot:
-      return !Evaluate(model, state, c.children[0], context);
+      return EvaluateCompound(model, state, c, context);
     case ConditionKind::kLeverAtLeast:
       return LevelUnder(state, context, c.lever) >= c.level;
     case ConditionKind::kInterferenceAtLeast: {
@@ -105,6 +105,26 @@ inline bool Evaluate(const Model& model, const State& state, ConditionId id,
       return true;
   }
   return false;
+}
+
+// all / any / not: their children in order, stopping at the first that decides.
+[[gnu::noinline]] inline bool EvaluateCompound(const Model& model, const State& state,
+                                               const Condition& c,
+                                               const ConditionContext& context) {
+  switch (c.kind) {
+    case ConditionKind::kAll:
+      for (ConditionId child : c.children)
+        if (!Evaluate(model, state, child, context)) return false;
+      return true;
+    case ConditionKind::kAny:
+      for (ConditionId child : c.children)
+        if (Evaluate(model, state, child, context)) return true;
+      return false;
+    case ConditionKind::kNot:
+      return !Evaluate(model, state, c.children[0], context);
+    default:
+      return false;
+  }
 }
 
 }  // namespace redline

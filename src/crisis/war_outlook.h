@@ -77,5 +77,10 @@ WarView MakeWarView(double balance, double drift, double sigma, double band, dou
 // is then neglected, and the standing unclamped) it is exactly the linear term
 // direction * drift * dN * H of model 0.1.
 double WarValue(const WarView& view, double net_power_change);
+// WarValue's common cases without a call: no side (direction 0) or no change in net power.
+inline double WarValueOf(const WarView& view, double net_power_change) {
+  if (view.direction == 0 || net_power_change == 0.0) return 0.0;
+  return WarValue(view, net_power_change);
+}
 
 }  // namespace redline

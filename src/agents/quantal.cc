@@ -121,6 +121,27 @@ void QuantalModel::EnforceProbabilities(const Model& model, const State& state, 
   }
 }
 
+void QuantalModel::EnforceWindowProbabilities(const Model& model, const State& state,
+                                              RedLineId red_line, std::span<double> window,
+                                              std::span<double> step, bool need_step) const {
+  const ActorId owner = model.red_lines[red_line.index].owner;
+  const ResponseTerms terms =
+      EnforcementTerms(model, state, red_line, Lookahead(model, state, owner));
+  const double lambda = Lambda(model, state, owner);
+  const int deadline = std::max(1, model.red_lines[red_line.index].deadline);
+  const int types = static_cast<int>(model.actors[owner.index].types.size());
+  for (int t = 0; t < types; ++t) {
+    const double x = lambda * ResponseUtility(model, state, owner, TypeId(t), terms);
+    // Below kHopeless σ < 2^-57: 0 without the exp (EnforceProbabilities gives an exactly 0
+    // hazard there for deadlines 2..4, hence a window probability of 0).
+    const bool hopeless = x < kHopeless;
+    window[t] = hopeless ? 0.0 : Logistic(x);
+    if (need_step)
+      step[t] =
+          hopeless && deadline >= 2 && deadline <= 4 ? 0.0 : PerStepHazard(Logistic(x), deadline);
+  }
+}
+
 double QuantalModel::VoteProbability(const Model& model, const State& state, AllianceId alliance,
                                      ActorId member, TypeId type) const {
   const double utility =

@@ -23,6 +23,11 @@ class QuantalModel final : public DecisionModel {
                             std::span<double> out) const override;
   void VoteProbabilities(const Model& model, const State& state, AllianceId alliance,
                          ActorId member, std::span<double> out) const override;
+  // The window probability is the logit's σ(λU) itself; the per-step hazard (a D-th root) is
+  // computed only when the kernel needs it (a crossed line).
+  void EnforceWindowProbabilities(const Model& model, const State& state, RedLineId red_line,
+                                  std::span<double> window, std::span<double> step,
+                                  bool need_step) const override;
 };
 
 // Turns utilities into logit probabilities in place: p_i ∝ exp(λ u_i) (stable for any λ ≥ 0).

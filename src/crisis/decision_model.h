@@ -16,6 +16,8 @@
 //    State::interference; see crisis/state.h).
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <memory>
 #include <span>
 #include <vector>
@@ -67,6 +69,32 @@ class DecisionModel {
     const ActorId owner = model.red_lines[red_line.index].owner;
     const int types = static_cast<int>(model.actors[owner.index].types.size());
     for (int t = 0; t < types; ++t) out[t] = EnforceProbability(model, state, red_line, TypeId(t));
+  }
+  // The kernel's call, for every type t of the owner: window[t] = P(type t enforces within a
+  // whole deadline window of D steps) = 1 - (1 - p_t)^D, and step[t] = p_t (what
+  // EnforceProbabilities gives) when `need_step`. The kernel needs the per-step p only for a
+  // crossed line, whose owner draws this step; for an intact line only the window probability
+  // (the credibility, docs/model.md §7.2), and a model may then leave `step` as it is. The
+  // default computes the window probability from p (by repeated products, std::pow beyond 64
+  // steps); a model whose choice is over the window (the quantal model: σ(λU)) may return it
+  // directly, equal up to rounding, without taking the D-th root and raising it back.
+  virtual void EnforceWindowProbabilities(const Model& model, const State& state,
+                                          RedLineId red_line, std::span<double> window,
+                                          std::span<double> step, bool need_step) const {
+    (void)need_step;  // the default computes p anyway
+    const ActorId owner = model.red_lines[red_line.index].owner;
+    const int types = static_cast<int>(model.actors[owner.index].types.size());
+    const int deadline = std::max(1, model.red_lines[red_line.index].deadline);
+    EnforceProbabilities(model, state, red_line, step);
+    for (int t = 0; t < types; ++t) {
+      double stay = 1.0;
+      if (deadline > 64) {
+        stay = std::pow(1.0 - step[t], deadline);
+      } else {
+        for (int k = 0; k < deadline; ++k) stay *= 1.0 - step[t];
+      }
+      window[t] = 1.0 - stay;
+    }
   }
   virtual void VoteProbabilities(const Model& model, const State& state, AllianceId alliance,
                                  ActorId member, std::span<double> out) const {

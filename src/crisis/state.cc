@@ -66,6 +66,7 @@ void State::Allocate(const Model& model) {
   moved.assign(actors, 0);
   lever_likelihood.assign(model.levers.size() * max_types, 1.0);
   enforce_next.assign(red_line_count * max_types, 0.0);
+  enforce_window_next.assign(red_line_count * max_types, 0.0);
   enforce_within.assign(red_line_count * max_types, 0.0);
   enforce_choice.assign(red_line_count, 0);
   likelihood.assign(max_types, 1.0);

@@ -105,9 +105,11 @@ struct State {
                                             // interference were computed from (-1: stale)
   double interdiction[2] = {0, 0};          // total interdiction of each side's aid (uncapped)
   std::vector<double> interference;         // per actor: perceived interference by non-allies
-  std::vector<double> enforce_probability;  // [red line * max_types + t]: per-step P(enforce);
-                                            // kept at its last value once a line is enforced
-                                            // or lapsed (no longer read then)
+  std::vector<double> enforce_probability;  // [red line * max_types + t]: per-step P(enforce)
+                                            // of a crossed line (0 while it is intact: its
+                                            // credibility needs only enforce_within); kept at
+                                            // its last value once a line is enforced or lapsed
+                                            // (no longer read then)
   std::vector<double> credibility;          // [actor * red lines + r]: actor's P(owner enforces
                                             // r within its (remaining) deadline)
   std::vector<double> alliance_deterrence;  // [actor * alliances + k]: actor's P(alliance k
@@ -150,6 +152,7 @@ struct State {
   std::vector<double> lever_likelihood;      // [lever * max_types + t]: P_t(what the lever did
                                              // | a choice among hold and the lever's moves)
   std::vector<double> enforce_next;          // red lines * max_types
+  std::vector<double> enforce_window_next;   // red lines * max_types: P(enforce within a window)
   std::vector<double> enforce_within;        // red lines * max_types: P(enforce in the window)
   std::vector<std::uint8_t> enforce_choice;  // per red line this step: 0 none, 1 yes, 2 no
   std::vector<double> likelihood;            // max_types (UpdateBeliefs)

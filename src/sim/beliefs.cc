@@ -55,13 +55,24 @@ void UpdateBeliefs(const Model& model, State& state, ActorId actor, const double
     // Two types, both likelihoods positive (the usual case): the posterior depends only on the
     // likelihood ratio r = L(1) / L(0): b0' = b0 / (b0 + b1 r^w), b1' = b1 r^w / (b0 + b1 r^w).
     // One power per weight instead of one per type, and no underflow of L(t)^w for tiny
-    // likelihoods. The last weight's power is kept: observers often share a weight.
+    // likelihoods. r^w = exp(w log r), with log r taken once: observers of one signal often
+    // have two or three different weights. The last weight's power is kept: consecutive
+    // observers often share a weight.
     const double ratio = likelihood[1] / likelihood[0];
-    double tempered = ratio, tempered_w = 1.0;
+    double tempered = ratio, tempered_w = 1.0, log_ratio = 0.0;
+    bool have_log = false;
     ForEachPerceiver(model, state, lever, from, to, [&](int o, double w) {
       if (o == actor.index || w <= 0.0) return;
       if (w != tempered_w) {
-        tempered = std::pow(ratio, w);
+        if (w == 1.0) {
+          tempered = ratio;
+        } else {
+          if (!have_log) {
+            log_ratio = std::log(ratio);
+            have_log = true;
+          }
+          tempered = std::exp(w * log_ratio);
+        }
         tempered_w = w;
       }
       double* row = state.BeliefRow(o, actor);

@@ -168,17 +168,24 @@ void RefreshCredibility(const StepContext& context, State& state) {
     }
     const ActorId owner = model.red_lines[r].owner;
     std::fill(next, next + mt, 0.0);
-    context.decisions[owner.index]->EnforceProbabilities(model, state, RedLineId(r),
-                                                         std::span<double>(next, mt));
+    // An intact line needs only the probability of enforcing within a whole window (its
+    // credibility); a crossed one the per-step probability its owner draws with.
+    context.decisions[owner.index]->EnforceWindowProbabilities(
+        model, state, RedLineId(r), std::span<double>(&state.enforce_window_next[r * mt], mt),
+        std::span<double>(next, mt), status == RedLineStatus::kCrossed);
   }
   state.enforce_probability.swap(state.enforce_next);
   for (int r = 0; r < lines; ++r) {
     const RedLineStatus status = state.red_line_status[r];
+    double* within = &state.enforce_within[r * mt];
+    if (status == RedLineStatus::kIntact) {
+      std::copy_n(&state.enforce_window_next[r * mt], mt, within);
+      continue;
+    }
     const int remaining = RemainingWindow(model, state, r);
     for (int t = 0; t < mt; ++t) {
       const double p = state.enforce_probability[r * mt + t];
-      state.enforce_within[r * mt + t] =
-          status == RedLineStatus::kEnforced ? 1.0 : 1.0 - IntegerPower(1.0 - p, remaining);
+      within[t] = status == RedLineStatus::kEnforced ? 1.0 : 1.0 - IntegerPower(1.0 - p, remaining);
     }
   }
   // Line-major so the owner's data is looked up once per line, not once per (actor, line).

@@ -2,6 +2,8 @@
 // level) while State::trigger_memo is on (sim/stages.h TriggerMemo, agents CrossingThreat).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include "agents/factory.h"
@@ -53,6 +55,46 @@ TEST(TriggerMemo, GivesExactlyTheUnmemoisedCrossingThreats) {
     }
   }
   EXPECT_GT(nonzero, 100) << "of " << compared << ": the crisis must threaten something";
+}
+
+// The credibility of an intact line reads the decision model's window probability directly
+// (DecisionModel::EnforceWindowProbabilities; the quantal model returns σ(λU) and takes the
+// per-step root only for crossed lines). At every step of many runs of the test crisis, for
+// every line and type: the window probability is 1 − (1 − p)^D of the per-type p to rounding,
+// and the per-step values, when asked for, are exactly EnforceProbability's. Checked to fail
+// when the quantal model's window probability is the per-step p (the window ignored).
+TEST(EnforceWindow, MatchesThePerStepProbabilities) {
+  const Model model = testing::CrisisModel();
+  const DecisionModels decisions = MakeDecisionModels(model);
+  const Simulator sim(model, MakeDecisionModels(model));
+  State state;
+  state.Allocate(model);
+  int compared = 0, between = 0;
+  for (std::uint64_t run = 0; run < 40; ++run) {
+    const RunRng rng(2022, run);
+    sim.Reset(state, rng);
+    while (!state.done) {
+      for (int r = 0; r < static_cast<int>(model.red_lines.size()); ++r) {
+        const ActorId owner = model.red_lines[r].owner;
+        const int types = static_cast<int>(model.actors[owner.index].types.size());
+        const int deadline = std::max(1, model.red_lines[r].deadline);
+        std::vector<double> window(types), step(types);
+        decisions[owner.index]->EnforceWindowProbabilities(model, state, RedLineId(r), window, step,
+                                                           true);
+        for (int t = 0; t < types; ++t) {
+          const double p =
+              decisions[owner.index]->EnforceProbability(model, state, RedLineId(r), TypeId(t));
+          ASSERT_EQ(step[t], p) << "run " << run << " line " << r << " type " << t;
+          const double expected = 1.0 - std::pow(1.0 - p, deadline);
+          ASSERT_NEAR(window[t], expected, 1e-12) << "run " << run << " line " << r;
+          ++compared;
+          between += window[t] > 1e-6 && window[t] < 1.0 - 1e-6;
+        }
+      }
+      sim.Step(state, rng);
+    }
+  }
+  EXPECT_GT(between, 100) << "of " << compared << ": the window probabilities must vary";
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs redline's dependencies (Debian 12 packages), builds it (Release) into build/,
+# Installs redline's dependencies (Debian 12 packages), builds it (Release, profile-guided with
+# GCC: scripts/build-pgo.sh) into build/,
 # and runs the default scenario. Usage: bash scripts/setup.sh [--no-run]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,13 +20,8 @@ if ((${#missing[@]})); then
 fi
 
 jobs=$(nproc 2>/dev/null || echo 2)
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DREDLINE_BUILD_BENCH=ON >/dev/null
-echo "building into build/ with $jobs jobs (compiler output: build/build.log)"
-if ! cmake --build build -j "$jobs" >build/build.log 2>&1; then
-  tail -n 60 build/build.log
-  echo "setup: the build failed; the whole log is build/build.log" >&2
-  exit 1
-fi
+echo "building into build/ with $jobs jobs, profile-guided (compiler output: build/build.log)"
+bash scripts/build-pgo.sh build -DREDLINE_BUILD_BENCH=ON
 
 if [ "${1:-}" != "--no-run" ]; then
   ./build/src/redline run scenarios/ukraine_2022.yaml --runs 100000

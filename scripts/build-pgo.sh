@@ -5,7 +5,7 @@
 #      the simulator's hot loop, then replay, compare and solve briefly;
 #   3. reconfigure with REDLINE_PGO=USE and build every target with the profile.
 # The results are the same numbers as a plain build (only inlining and code layout change);
-# the simulator is about 10 % faster (docs/performance.md). With a compiler other than GCC it
+# the simulator is about 7 % faster (docs/performance.md). With a compiler other than GCC it
 # builds without PGO and says so.
 #
 #   scripts/build-pgo.sh BUILD_DIR [extra cmake arguments...]

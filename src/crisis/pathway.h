@@ -19,14 +19,14 @@ enum class LinkKind : std::uint8_t {
   kAllianceResponse,  // an alliance's deliberation said yes to an attack on a member
   kIndividualAction,  // a member acting alone under Article 5 after the alliance said no
   kRetaliation,       // a raise by an actor struck (perceived deliberately) since its last raise
-  kDesperation,       // a raise while the mover's P(decisive defeat) >= kDesperationThreshold
+  kDesperation,       // a raise while the mover's P(decisive defeat) >= war.desperation_threshold
   kPreemption,        // a raise that, but for the others' expected moves this step, the same
                       // draw would not have chosen (the reciprocal fear of surprise attack)
 };
 inline constexpr int kLinkKinds = 9;
 
-// The mover's probability of a decisive defeat over its lookahead (docs/model.md §5.1) at or
-// above which a raise is a desperation link.
+// The default of war.desperation_threshold: the mover's probability of a decisive defeat over its
+// lookahead (docs/model.md §5.1) at or above which a raise is a desperation link.
 inline constexpr double kDesperationThreshold = 0.5;
 
 // "act", "crossing", ... (runs.csv, summary.json) and "act", "red-line crossing", ... (text).

@@ -237,7 +237,10 @@ struct Theatre {
   Param decisive_band;    // |balance| >= band ends the war decisively
   Param decisive_value;   // decisive_value: what a decisive defeat costs the losing side and
                           // those who favour it, in balance units (>= band; default = band)
-  Param settle_base;      // settlement hazard: logistic(base + cost_rate * costs - gap * gap)
+  // A raise is named desperation (pathways, docs/model.md §11.1) while the mover's P(decisive
+  // defeat) over its lookahead is at least this (war.desperation_threshold; default 0.5).
+  Param desperation_threshold;
+  Param settle_base;  // settlement hazard: logistic(base + cost_rate * costs - gap * gap)
   Param settle_cost;
   Param settle_gap;
   std::string side_labels[2];

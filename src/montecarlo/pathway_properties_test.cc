@@ -101,6 +101,19 @@ TEST(PathwayProperty17, DesperationUnderDecisiveDefeat) {
   }
 }
 
+// war.desperation_threshold names the link and changes no decision: at 0.99 (South's defeat is
+// never that likely here) the same runs end in nuclear use, none of them named desperation.
+// Checked to fail when pathways.cc ignores the key (every nuclear run is then desperation).
+TEST(PathwayProperty17, DesperationThresholdNamesTheLinkOnly) {
+  const Model model = Load("pathway_desperation.yaml", {});
+  const Model strict = Load("pathway_desperation.yaml", {"war.desperation_threshold=0.99"});
+  const auto usual = NuclearPathways(model, RunAll(model));
+  const auto paths = NuclearPathways(strict, RunAll(strict));
+  EXPECT_EQ(Total(paths), Total(usual)) << Describe(paths);
+  EXPECT_GE(Total(paths), kRuns / 10) << Describe(paths);
+  EXPECT_EQ(paths.count("desperation"), 0u) << Describe(paths);
+}
+
 // Inadvertent escalation: an incident (probability 0.25 per step) in step 0 or 1 — later, the
 // response's strike (next step) and Russia's enforcement (the step after) fall beyond the
 // horizon of 4 — draws the alliance's strike: misread with posterior 2/3 when Russia is

@@ -103,6 +103,12 @@ void CompileWar(const YamlNode* section, CompileContext& ctx) {
     theatre.decisive_value =
         ctx.params.Compile(value, war.PathOf("decisive_value"), ParamRange::kNonNegative, 0);
   }
+  // Absent: no parameter (parameters are drawn by index, so an absent key must not shift the
+  // others'), and the pathways use kDesperationThreshold.
+  if (const YamlNode* value = war.Optional("desperation_threshold")) {
+    theatre.desperation_threshold = ctx.params.Compile(value, war.PathOf("desperation_threshold"),
+                                                       ParamRange::kProbability, 0.5);
+  }
   CompileSettlement(war, theatre, ctx);
 }
 

@@ -44,8 +44,9 @@ inline const Keys kAllianceResponse = {"lever", "proportionate", "total", "total
 
 inline const Keys kChannel = {"id", "label", "between", "open", "accuracy_open", "accuracy_closed"};
 
-inline const Keys kWar = {"id",    "sides",         "initial_balance", "drift",
-                          "noise", "decisive_band", "decisive_value",  "settlement"};
+inline const Keys kWar = {"id",        "sides",         "initial_balance", "drift",
+                          "noise",     "decisive_band", "decisive_value",  "desperation_threshold",
+                          "settlement"};
 inline const Keys kWarSides = {"a", "b"};
 inline const Keys kWarSide = {"label", "power"};
 inline const Keys kSettlement = {"base", "cost", "gap"};

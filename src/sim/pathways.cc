@@ -58,7 +58,9 @@ Pathway DecisionChain(const Model& model, const State& state, ActorId actor, con
         OthersExpectedToEscalate(model, state, actor))
       return parent.Then(LinkKind::kPreemption);
   }
-  if (DefeatProbability(model, state, actor) >= kDesperationThreshold)
+  const Param threshold = model.theatre.desperation_threshold;  // absent: the default
+  if (DefeatProbability(model, state, actor) >=
+      (threshold.index < 0 ? kDesperationThreshold : state.Value(threshold)))
     return parent.Then(LinkKind::kDesperation);
   if (state.struck_last[a]) return parent.Then(LinkKind::kRetaliation);
   return parent.Then(LinkKind::kAct);

@@ -26,15 +26,21 @@ double LargestMagnitude(const RationalMatrix& m) {
   return largest;
 }
 
-// The few operations whose spelling differs between double, DoubleDouble and mpf_class.
+// The few operations whose spelling differs between double, dd_real and mpf_class.
 // The second argument of FromRational and PrecisionOf only selects the type.
 int PrecisionOf(double, int) { return 53; }
-int PrecisionOf(const DoubleDouble&, int) { return 106; }
+int PrecisionOf(const dd_real&, int) { return 106; }
 int PrecisionOf(const mpf_class&, int requested) { return requested; }
 
 double FromRational(const mpq_class& v, double, int) { return v.get_d(); }
-DoubleDouble FromRational(const mpq_class& v, const DoubleDouble&, int) {
-  return DoubleDouble::FromRational(v);
+// The nearest double-double to a rational (to within about 2^-106 relative): the leading double,
+// then the double nearest the rest, from a 192-bit GMP float.
+dd_real FromRational(const mpq_class& v, const dd_real&, int) {
+  mpf_class f(0, 192);
+  mpf_set_q(f.get_mpf_t(), v.get_mpq_t());
+  const double high = f.get_d();
+  f -= high;
+  return dd_real(high, f.get_d());
 }
 mpf_class FromRational(const mpq_class& v, const mpf_class&, int precision_bits) {
   mpf_class out(0, precision_bits);
@@ -43,11 +49,11 @@ mpf_class FromRational(const mpq_class& v, const mpf_class&, int precision_bits)
 }
 
 bool IsZero(double v) { return v == 0.0; }
-bool IsZero(const DoubleDouble& v) { return v.hi == 0.0; }
+bool IsZero(const dd_real& v) { return v.is_zero(); }
 bool IsZero(const mpf_class& v) { return sgn(v) == 0; }
 
 double Magnitude(double v) { return std::fabs(v); }
-DoubleDouble Magnitude(const DoubleDouble& v) { return Abs(v); }
+dd_real Magnitude(const dd_real& v) { return abs(v); }
 mpf_class Magnitude(const mpf_class& v) { return abs(v); }
 
 // target -= factor * source (scratch: room for the product, used by mpf_class only, whose
@@ -55,8 +61,7 @@ mpf_class Magnitude(const mpf_class& v) { return abs(v); }
 void SubtractProduct(double& target, double factor, double source, double&) {
   target -= factor * source;
 }
-void SubtractProduct(DoubleDouble& target, const DoubleDouble& factor, const DoubleDouble& source,
-                     DoubleDouble&) {
+void SubtractProduct(dd_real& target, const dd_real& factor, const dd_real& source, dd_real&) {
   target -= factor * source;
 }
 void SubtractProduct(mpf_class& target, const mpf_class& factor, const mpf_class& source,
@@ -230,7 +235,7 @@ int BasicFloatLcpTableau<Real>::PivotInArtificial() {
 }
 
 template class BasicFloatLcpTableau<double>;
-template class BasicFloatLcpTableau<DoubleDouble>;
+template class BasicFloatLcpTableau<dd_real>;
 template class BasicFloatLcpTableau<mpf_class>;
 
 namespace {

@@ -11,11 +11,11 @@
 #pragma once
 
 #include <gmpxx.h>
+#include <qd/dd_real.h>  // double-double arithmetic (Debian libqd-dev: Hida, Li & Bailey's QD)
 
 #include <optional>
 #include <vector>
 
-#include "games/double_double.h"
 #include "games/lcp_tableau.h"
 
 namespace redline::games {
@@ -87,10 +87,10 @@ class BasicFloatLcpTableau {
 };
 
 using FloatLcpTableau = BasicFloatLcpTableau<double>;
-using DoubleDoubleLcpTableau = BasicFloatLcpTableau<DoubleDouble>;
+using DoubleDoubleLcpTableau = BasicFloatLcpTableau<dd_real>;
 using MultiPrecisionLcpTableau = BasicFloatLcpTableau<mpf_class>;
 extern template class BasicFloatLcpTableau<double>;
-extern template class BasicFloatLcpTableau<DoubleDouble>;
+extern template class BasicFloatLcpTableau<dd_real>;
 extern template class BasicFloatLcpTableau<mpf_class>;
 
 // A sparse row: (column, coefficient) pairs with distinct columns.

@@ -59,11 +59,13 @@ double NetPowerChange(const Model& model, const State& state, LeverId lever, int
 
 namespace {
 // NetPowerChange's body, inlined into MoveUtilityTerms (once per candidate move).
+// `from_level` is the level whose aid the current aggregates hold (the current level, or for a
+// timed lever its posture).
 [[gnu::always_inline]] inline double NetPowerChangeInline(const Model& model, const State& state,
                                                           LeverId lever, int level,
-                                                          double net_power) {
+                                                          double net_power, int from_level) {
   const Lever& l = model.levers[lever.index];
-  const Level& from = l.levels[state.level[lever.index]];
+  const Level& from = l.levels[from_level];
   const Level& to = l.levels[level];
   // Neither level carries aid or interdiction (rhetoric, gas, launches...): the sums below
   // would be unchanged, so the difference is exactly 0.
@@ -71,7 +73,7 @@ namespace {
       to.interdiction.index < 0)
     return 0.0;
   // Written out per side (no references or arrays) so that the totals stay in registers.
-  const State::LevelValues& from_values = state.ValuesOf(model, lever, state.level[lever.index]);
+  const State::LevelValues& from_values = state.ValuesOf(model, lever, from_level);
   const State::LevelValues& to_values = state.ValuesOf(model, lever, level);
   const double from_aid = from_values.aid, to_aid = to_values.aid;
   const double from_interdiction = from_values.interdiction;
@@ -92,7 +94,7 @@ namespace {
 
 double NetPowerChange(const Model& model, const State& state, LeverId lever, int level,
                       double net_power) {
-  return NetPowerChangeInline(model, state, lever, level, net_power);
+  return NetPowerChangeInline(model, state, lever, level, net_power, state.level[lever.index]);
 }
 
 double CostTo(const Model& model, const State& state, LeverId lever, int level, ActorId actor) {
@@ -240,10 +242,17 @@ double CrossingThreat(const Model& model, const State& state, ActorId actor, Lev
   const int current = state.level[line.response_lever.index];
   if (current >= line.response_level) return 0.0;
   if (current > 0) {
-    threat = std::max(0.0, threat - state.ValuesOf(model, line.response_lever, current).damage);
+    const int running = model.levers[line.response_lever.index].levels[current].posture;
+    threat = std::max(0.0, threat - state.ValuesOf(model, line.response_lever, running).damage);
     if (threat == 0.0) return 0.0;
   }
-  const ConditionContext context{line.owner, false, lever, level};
+  ConditionContext context{line.owner, false, lever, level};
+  // An act's first consequence is part of the move (docs/model.md §3.2).
+  const Level& moved_to = model.levers[lever.index].levels[level];
+  if (moved_to.act && !moved_to.causes.empty() && level > state.level[lever.index]) {
+    context.second = moved_to.causes[0].lever;
+    context.second_level = std::max(state.level[context.second.index], moved_to.causes[0].level);
+  }
   if (!state.trigger_memo_on) return Evaluate(model, state, line.trigger, context) ? threat : 0.0;
   // The result depends only on (r, lever, level) while the memo is on (State::trigger_memo).
   std::int8_t& holds = state.trigger_memo[static_cast<std::size_t>(r.index) * model.total_levels +
@@ -271,8 +280,9 @@ namespace {
                                                             LeverId lever, int level,
                                                             double lookahead) {
   const Lever& l = model.levers[lever.index];
+  // A strike the lever's running level (its posture, after an act) does not already make.
   if (!l.target.valid() || !l.levels[level].strikes_territory ||
-      l.levels[state.level[lever.index]].strikes_territory)
+      l.levels[l.levels[state.level[lever.index]].posture].strikes_territory)
     return total;
   for (AllianceId k : model.actors[l.target.index].alliances) {
     const double p = state.AllianceDeterrence(actor, k);
@@ -283,7 +293,7 @@ namespace {
         !model.allied[actor.index * model.actors.size() + response.target.index])
       continue;
     const int answer = AllianceResponseLevel(alliance, l.levels[level].rung.index);
-    total += p * state.Value(response.levels[answer].damage) * lookahead;
+    total += p * ThreatDamage(model, state, alliance.response_lever, answer, lookahead) * lookahead;
   }
   return total;
 }
@@ -308,15 +318,66 @@ MoveTerms MoveUtilityTerms(const Model& model, const State& state, ActorId actor
                           ActorWarView(model, state, actor, lookahead));
 }
 
+namespace {
+
+// MoveUtilityTerms for a timed lever (acts, lead times; docs/model.md §5.7). A raise with lead
+// time K takes effect after K steps, so the new level's running effects last R = max(0, H - K)
+// of the lookahead's H steps; an act's own effects count once (if K < H); running effects are
+// those of postures: P(level) is the level itself, or the posture below an act.
+MoveTerms TimedMoveTerms(const Model& model, const State& state, ActorId actor, const Move& m,
+                         double lookahead, const WarView& war) {
+  MoveTerms terms;
+  const Actor& a = model.actors[actor.index];
+  const Lever& lever = model.levers[m.lever.index];
+  const int from = state.level[m.lever.index];
+  const int to = m.level;
+  const int from_posture = lever.levels[from].posture;
+  const int to_posture = lever.levels[to].posture;
+  const int lead = LeadTime(lever, from, to);
+  const double running = std::max(0.0, lookahead - lead);
+  const double once = lever.levels[to].act && to > from && lead < lookahead ? 1.0 : 0.0;
+  terms.war = WarValueOf(
+      war, NetPowerChangeInline(model, state, m.lever, to_posture, war.net_power, from_posture) *
+               running / lookahead);
+  terms.cost = once * (CostTo(model, state, m.lever, to, actor) +
+                       LeverRisk(model, state, actor, m.lever, to)) +
+               (CostTo(model, state, m.lever, to_posture, actor) -
+                CostTo(model, state, m.lever, from_posture, actor) +
+                RiskChange(model, state, actor, m.lever, from_posture, to_posture)) *
+                   running;
+  terms.inertia = state.Value(a.decision.switching_cost);
+  for (int k = to + 1; k <= from; ++k) terms.audience += state.Value(lever.levels[k].audience_cost);
+  const double own_cost = terms.cost;
+  const double red_lines = RedLineRetaliation(model, state, actor, m.lever, to, running);
+  const double alliance = AllianceRetaliation(model, state, actor, m.lever, to, running);
+  terms.cost = own_cost + red_lines + alliance;
+  terms.cost_without_red_lines = own_cost + alliance;
+  if (lever.target.valid() && a.favours != kNoSide) {
+    const int target_side = model.actors[lever.target.index].favours;
+    if (target_side != kNoSide && target_side != a.favours) {
+      const double damage = once * state.ValuesOf(model, m.lever, to).damage +
+                            (state.ValuesOf(model, m.lever, to_posture).damage -
+                             state.ValuesOf(model, m.lever, from_posture).damage) *
+                                running;
+      terms.coercion = state.Value(a.coercion_value) * damage;
+    }
+  }
+  return terms;
+}
+
+}  // namespace
+
 MoveTerms MoveUtilityTerms(const Model& model, const State& state, ActorId actor, const Move& m,
                            double lookahead, const WarView& war) {
   MoveTerms terms;
   if (m.is_hold()) return terms;
   const Actor& a = model.actors[actor.index];
   const Lever& lever = model.levers[m.lever.index];
+  if (lever.timed) return TimedMoveTerms(model, state, actor, m, lookahead, war);
   const int from = state.level[m.lever.index];
   // war.net_power is NetPower(model, state) (ActorWarView): the same number, not recomputed.
-  terms.war = WarValueOf(war, NetPowerChangeInline(model, state, m.lever, m.level, war.net_power));
+  terms.war =
+      WarValueOf(war, NetPowerChangeInline(model, state, m.lever, m.level, war.net_power, from));
   // Own running cost over the lookahead, with the risk the move takes on or sheds. The one-off
   // cost of moving at all (inertia) is a type-independent friction, kept apart so that it
   // carries no signal (docs/model.md §5).

@@ -14,17 +14,19 @@ namespace redline {
 
 // What a draw is for. Separate purposes never share draws.
 enum class DrawPurpose : std::uint32_t {
-  kParameter = 1,    // per-run sampling of distributions (slot = parameter id)
-  kType = 2,         // each actor's private type (slot = actor)
-  kChannel = 3,      // whether a channel is open (slot = channel)
-  kHazard = 4,       // accident incidents (slot = lever)
-  kAttribution = 5,  // whether an incident is perceived as deliberate (slot = lever)
-  kDecision = 6,     // an actor's choice of move (slot = actor)
-  kEnforce = 7,      // red-line enforcement decisions (slot = red line)
-  kVote = 8,         // alliance votes (slot = alliance * 1024 + member)
-  kWarNoise = 9,     // the war balance's noise (slot = theatre)
-  kSettlement = 10,  // negotiated settlement (slot = theatre)
-  kTest = 100,       // reserved for tests
+  kParameter = 1,        // per-run sampling of distributions (slot = parameter id)
+  kType = 2,             // each actor's private type (slot = actor)
+  kChannel = 3,          // whether a channel is open (slot = channel)
+  kHazard = 4,           // accident incidents (slot = lever)
+  kAttribution = 5,      // whether an incident is perceived as deliberate (slot = lever)
+  kDecision = 6,         // an actor's choice of move (slot = actor)
+  kEnforce = 7,          // red-line enforcement decisions (slot = red line)
+  kVote = 8,             // alliance votes (slot = alliance * 1024 + member)
+  kWarNoise = 9,         // the war balance's noise (slot = theatre)
+  kSettlement = 10,      // negotiated settlement (slot = theatre)
+  kActHazard = 20,       // an act's own hazards, in the act's step (slot = as kHazard)
+  kActAttribution = 21,  // their attribution (slot = as kHazard)
+  kTest = 100,           // reserved for tests
 };
 
 std::uint64_t Mix64(std::uint64_t x);

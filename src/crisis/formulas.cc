@@ -9,7 +9,8 @@ double Threat(const Model& model, const State& state, ActorId actor, RedLineId r
   const Lever& response = model.levers[line.response_lever.index];
   if (!response.target.valid()) return 0.0;
   if (!model.allied[actor.index * model.actors.size() + response.target.index]) return 0.0;
-  return state.Value(response.levels[line.response_level].damage);
+  return ThreatDamage(model, state, line.response_lever, line.response_level,
+                      state.Value(model.actors[actor.index].decision.lookahead));
 }
 
 double ProbabilityAllianceResponds(const Model& model, const State& state, AllianceId alliance,

@@ -54,6 +54,25 @@ inline double NetPower(const Model& model, const State& state) {
 // State::threat).
 double Threat(const Model& model, const State& state, ActorId actor, RedLineId r);
 
+// The damage per step over a horizon of H steps that `lever` at `level` threatens (a red line's
+// or an alliance's response): the level's damage, or for an act its posture's damage plus the
+// act's own damage spread over H (it is done once: docs/model.md §3.2).
+inline double ThreatDamage(const Model& model, const State& state, LeverId lever, int level,
+                           double horizon) {
+  const Level& at = model.levers[lever.index].levels[level];
+  const double damage = state.ValuesOf(model, lever, level).damage;
+  if (!at.act) return damage;
+  return state.ValuesOf(model, lever, at.posture).damage + damage / std::max(1.0, horizon);
+}
+
+// The lead time of raising `lever` from level `from` to `to`: the longest lead_time of the
+// levels raised onto or past (docs/model.md §3.2); 0 for a move down.
+inline int LeadTime(const Lever& lever, int from, int to) {
+  int lead = 0;
+  for (int k = from + 1; k <= to; ++k) lead = std::max(lead, lever.levels[k].lead_time);
+  return lead;
+}
+
 // The level an alliance's response lever goes to for an attack of rung `attack_rung`.
 inline int AllianceResponseLevel(const Alliance& alliance, int attack_rung) {
   return alliance.total_from.valid() && attack_rung >= alliance.total_from.index

@@ -22,6 +22,8 @@ const char* LinkId(LinkKind kind) {
       return "desperation";
     case LinkKind::kPreemption:
       return "preemption";
+    case LinkKind::kConsequence:
+      return "consequence";
   }
   return "?";
 }
@@ -46,6 +48,8 @@ const char* LinkLabel(LinkKind kind) {
       return "escalation under decisive defeat";
     case LinkKind::kPreemption:
       return "pre-emption";
+    case LinkKind::kConsequence:
+      return "consequence of an act";
   }
   return "?";
 }

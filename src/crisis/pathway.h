@@ -22,8 +22,9 @@ enum class LinkKind : std::uint8_t {
   kDesperation,       // a raise while the mover's P(decisive defeat) >= war.desperation_threshold
   kPreemption,        // a raise that, but for the others' expected moves this step, the same
                       // draw would not have chosen (the reciprocal fear of surprise attack)
+  kConsequence,       // a lever raised because an act caused it (levels[].causes)
 };
-inline constexpr int kLinkKinds = 9;
+inline constexpr int kLinkKinds = 10;
 
 // The default of war.desperation_threshold: the mover's probability of a decisive defeat over its
 // lookahead (docs/model.md §5.1) at or above which a raise is a desperation link.

@@ -44,6 +44,11 @@ void State::Allocate(const Model& model) {
 
   level.assign(levers, 0);
   peak_level.assign(levers, 0);
+  act_step.assign(levers, -1);
+  act_floor.assign(levers, 0);
+  order_level.assign(levers, -1);
+  order_due.assign(levers, -1);
+  order_path.assign(levers, Pathway{});
   red_line_status.assign(red_line_count, RedLineStatus::kIntact);
   crossed_step.assign(red_line_count, -1);
   resolved_step.assign(red_line_count, -1);
@@ -166,7 +171,16 @@ void State::Reset(const Model& model, const RunRng& rng) {
   for (std::size_t l = 0; l < model.levers.size(); ++l) {
     level[l] = model.levers[l].initial_level;
     peak_level[l] = level[l];
+    // An act the lever starts at was done before the run: it is not live, but it is done.
+    act_floor[l] = 0;
+    for (int k = 0; k <= level[l]; ++k)
+      if (model.levers[l].levels[k].act) act_floor[l] = k;
   }
+  std::fill(act_step.begin(), act_step.end(), -1);
+  std::fill(order_level.begin(), order_level.end(), -1);
+  std::fill(order_due.begin(), order_due.end(), -1);
+  std::fill(order_path.begin(), order_path.end(), Pathway{});
+  acts_step = -1;
   std::fill(red_line_status.begin(), red_line_status.end(), RedLineStatus::kIntact);
   std::fill(crossed_step.begin(), crossed_step.end(), -1);
   std::fill(resolved_step.begin(), resolved_step.end(), -1);

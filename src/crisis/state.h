@@ -72,6 +72,14 @@ struct State {
   int perceived_incidents = 0;  // incidents perceived as deliberate
   int votes = 0;                // alliance deliberations held
   int first_crossing_step = -1;
+  // Acts and orders (docs/model.md §3.2). An act is live (its one-shot effects apply) in the
+  // step its lever was raised onto it: act_step[lever] == step.
+  std::vector<int> act_step;        // per lever: step its current act level was reached; -1
+  std::vector<int> act_floor;       // per lever: highest act level done (the lever's floor)
+  std::vector<int> order_level;     // per lever: level a pending order raises it to; -1 if none
+  std::vector<int> order_due;       // per lever: step the pending order takes effect
+  std::vector<Pathway> order_path;  // per lever: the pending order's causal chain
+  int acts_step = -1;               // the last step in which an act was live
   std::vector<std::uint8_t> alliance_responded;  // per alliance: a deliberation said yes
   std::vector<std::uint8_t> struck_ever;  // per actor: perceived-deliberate strike at any step
 
@@ -170,6 +178,14 @@ struct State {
   void Reset(const Model& model, const RunRng& rng);
 
   double Value(Param p) const { return p.index < 0 ? 0.0 : values[p.index]; }
+  // Whether lever `lever`'s act (its current level, an act) happens this step.
+  bool ActLive(int lever) const { return act_step[lever] == step; }
+  // The level whose per-step effects lever l has now: its own level, or while it stands at an
+  // act after the act's step, the posture below it (docs/model.md §3.2).
+  int EffectLevel(const Model& model, int l) const {
+    const Level& at = model.levers[l].levels[level[l]];
+    return at.act && !ActLive(l) ? at.posture : level[l];
+  }
   const LevelValues& ValuesOf(const Model& model, LeverId lever, int lvl) const {
     return level_values[model.level_offset[lever.index] + lvl];
   }

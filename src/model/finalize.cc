@@ -159,15 +159,44 @@ void FillLeverIndexes(Model& model) {
     model.max_candidates = std::max(model.max_candidates, CandidateBound(model, ActorId(a)));
 }
 
+// Whether raising `lever` can move `other`: it is `other`, or one of its acts causes `other`.
+bool MovesLever(const Lever& lever, LeverId self, LeverId other) {
+  if (self == other) return true;
+  for (const Level& level : lever.levels)
+    for (const Level::Cause& cause : level.causes)
+      if (cause.lever == other) return true;
+  return false;
+}
+
 void FillRedLineIndexes(Model& model) {
   model.red_lines_of_owner.assign(model.actors.size(), {});
   model.red_lines_of_lever.assign(model.levers.size(), {});
+  const int levers = static_cast<int>(model.levers.size());
   for (int r = 0; r < static_cast<int>(model.red_lines.size()); ++r) {
     const RedLine& line = model.red_lines[r];
     if (line.owner.valid()) model.red_lines_of_owner[line.owner.index].push_back(RedLineId(r));
-    for (int l = 0; l < static_cast<int>(model.levers.size()); ++l)
-      if (line.trigger.valid() && ReadsLever(model, line.trigger, LeverId(l), line.owner))
-        model.red_lines_of_lever[l].push_back(RedLineId(r));
+    if (!line.trigger.valid()) continue;
+    for (int l = 0; l < levers; ++l)
+      for (int read = 0; read < levers; ++read)
+        if (MovesLever(model.levers[l], LeverId(l), LeverId(read)) &&
+            ReadsLever(model, line.trigger, LeverId(read), line.owner)) {
+          model.red_lines_of_lever[l].push_back(RedLineId(r));
+          break;
+        }
+  }
+}
+
+// Acts and timing (docs/model.md §3.2): each level's posture (the level whose per-step effects
+// hold while the lever stands there) and whether a lever is timed.
+void FillActs(Model& model) {
+  for (Lever& lever : model.levers) {
+    lever.timed = false;
+    for (int k = 0; k < static_cast<int>(lever.levels.size()); ++k) {
+      Level& level = lever.levels[k];
+      // Level 0 is never an act (checked by the scenario compiler).
+      level.posture = level.act && k > 0 ? lever.levels[k - 1].posture : k;
+      lever.timed |= level.act || level.lead_time > 0;
+    }
   }
 }
 
@@ -254,6 +283,7 @@ ChannelId FindChannel(const Model& model, int party, ActorId victim) {
 
 void FinalizeModel(Model& model) {
   FillMembership(model);
+  FillActs(model);
   FillLeverIndexes(model);
   FillRedLineIndexes(model);
   FillRungConditionLevers(model);

@@ -122,8 +122,25 @@ struct Level {
                            // moves the lever from this level to a lower one (tying hands)
   int interdicts_side = kNoSide;   // side whose aid is interdicted (derived from target)
   bool strikes_territory = false;  // .strikes: true — a deliberate strike on target's territory
+                                   // (every step a posture is held: a campaign; once for an act)
   std::vector<Perception> perceived;  // .perceived_by: {observer: weight}; others 0
   std::vector<Hazard> hazards;        // .hazards
+  // Acts and timing (docs/model.md §3.2, mechanism B6).
+  bool act = false;   // .act: true — a one-shot act: its cost, damage, strike, hazards and
+                      // perception apply once, in the step the lever is raised onto it; the lever
+                      // then never goes below it (an act cannot be undone)
+  int posture = -1;   // derived: the level whose per-step effects hold while the lever stands
+                      // here — the level itself for a posture, the highest posture below an act
+  int earliest = 0;   // .earliest: the lever cannot be raised onto or past this level before
+                      // this step
+  int lead_time = 0;  // .lead_time: a decision to raise onto this level takes effect this many
+                      // steps later (an order)
+  struct Cause {
+    LeverId lever;
+    int level = 0;
+  };
+  std::vector<Cause> causes;  // .causes: {lever: level} — raised to at least that level when
+                              // this act happens (events and state changes caused by the act)
 };
 
 struct Lever {
@@ -135,6 +152,8 @@ struct Lever {
   int initial_level = 0;      // initial: level id
   int max_change = 1;         // max_change: levels it can move per step
   std::vector<Level> levels;  // ordered, at least one; levels[0] is "off"
+  bool timed = false;         // derived: a level is an act or has a lead time (the decision
+                              // models' general path, docs/model.md §5.7)
 };
 
 // ---- Conditions (red-line triggers and outcome rules) -----------------------------------

@@ -50,6 +50,13 @@ class CompileContext {
     int lever = 0, level = 0, hazard = 0;
   };
   std::vector<PendingHazardCondition> pending_hazard_conditions;
+  // Acts' `causes` ({lever: level}), resolved once every lever is compiled (the same pass).
+  struct PendingCauses {
+    const YamlNode* node;
+    std::string path;
+    int lever = 0, level = 0;
+  };
+  std::vector<PendingCauses> pending_causes;
 
   void Error(const SourceLocation& where, const std::string& path, const std::string& message) {
     AddError(errors, where, path, message);

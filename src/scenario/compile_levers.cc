@@ -69,6 +69,49 @@ void CompileHazards(const YamlNode& node, const std::string& path, Level& level,
   }
 }
 
+// act, earliest, lead_time, causes (docs/model.md §3.2). An act is done once: it has no
+// running effect on the war (aid, interdiction) and cannot be abandoned (audience_cost).
+void CompileTiming(const MapReader& entry, Level& level, int lever_index, int level_index,
+                   CompileContext& ctx) {
+  if (const YamlNode* act = entry.Optional("act")) {
+    level.act = ReadBool(*act, entry.PathOf("act"), ctx.errors).value_or(false);
+    if (level.act && level_index == 0) {
+      ctx.Error(act->where, entry.PathOf("act"),
+                "the first level of a lever is where it starts ('off') and cannot be an act; "
+                "add an 'off' level before it");
+    }
+    if (level.act) {
+      for (const char* key : {"aid", "aid_to", "interdiction", "audience_cost"}) {
+        if (const YamlNode* node = entry.Optional(key)) {
+          ctx.Error(node->where, entry.PathOf(key),
+                    std::string("an act (act: true) happens once and is never abandoned, so it "
+                                "cannot have '") +
+                        key + "'; give it to a posture level (a level held over time)");
+        }
+      }
+    }
+  }
+  if (const YamlNode* earliest = entry.Optional("earliest")) {
+    level.earliest = ReadInt(*earliest, entry.PathOf("earliest"), 0, ctx.errors).value_or(0);
+  }
+  if (const YamlNode* lead = entry.Optional("lead_time")) {
+    level.lead_time = ReadInt(*lead, entry.PathOf("lead_time"), 0, ctx.errors).value_or(0);
+  }
+  if (const YamlNode* causes = entry.Optional("causes")) {
+    if (!level.act) {
+      ctx.Error(causes->where, entry.PathOf("causes"),
+                "only an act (act: true) causes events; add 'act: true' to this level or "
+                "remove 'causes'");
+    } else if (!causes->IsMapping()) {
+      ctx.Error(causes->where, entry.PathOf("causes"),
+                "expected a mapping of lever ids to levels, e.g. {pilot: captured}, got " +
+                    causes->Describe());
+    } else {
+      ctx.pending_causes.push_back({causes, entry.PathOf("causes"), lever_index, level_index});
+    }
+  }
+}
+
 void CompileLevel(const MapReader& entry, const Lever& lever, Level& level, int lever_index,
                   int level_index, CompileContext& ctx) {
   level.id = ReadEntryId(entry, ctx);
@@ -113,6 +156,7 @@ void CompileLevel(const MapReader& entry, const Lever& lever, Level& level, int 
                                   : "the target '" + target->id + "' has no territory to strike");
     }
   }
+  CompileTiming(entry, level, lever_index, level_index, ctx);
   if (const YamlNode* perceived = entry.Optional("perceived_by")) {
     CompilePerceptions(*perceived, entry.PathOf("perceived_by"), level, ctx);
   }
@@ -182,7 +226,32 @@ void CompileLevers(const YamlNode* section, CompileContext& ctx) {
                });
 }
 
+namespace {
+
+void CompileCauses(const CompileContext::PendingCauses& pending, CompileContext& ctx) {
+  if (pending.lever >= static_cast<int>(ctx.model.levers.size())) return;
+  Lever& own = ctx.model.levers[pending.lever];
+  if (pending.level >= static_cast<int>(own.levels.size())) return;
+  for (const YamlEntry& entry : pending.node->entries) {
+    const std::string path = pending.path + "." + entry.key;
+    const YamlNode key{YamlNode::Kind::kScalar, entry.key, false, {}, {}, entry.key_where};
+    std::optional<LeverId> lever = ctx.Lever(key, path);
+    if (!lever) continue;
+    if (lever->index == pending.lever) {
+      ctx.Error(entry.key_where, path,
+                "an act cannot cause its own lever to move; name another lever");
+      continue;
+    }
+    std::optional<int> level = ctx.Level(*lever, entry.value, path);
+    if (level) own.levels[pending.level].causes.push_back(Level::Cause{*lever, *level});
+  }
+}
+
+}  // namespace
+
 void CompileHazardConditions(CompileContext& ctx) {
+  for (const CompileContext::PendingCauses& pending : ctx.pending_causes)
+    CompileCauses(pending, ctx);
   for (const CompileContext::PendingHazardCondition& pending : ctx.pending_hazard_conditions) {
     const ConditionId when =
         CompileCondition(*pending.node, pending.path, ConditionContext::kTrigger, ctx);

@@ -21,7 +21,8 @@ void CompileThresholds(const YamlNode* section, CompileContext& ctx);
 void CompileObservers(const YamlNode* section, CompileContext& ctx);
 void CompileActors(const YamlNode* section, CompileContext& ctx);
 void CompileLevers(const YamlNode* section, CompileContext& ctx);
-// Hazards' `when` conditions (ctx.pending_hazard_conditions), once every lever is compiled.
+// Hazards' `when` conditions (ctx.pending_hazard_conditions) and acts' `causes`
+// (ctx.pending_causes), once every lever is compiled.
 void CompileHazardConditions(CompileContext& ctx);
 void CompileRedLines(const YamlNode* section, CompileContext& ctx);
 void CompileAlliances(const YamlNode* section, CompileContext& ctx);

@@ -26,9 +26,10 @@ inline const Keys kScheduleEntry = {"step", "lever", "level"};
 
 inline const Keys kLever = {"id",     "label",   "short_label", "owner",
                             "target", "initial", "max_change",  "levels"};
-inline const Keys kLevel = {"id",           "rung",    "cost",         "damage",
-                            "aid",          "aid_to",  "interdiction", "strikes",
-                            "perceived_by", "hazards", "audience_cost"};
+inline const Keys kLevel = {"id",           "rung",      "cost",          "damage",
+                            "aid",          "aid_to",    "interdiction",  "strikes",
+                            "perceived_by", "hazards",   "audience_cost", "act",
+                            "earliest",     "lead_time", "causes"};
 inline const Keys kHazard = {"probability", "victim", "rung", "damage", "when"};
 
 inline const Keys kRedLine = {"id",       "label",         "short_label", "owner",

@@ -112,9 +112,9 @@ void ActAlone(const StepContext& context, State& state, AllianceId k) {
       UpdateBeliefs(model, state, own.member, p, LeverId(), 0, 0);
     }
     if (act) {
-      SetLevel(context, state, own.lever, own.level, own.member, MoveCause::kDecision);
       NoteRaise(state, own.member.index, own.lever,
                 state.attack_path[k.index].Then(LinkKind::kIndividualAction));
+      SetLevel(context, state, own.lever, own.level, own.member, MoveCause::kDecision);
     }
   }
   state.vote_kind = State::VoteKind::kRespond;
@@ -131,7 +131,10 @@ void Reconsider(const StepContext& context, State& state, AllianceId k) {
   state.vote_kind = State::VoteKind::kRespond;
   const bool keep = RuleSaysYes(context.model, state, alliance);
   if (context.observer) context.observer->OnAllianceDecision(state, k, keep, current);
-  if (!keep) SetLevel(context, state, alliance.response_lever, 0, ActorId(), MoveCause::kAlliance);
+  // Ending a response lowers its lever to its floor: a retaliatory act stays done.
+  const int floor = std::min(current, state.act_floor[alliance.response_lever.index]);
+  if (!keep)
+    SetLevel(context, state, alliance.response_lever, floor, ActorId(), MoveCause::kAlliance);
 }
 
 }  // namespace
@@ -144,7 +147,9 @@ void Deliberate(const StepContext& context, State& state) {
     const int rung = state.alliance_attack_rung[k];
     const int current = state.level[alliance.response_lever.index];
     if (rung < 0) {
-      if (current > 0) Reconsider(context, state, AllianceId(k));
+      // Only a posture is held and can be kept or ended; a done act is not reconsidered.
+      if (state.EffectLevel(model, alliance.response_lever.index) > 0)
+        Reconsider(context, state, AllianceId(k));
       continue;
     }
     const int level = AllianceResponseLevel(alliance, rung);
@@ -157,9 +162,9 @@ void Deliberate(const StepContext& context, State& state) {
       context.observer->OnAllianceDecision(state, AllianceId(k), respond, level);
     if (respond) {
       state.alliance_responded[k] = 1;
-      SetLevel(context, state, alliance.response_lever, level, ActorId(), MoveCause::kAlliance);
       NoteRaise(state, state.actors + k, alliance.response_lever,
                 state.attack_path[k].Then(LinkKind::kAllianceResponse));
+      SetLevel(context, state, alliance.response_lever, level, ActorId(), MoveCause::kAlliance);
     } else if (!alliance.individual.empty()) {
       ActAlone(context, state, AllianceId(k));
     }

@@ -22,12 +22,16 @@ void RefreshLeverAggregates(const Model& model, State& state) {
   const int actors = state.actors;
   for (int l = 0; l < static_cast<int>(model.levers.size()); ++l) {
     const int k = state.level[l];
-    const Level& level = model.levers[l].levels[k];
-    const State::LevelValues& values = state.level_values[model.level_offset[l] + k];
+    // An act has no aid or interdiction (checked by the compiler): its posture's apply; it is
+    // perceived in its step, its posture after (docs/model.md §3.2).
+    const int posture = model.levers[l].levels[k].posture;
+    const Level& level = model.levers[l].levels[posture];
+    const State::LevelValues& values = state.level_values[model.level_offset[l] + posture];
     if (level.aid_side != kNoSide) state.aid[level.aid_side] += values.aid;
     if (level.interdicts_side != kNoSide)
       state.interdiction[level.interdicts_side] += values.interdiction;
-    const double* weights = &state.weight[(model.level_offset[l] + k) * state.observers];
+    const int seen = state.ActLive(l) ? k : posture;
+    const double* weights = &state.weight[(model.level_offset[l] + seen) * state.observers];
     const char* friendly = &model.lever_friendly[l * actors];
     for (int a = 0; a < actors; ++a)
       if (!friendly[a]) state.interference[a] += weights[a];
@@ -113,8 +117,9 @@ double WhatFollows(const Model& model, const State& state, int party, ActorId vi
     const Lever& response = model.levers[alliance.response_lever.index];
     if (!response.target.valid() || !model.allied[actor.index * actors + response.target.index])
       continue;
-    total +=
-        deterrence * state.Value(response.levels[AllianceResponseLevel(alliance, rung)].damage);
+    total += deterrence * ThreatDamage(model, state, alliance.response_lever,
+                                       AllianceResponseLevel(alliance, rung),
+                                       state.Value(model.actors[actor.index].decision.lookahead));
   }
   return total;
 }

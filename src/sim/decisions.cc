@@ -6,6 +6,7 @@
 #include <cmath>
 #include <span>
 
+#include "crisis/formulas.h"
 #include "model/limits.h"
 #include "sim/stages.h"
 
@@ -13,7 +14,17 @@ namespace redline {
 
 namespace {
 
-// Hold first, then each own lever moved by -k..+k levels (k <= max_change), within range.
+// The highest level `lever` can be raised onto this step: below the first level above the
+// current one whose `earliest` step has not come (docs/model.md §3.2).
+int HighestOpen(const Lever& lever, int current, int highest, int step) {
+  for (int k = current + 1; k <= highest; ++k)
+    if (lever.levels[k].earliest > step) return k - 1;
+  return highest;
+}
+
+// Hold first, then each own lever moved by -k..+k levels (k <= max_change), within range: not
+// below the lever's last act (acts cannot be undone), not onto or past a level whose earliest
+// step has not come, and not at all while an order on the lever is pending.
 int BuildCandidates(const Model& model, const State& state, ActorId actor, Move* out) {
   int n = 0;
   out[n++] = Move{};
@@ -22,8 +33,13 @@ int BuildCandidates(const Model& model, const State& state, ActorId actor, Move*
     const int current = state.level[lever.index];
     const int top = static_cast<int>(l.levels.size()) - 1;
     // current - max_change .. current + max_change clipped to the range, in ascending order.
-    const int lowest = std::max(0, current - l.max_change);
-    const int highest = std::min(top, current + l.max_change);
+    int lowest = std::max(0, current - l.max_change);
+    int highest = std::min(top, current + l.max_change);
+    if (l.timed) {
+      if (state.order_level[lever.index] >= 0) continue;
+      lowest = std::max(lowest, std::min(current, state.act_floor[lever.index]));
+    }
+    highest = HighestOpen(l, current, highest, state.step);
     for (int to = lowest; to < current; ++to) out[n++] = Move{lever, to};
     for (int to = current + 1; to <= highest; ++to) out[n++] = Move{lever, to};
   }
@@ -148,8 +164,9 @@ void RecordStrikePropensity(const Model& model, State& state, ActorId actor) {
     if (!model.strikes_alliance[actor.index * alliances + k]) continue;
     for (int c = 1; c < n; ++c) {
       const Lever& lever = model.levers[candidates[c].lever.index];
+      const int running = lever.levels[state.level[candidates[c].lever.index]].posture;
       if (!lever.target.valid() || !lever.levels[candidates[c].level].strikes_territory ||
-          lever.levels[state.level[candidates[c].lever.index]].strikes_territory ||
+          lever.levels[running].strikes_territory ||
           !model.member_of[k * state.actors + lever.target.index])
         continue;
       for (int t = 0; t < types; ++t) out[t] += state.StageProbability(actor, t, c);
@@ -251,6 +268,7 @@ void DecideAndApply(const StepContext& context, State& state) {
     }
   }
   DecideEnforcement(context, state);
+  ExecuteOrders(context, state);
   for (int a = 0; a < state.actors; ++a) {
     const Move& m = state.chosen[a];
     if (m.is_hold()) continue;
@@ -264,8 +282,16 @@ void DecideAndApply(const StepContext& context, State& state) {
       state.cost[a] += audience * state.Value(model.actors[a].types[state.type[a].index].stakes);
     if (m.level > state.level[m.lever.index]) {
       const Pathway chain = DecisionChain(model, state, ActorId(a), m);
+      const int lead = lever.timed ? LeadTime(lever, state.level[m.lever.index], m.level) : 0;
+      if (lead > 0) {  // an order: the raise takes effect `lead` steps from now
+        state.order_level[m.lever.index] = m.level;
+        state.order_due[m.lever.index] = state.step + lead;
+        state.order_path[m.lever.index] = chain;
+        if (context.observer) context.observer->OnOrder(state, m.lever, m.level, lead);
+        continue;
+      }
+      NoteRaise(state, a, m.lever, chain);  // before the move: an act's consequences read it
       SetLevel(context, state, m.lever, m.level, ActorId(a), MoveCause::kDecision);
-      NoteRaise(state, a, m.lever, chain);
     } else {
       SetLevel(context, state, m.lever, m.level, ActorId(a), MoveCause::kDecision);
     }
@@ -274,9 +300,9 @@ void DecideAndApply(const StepContext& context, State& state) {
     if (state.enforce_choice[r] != 1) continue;
     const RedLine& line = model.red_lines[r];
     const int to = std::max(state.level[line.response_lever.index], line.response_level);
-    SetLevel(context, state, line.response_lever, to, line.owner, MoveCause::kEnforcement);
     NoteRaise(state, PartyOf(model, line.response_lever), line.response_lever,
               state.crossing_path[r].Then(LinkKind::kEnforcement));
+    SetLevel(context, state, line.response_lever, to, line.owner, MoveCause::kEnforcement);
   }
 }
 

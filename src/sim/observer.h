@@ -15,6 +15,8 @@ enum class MoveCause {
   kDecision,     // the owner's own move
   kEnforcement,  // enforcing a crossed red line
   kAlliance,     // an alliance's deliberation said yes
+  kConsequence,  // an act caused it (levels[].causes)
+  kOrder,        // an order given `lead_time` steps earlier took effect
 };
 
 class StepObserver {
@@ -25,6 +27,8 @@ class StepObserver {
   // Lever `lever` went from `from` to `to`; `actor` is the mover (invalid for an alliance).
   virtual void OnLeverMoved(const State&, LeverId, int /*from*/, int /*to*/, ActorId, MoveCause) {}
   // An owner decided (per step of the deadline window) whether to enforce a crossed red line.
+  // An order to raise `lever` to `level`, taking effect `lead` steps from now (lead_time).
+  virtual void OnOrder(const State&, LeverId, int /*level*/, int /*lead*/) {}
   virtual void OnEnforceDecision(const State&, RedLineId, bool /*enforce*/,
                                  double /*probability*/) {}
   // An accident on `lever` (hazard index `hazard` of its level) landed on `victim`.

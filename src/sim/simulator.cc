@@ -35,6 +35,11 @@ void Simulator::Step(State& state, const RunRng& rng, StepObserver* observer) co
   std::fill(state.alliance_incident_rate.begin(), state.alliance_incident_rate.end(), 0.0);
   std::fill(state.alliance_attacker.begin(), state.alliance_attacker.end(), -1);
   if (observer) observer->OnStepBegin(state);
+  // Acts live in the last step are done: their levers' aggregates change with no level moving.
+  if (state.acts_step >= 0 && state.acts_step < state.step) {
+    std::fill(state.aggregated_level.begin(), state.aggregated_level.end(), -1);
+    state.acts_step = -1;
+  }
 
   // 1. Caches from the state at the start of the step.
   RefreshLeverAggregates(model, state);

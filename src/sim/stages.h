@@ -96,6 +96,13 @@ inline int PartyOf(const Model& model, LeverId lever) {
                              : static_cast<int>(model.actors.size()) + owner.alliance.index;
 }
 
+// Raises `lever` onto act level `to`: the act is live this step, becomes the lever's floor, and
+// raises the levers it causes (docs/model.md §3.2). Defined in pathways.cc.
+void DoAct(const StepContext& context, State& state, LeverId lever, int to, ActorId by);
+
+// Carries out the orders due this step (raises decided lead_time steps earlier).
+void ExecuteOrders(const StepContext& context, State& state);
+
 inline void SetLevel(const StepContext& context, State& state, LeverId lever, int to, ActorId by,
                      MoveCause cause) {
   const int from = state.level[lever.index];
@@ -103,6 +110,8 @@ inline void SetLevel(const StepContext& context, State& state, LeverId lever, in
   state.level[lever.index] = to;
   if (to > state.peak_level[lever.index]) state.peak_level[lever.index] = to;
   if (context.observer) context.observer->OnLeverMoved(state, lever, from, to, by, cause);
+  if (to > from && context.model.levers[lever.index].levels[to].act)
+    DoAct(context, state, lever, to, by);
 }
 
 }  // namespace redline

@@ -11,7 +11,16 @@ namespace {
 void AccumulateCosts(const Model& model, State& state) {
   for (int l = 0; l < static_cast<int>(model.levers.size()); ++l) {
     const Lever& lever = model.levers[l];
-    const State::LevelValues& values = state.level_values[model.level_offset[l] + state.level[l]];
+    const int k = state.level[l];
+    State::LevelValues values = state.level_values[model.level_offset[l] + k];
+    if (lever.timed &&
+        lever.levels[k].act) {  // the posture's running values, plus the act's in its step
+      const State::LevelValues& posture =
+          state.level_values[model.level_offset[l] + lever.levels[k].posture];
+      if (!state.ActLive(l)) values.cost = values.damage = 0;
+      values.cost += posture.cost;
+      values.damage += posture.damage;
+    }
     const double cost = values.cost;
     if (cost != 0.0) {
       if (lever.owner.actor.valid()) {

@@ -230,7 +230,9 @@ double RiskChange(const Model& model, const State& state, ActorId actor, LeverId
 double CrossingThreat(const Model& model, const State& state, ActorId actor, LeverId lever,
                       int level, RedLineId r) {
   const RedLine& line = model.red_lines[r.index];
-  if (state.red_line_status[r.index] != RedLineStatus::kIntact || line.owner == actor) return 0.0;
+  if (state.red_line_status[r.index] != RedLineStatus::kIntact || line.owner == actor ||
+      line.is_demand)
+    return 0.0;
   double threat = state.ThreatTo(actor, r);  // = Threat(model, state, actor, r)
   if (model.red_line_risky[r.index])
     threat += ThreatOfRisk(model, state, actor, line,
@@ -267,6 +269,31 @@ double RedLineRetaliation(const Model& model, const State& state, ActorId actor,
   for (RedLineId r : model.red_lines_of_lever[lever.index]) {
     const double threat = CrossingThreat(model, state, actor, lever, level, r);
     if (threat != 0.0) total += state.Credibility(actor, r) * threat * lookahead;
+  }
+  return total;
+}
+
+double DemandRelief(const Model& model, const State& state, ActorId actor, LeverId lever, int level,
+                    double lookahead, int lead) {
+  double total = 0;
+  for (RedLineId r : model.red_lines_of_lever[lever.index]) {
+    const RedLine& line = model.red_lines[r.index];
+    if (!line.is_demand || state.red_line_status[r.index] != RedLineStatus::kPending ||
+        line.owner == actor)
+      continue;
+    double threat = state.ThreatTo(actor, r);
+    const int current = state.level[line.response_lever.index];
+    if (threat == 0.0 || current >= line.response_level) continue;
+    if (current > 0) {
+      const int running = model.levers[line.response_lever.index].levels[current].posture;
+      threat = std::max(0.0, threat - state.ValuesOf(model, line.response_lever, running).damage);
+    }
+    const ConditionContext context{line.owner, false, lever, level};
+    if (threat == 0.0 || !Evaluate(model, state, line.comply, context)) continue;
+    // Steps until non-compliance crosses the line (0: this step).
+    const int until = std::max(0, state.issued_step[r.index] + line.within - state.step);
+    if (lead > until) continue;  // an order that would comply only after the deadline
+    total += state.Credibility(actor, r) * threat * std::max(0.0, lookahead - until);
   }
   return total;
 }
@@ -320,7 +347,8 @@ MoveTerms MoveUtilityTerms(const Model& model, const State& state, ActorId actor
 
 namespace {
 
-// MoveUtilityTerms for a timed lever (acts, lead times; docs/model.md §5.7). A raise with lead
+// MoveUtilityTerms for a timed lever (acts, lead times; docs/model.md §5.7) or one whose moves
+// can comply with a demand (§7.3). A raise with lead
 // time K takes effect after K steps, so the new level's running effects last R = max(0, H - K)
 // of the lookahead's H steps; an act's own effects count once (if K < H); running effects are
 // those of postures: P(level) is the level itself, or the posture below an act.
@@ -347,7 +375,10 @@ MoveTerms TimedMoveTerms(const Model& model, const State& state, ActorId actor, 
                    running;
   terms.inertia = state.Value(a.decision.switching_cost);
   for (int k = to + 1; k <= from; ++k) terms.audience += state.Value(lever.levels[k].audience_cost);
-  const double own_cost = terms.cost;
+  // Complying with a pending demand spares its threatened response (§7.3).
+  const double own_cost =
+      terms.cost -
+      (lever.demanded ? DemandRelief(model, state, actor, m.lever, to, lookahead, lead) : 0.0);
   const double red_lines = RedLineRetaliation(model, state, actor, m.lever, to, running);
   const double alliance = AllianceRetaliation(model, state, actor, m.lever, to, running);
   terms.cost = own_cost + red_lines + alliance;
@@ -373,7 +404,7 @@ MoveTerms MoveUtilityTerms(const Model& model, const State& state, ActorId actor
   if (m.is_hold()) return terms;
   const Actor& a = model.actors[actor.index];
   const Lever& lever = model.levers[m.lever.index];
-  if (lever.timed) return TimedMoveTerms(model, state, actor, m, lookahead, war);
+  if (lever.timed || lever.demanded) return TimedMoveTerms(model, state, actor, m, lookahead, war);
   const int from = state.level[m.lever.index];
   // war.net_power is NetPower(model, state) (ActorWarView): the same number, not recomputed.
   terms.war =

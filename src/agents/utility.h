@@ -68,6 +68,14 @@ double CostTo(const Model& model, const State& state, LeverId lever, int level, 
 double ExpectedRetaliation(const Model& model, const State& state, ActorId actor, LeverId lever,
                            int level, double lookahead);
 
+// Compellence (docs/model.md §7.3): the retaliation a move spares `actor` by complying with
+// pending demands against it — for each pending demand r not owned by `actor` whose `demand`
+// holds with `lever` at `level`: cred_actor(r) * threat_actor(r) * max(0, H - d), d the steps
+// until its deadline; 0 for a move whose lead time `lead` exceeds d (it would comply too late).
+// Subtracted from a move's cost (a non-complying move spares nothing).
+double DemandRelief(const Model& model, const State& state, ActorId actor, LeverId lever, int level,
+                    double lookahead, int lead = 0);
+
 // The two parts of ExpectedRetaliation: through red lines (the credibility-weighted sum) and
 // through Article 5 (the alliance part). ExpectedRetaliation adds them in the same order as
 // these functions, so its value does not depend on whether a caller splits it.

@@ -19,6 +19,10 @@ const char* ToString(RedLineStatus status) {
       return "lapsed";
     case RedLineStatus::kInForce:
       return "in_force";
+    case RedLineStatus::kPending:
+      return "pending";
+    case RedLineStatus::kSatisfied:
+      return "satisfied";
   }
   return "?";
 }
@@ -52,6 +56,7 @@ void State::Allocate(const Model& model) {
   red_line_status.assign(red_line_count, RedLineStatus::kIntact);
   crossed_step.assign(red_line_count, -1);
   resolved_step.assign(red_line_count, -1);
+  issued_step.assign(red_line_count, -1);
   belief.assign(static_cast<std::size_t>(observers) * actors * max_types, 0.0);
   cost.assign(actors, 0.0);
   alliance_responded.assign(alliances, 0);
@@ -184,6 +189,7 @@ void State::Reset(const Model& model, const RunRng& rng) {
   std::fill(red_line_status.begin(), red_line_status.end(), RedLineStatus::kIntact);
   std::fill(crossed_step.begin(), crossed_step.end(), -1);
   std::fill(resolved_step.begin(), resolved_step.end(), -1);
+  std::fill(issued_step.begin(), issued_step.end(), -1);
   for (int o = 0; o < observers; ++o)
     for (int a = 0; a < actors; ++a)
       for (int t = 0; t < max_types; ++t)

@@ -21,7 +21,17 @@ namespace redline {
 
 // kInForce: crossed while the response lever already stood at (or above) the response level —
 // no enforcement decision was made, so it is neither enforced nor lapsed (docs/model.md §7.1).
-enum class RedLineStatus : std::uint8_t { kIntact, kCrossed, kEnforced, kLapsed, kInForce };
+// Demands (docs/model.md §7.3) add kPending (issued, awaiting compliance) and kSatisfied (the
+// target complied before the deadline: closed).
+enum class RedLineStatus : std::uint8_t {
+  kIntact,
+  kCrossed,
+  kEnforced,
+  kLapsed,
+  kInForce,
+  kPending,
+  kSatisfied
+};
 const char* ToString(RedLineStatus status);
 
 struct State {
@@ -56,7 +66,8 @@ struct State {
   std::vector<int> peak_level;  // per lever: highest level reached this run
   std::vector<RedLineStatus> red_line_status;
   std::vector<int> crossed_step;   // per red line; -1 while intact
-  std::vector<int> resolved_step;  // step it was enforced or lapsed; -1 otherwise
+  std::vector<int> resolved_step;  // step it was enforced or lapsed (or satisfied); -1 otherwise
+  std::vector<int> issued_step;    // demands: step it was issued; -1 before
   std::vector<double> belief;      // see layout above
   std::vector<double> cost;        // per actor: cumulative costs, damage, audience costs
   double balance = 0;              // war balance; > 0 favours side a

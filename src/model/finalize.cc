@@ -171,16 +171,20 @@ bool MovesLever(const Lever& lever, LeverId self, LeverId other) {
 void FillRedLineIndexes(Model& model) {
   model.red_lines_of_owner.assign(model.actors.size(), {});
   model.red_lines_of_lever.assign(model.levers.size(), {});
+  for (Lever& lever : model.levers) lever.demanded = false;
   const int levers = static_cast<int>(model.levers.size());
   for (int r = 0; r < static_cast<int>(model.red_lines.size()); ++r) {
     const RedLine& line = model.red_lines[r];
     if (line.owner.valid()) model.red_lines_of_owner[line.owner.index].push_back(RedLineId(r));
-    if (!line.trigger.valid()) continue;
+    // A demand's compliance is what its target's moves change (docs/model.md §7.3).
+    const ConditionId read_by = line.is_demand ? line.comply : line.trigger;
+    if (!read_by.valid()) continue;
     for (int l = 0; l < levers; ++l)
       for (int read = 0; read < levers; ++read)
         if (MovesLever(model.levers[l], LeverId(l), LeverId(read)) &&
-            ReadsLever(model, line.trigger, LeverId(read), line.owner)) {
+            ReadsLever(model, read_by, LeverId(read), line.owner)) {
           model.red_lines_of_lever[l].push_back(RedLineId(r));
+          if (line.is_demand) model.levers[l].demanded = true;
           break;
         }
   }

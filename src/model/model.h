@@ -154,6 +154,8 @@ struct Lever {
   std::vector<Level> levels;  // ordered, at least one; levels[0] is "off"
   bool timed = false;         // derived: a level is an act or has a lead time (the decision
                               // models' general path, docs/model.md §5.7)
+  bool demanded = false;      // derived: its moves can comply with a demand (§7.3; the same
+                              // general path)
 };
 
 // ---- Conditions (red-line triggers and outcome rules) -----------------------------------
@@ -201,6 +203,12 @@ struct RedLine {
   LeverId response_lever;  // response: {lever, level} — the threatened response
   int response_level = 0;
   int deadline = 1;  // steps after crossing within which it must be enforced
+  // Demands (compellence, docs/model.md §7.3): `demand` is what the target must do; the line is
+  // issued when `trigger` holds (at the start without one), satisfied and closed when `demand`
+  // holds, and crossed by non-compliance `within` steps after it was issued.
+  bool is_demand = false;
+  ConditionId comply;  // demand: CONDITION
+  int within = 0;      // within: steps from issue to the deadline
 };
 
 // ---- Alliances -----------------------------------------------------------------------------

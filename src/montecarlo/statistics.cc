@@ -24,6 +24,7 @@ Tally::Tally(const Model& model)
       enforced_(model.red_lines.size(), 0),
       lapsed_(model.red_lines.size(), 0),
       in_force_(model.red_lines.size(), 0),
+      satisfied_(model.red_lines.size(), 0),
       crossing_step_sum_(model.red_lines.size(), 0),
       highest_rung_(model.rungs.size(), 0),
       belief_sum_(static_cast<std::size_t>(model.observer_count()) * model.actors.size(), 0.0),
@@ -37,7 +38,10 @@ void Tally::Add(const RunRecord& record) {
   ++pathway_count_[record.outcome.index][record.pathway.Key()];
   for (std::size_t r = 0; r < crossed_.size(); ++r) {
     const RedLineStatus status = record.red_lines[r];
-    if (status == RedLineStatus::kIntact) continue;
+    if (status == RedLineStatus::kSatisfied) ++satisfied_[r];
+    if (status == RedLineStatus::kIntact || status == RedLineStatus::kPending ||
+        status == RedLineStatus::kSatisfied)
+      continue;
     ++crossed_[r];
     crossing_step_sum_[r] += record.crossed_step[r];
     if (status == RedLineStatus::kEnforced) ++enforced_[r];
@@ -76,6 +80,7 @@ void Tally::Merge(const Tally& other) {
   AddInto(enforced_, other.enforced_);
   AddInto(lapsed_, other.lapsed_);
   AddInto(in_force_, other.in_force_);
+  AddInto(satisfied_, other.satisfied_);
   AddInto(crossing_step_sum_, other.crossing_step_sum_);
   AddInto(highest_rung_, other.highest_rung_);
   for (std::size_t l = 0; l < peak_level_.size(); ++l)
@@ -115,6 +120,7 @@ Summary Tally::Finish(std::uint64_t seed) const {
     stat.enforced = enforced_[r];
     stat.lapsed = lapsed_[r];
     stat.in_force = in_force_[r];
+    stat.satisfied = satisfied_[r];
     stat.p_crossed = static_cast<double>(crossed_[r]) / n;
     stat.p_crossed_ci = WilsonInterval(crossed_[r], runs_);
     const std::int64_t decided = crossed_[r] - in_force_[r];

@@ -115,9 +115,30 @@ void NarrativeWriter::OnLeverMoved(const State&, LeverId lever, int from, int to
   std::string why;
   if (cause == MoveCause::kEnforcement) why = " to enforce its red line";
   if (cause == MoveCause::kAlliance) why = " after its deliberation";
+  if (cause == MoveCause::kConsequence) why = " as a consequence of that act";
+  if (cause == MoveCause::kOrder) why = ", as ordered earlier";
+  if (to > from && l.levels[to].act) {  // an act (docs/model.md §3.2)
+    Say(fmt::format("{} carried out the act **{}** on *{}* (rung: {}){}.", who, l.levels[to].id,
+                    LeverName(lever), model_.rungs[l.levels[to].rung.index].label, why));
+    return;
+  }
   Say(fmt::format("{} {} *{}* from {} to **{}** (rung: {}){}.", who,
                   to > from ? "raised" : "lowered", LeverName(lever), l.levels[from].id,
                   l.levels[to].id, model_.rungs[l.levels[to].rung.index].label, why));
+}
+
+void NarrativeWriter::OnOrder(const State& state, LeverId lever, int level, int lead) {
+  const Lever& l = model_.levers[lever.index];
+  Say(fmt::format("{} ordered *{}* to **{}**, to take effect at step {}.", ActorName(l.owner.actor),
+                  LeverName(lever), l.levels[level].id, state.step + lead));
+}
+
+void NarrativeWriter::OnDemandSatisfied(const State&, RedLineId red_line) {
+  const RedLine& r = model_.red_lines[red_line.index];
+  Say(
+      fmt::format("{}'s demand *{}* was **satisfied**: its terms were met before the deadline, "
+                  "and the line is closed.",
+                  ActorName(r.owner), RedLineName(red_line)));
 }
 
 void NarrativeWriter::OnEnforceDecision(const State& state, RedLineId red_line, bool enforce,

@@ -78,6 +78,8 @@ nlohmann::ordered_json SummaryToJson(const Model& model, const Summary& summary,
         {"in_force", stat.in_force},
         {"mean_crossing_step", stat.crossed > 0 ? nlohmann::ordered_json(stat.mean_crossing_step)
                                                 : nlohmann::ordered_json(nullptr)}};
+    if (model.red_lines[r].is_demand)
+      red_lines[model.red_lines[r].id]["satisfied"] = stat.satisfied;
   }
   json["red_lines"] = red_lines;
 

@@ -82,6 +82,11 @@ void WriteRedLines(const Model& model, const Summary& summary, std::ostream& out
                        Probability(s.p_crossed), enforced, step);
   }
   for (std::size_t r = 0; r < model.red_lines.size(); ++r) {
+    if (!model.red_lines[r].is_demand) continue;
+    out << fmt::format("  {} (a demand) was satisfied in {:.2f}% of runs\n", model.red_lines[r].id,
+                       100.0 * Fraction(summary.red_lines[r].satisfied, summary.runs));
+  }
+  for (std::size_t r = 0; r < model.red_lines.size(); ++r) {
     const RedLineStat& s = summary.red_lines[r];
     if (s.in_force == 0) continue;
     out << fmt::format(

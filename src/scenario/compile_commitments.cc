@@ -147,9 +147,26 @@ void CompileRedLines(const YamlNode* section, CompileContext& ctx) {
                                ParamRange::kNonNegative, 0);
         red_line.value =
             ctx.params.Compile(entry.Optional("value"), entry.PathOf("value"), ParamRange::kAny, 1);
-        if (const YamlNode* trigger = entry.Required("trigger")) {
+        const YamlNode* demand = entry.Optional("demand");
+        // A demand is issued when its trigger holds, or at the start without one.
+        if (const YamlNode* trigger =
+                demand != nullptr ? entry.Optional("trigger") : entry.Required("trigger")) {
           red_line.trigger =
               CompileCondition(*trigger, entry.PathOf("trigger"), ConditionContext::kTrigger, ctx);
+        }
+        if (demand != nullptr) {
+          red_line.is_demand = true;
+          red_line.comply =
+              CompileCondition(*demand, entry.PathOf("demand"), ConditionContext::kTrigger, ctx);
+          if (const YamlNode* within = entry.Required("within")) {
+            red_line.within =
+                ReadInt(*within, entry.PathOf("within"), 0, kMaxHorizonSteps, ctx.errors)
+                    .value_or(0);
+          }
+        } else if (const YamlNode* within = entry.Optional("within")) {
+          ctx.Error(within->where, entry.PathOf("within"),
+                    "'within' is the deadline of a demand; add 'demand: CONDITION' (what the "
+                    "target must do) or remove 'within'");
         }
         if (const YamlNode* response = entry.Required("response")) {
           CompileRedLineResponse(*response, entry.PathOf("response"), red_line, ctx);

@@ -34,7 +34,7 @@ inline const Keys kHazard = {"probability", "victim", "rung", "damage", "when"};
 
 inline const Keys kRedLine = {"id",       "label",         "short_label", "owner",
                               "audience", "audience_cost", "value",       "trigger",
-                              "response", "deadline"};
+                              "response", "deadline",      "demand",      "within"};
 inline const Keys kRedLineResponse = {"lever", "level"};
 
 inline const Keys kAlliance = {

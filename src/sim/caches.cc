@@ -54,6 +54,7 @@ int RemainingWindow(const Model& model, const State& state, int r) {
   const int deadline = std::max(1, model.red_lines[r].deadline);
   switch (state.red_line_status[r]) {
     case RedLineStatus::kIntact:
+    case RedLineStatus::kPending:
       return deadline;
     case RedLineStatus::kCrossed:
       return std::max(0, state.crossed_step[r] + deadline - state.step + 1);
@@ -100,7 +101,9 @@ double WhatFollows(const Model& model, const State& state, int party, ActorId vi
   double total = 0;
   for (RedLineId r : model.strike_red_lines[victim.index]) {
     const RedLine& line = model.red_lines[r.index];
-    if (state.red_line_status[r.index] != RedLineStatus::kIntact || line.owner == actor) continue;
+    if (state.red_line_status[r.index] != RedLineStatus::kIntact || line.owner == actor ||
+        line.is_demand)
+      continue;
     const double threat = state.ThreatTo(actor, r);
     if (threat == 0.0) continue;
     ConditionContext context{line.owner, false, LeverId(), 0};
@@ -165,7 +168,7 @@ void RefreshCredibility(const StepContext& context, State& state) {
     double* next = &state.enforce_next[r * mt];
     const RedLineStatus status = state.red_line_status[r];
     if (status == RedLineStatus::kEnforced || status == RedLineStatus::kLapsed ||
-        status == RedLineStatus::kInForce) {
+        status == RedLineStatus::kInForce || status == RedLineStatus::kSatisfied) {
       // A resolved line is never enforced again and P^within no longer depends on p (1 or 0):
       // keep its last probabilities rather than recompute them.
       std::copy_n(&state.enforce_probability[r * mt], mt, next);
@@ -183,7 +186,7 @@ void RefreshCredibility(const StepContext& context, State& state) {
   for (int r = 0; r < lines; ++r) {
     const RedLineStatus status = state.red_line_status[r];
     double* within = &state.enforce_within[r * mt];
-    if (status == RedLineStatus::kIntact) {
+    if (status == RedLineStatus::kIntact || status == RedLineStatus::kPending) {
       std::copy_n(&state.enforce_window_next[r * mt], mt, within);
       continue;
     }

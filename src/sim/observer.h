@@ -39,6 +39,7 @@ class StepObserver {
   virtual void OnRedLineCrossed(const State&, RedLineId) {}
   virtual void OnRedLineEnforced(const State&, RedLineId) {}
   virtual void OnRedLineLapsed(const State&, RedLineId) {}
+  virtual void OnDemandSatisfied(const State&, RedLineId) {}
   virtual void OnVote(const State&, AllianceId, ActorId /*member*/, bool /*yes*/,
                       double /*probability*/) {}
   virtual void OnAllianceDecision(const State&, AllianceId, bool /*respond*/, int /*level*/) {}

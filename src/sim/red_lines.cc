@@ -1,4 +1,5 @@
-// Red-line lifecycle (MODEL §4): intact -> crossed -> enforced | lapsed, once per run.
+// Red-line lifecycle (MODEL §4): intact -> crossed -> enforced | lapsed, once per run. A demand
+// (docs/model.md §7.3): intact -> pending (issued) -> satisfied | crossed at its deadline.
 #include <algorithm>
 
 #include "crisis/conditions.h"
@@ -6,27 +7,64 @@
 
 namespace redline {
 
+namespace {
+
+// Red line r is crossed this step: the response stands already, or its owner must decide.
+void Cross(const StepContext& context, State& state, int r) {
+  const Model& model = context.model;
+  const RedLine& line = model.red_lines[r];
+  const int step = state.step;
+  state.crossed_step[r] = step;
+  state.crossing_path[r] = CrossingChain(model, state, RedLineId(r));
+  ++state.crossings;
+  if (state.first_crossing_step < 0) state.first_crossing_step = step;
+  // The response already stands: no decision to make, nothing to enforce or to lapse.
+  if (state.level[line.response_lever.index] >= line.response_level) {
+    state.red_line_status[r] = RedLineStatus::kInForce;
+    state.resolved_step[r] = step;
+  } else {
+    state.red_line_status[r] = RedLineStatus::kCrossed;
+  }
+  if (context.observer) context.observer->OnRedLineCrossed(state, RedLineId(r));
+}
+
+// A demand: issued when its trigger holds (at once without one), satisfied when its target
+// complies, crossed when the deadline passes without compliance.
+void UpdateDemand(const StepContext& context, State& state, int r) {
+  const Model& model = context.model;
+  const RedLine& line = model.red_lines[r];
+  const ConditionContext context_of_owner{line.owner, false, LeverId(), 0};
+  if (state.red_line_status[r] == RedLineStatus::kIntact) {
+    if (line.trigger.valid() && !Evaluate(model, state, line.trigger, context_of_owner)) return;
+    state.red_line_status[r] = RedLineStatus::kPending;
+    state.issued_step[r] = state.step;
+  }
+  if (Evaluate(model, state, line.comply, context_of_owner)) {
+    state.red_line_status[r] = RedLineStatus::kSatisfied;
+    state.resolved_step[r] = state.step;
+    if (context.observer) context.observer->OnDemandSatisfied(state, RedLineId(r));
+  } else if (state.step >= state.issued_step[r] + line.within) {
+    Cross(context, state, r);
+  }
+}
+
+}  // namespace
+
 void UpdateRedLines(const StepContext& context, State& state) {
   const Model& model = context.model;
   const int step = state.step;
   for (int r = 0; r < state.red_line_count; ++r) {
     const RedLine& line = model.red_lines[r];
+    if (line.is_demand && (state.red_line_status[r] == RedLineStatus::kIntact ||
+                           state.red_line_status[r] == RedLineStatus::kPending)) {
+      UpdateDemand(context, state, r);
+      continue;
+    }
     switch (state.red_line_status[r]) {
       case RedLineStatus::kIntact: {
         const ConditionContext trigger_context{line.owner, false, LeverId(), 0};
         if (!Evaluate(model, state, line.trigger, trigger_context)) break;
-        state.crossed_step[r] = step;
-        state.crossing_path[r] = CrossingChain(model, state, RedLineId(r));
-        ++state.crossings;
-        if (state.first_crossing_step < 0) state.first_crossing_step = step;
-        // The response already stands: no decision to make, nothing to enforce or to lapse.
-        if (state.level[line.response_lever.index] >= line.response_level) {
-          state.red_line_status[r] = RedLineStatus::kInForce;
-          state.resolved_step[r] = step;
-        } else {
-          state.red_line_status[r] = RedLineStatus::kCrossed;
-        }
-        if (context.observer) context.observer->OnRedLineCrossed(state, RedLineId(r));
+        Cross(context, state, r);
         break;
       }
       case RedLineStatus::kCrossed: {

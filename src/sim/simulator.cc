@@ -36,7 +36,8 @@ void Simulator::Step(State& state, const RunRng& rng, StepObserver* observer) co
   std::fill(state.alliance_attacker.begin(), state.alliance_attacker.end(), -1);
   if (observer) observer->OnStepBegin(state);
 
-  // 1. Caches from the state at the start of the step.
+  // 1. Scheduled power shifts; caches from the state at the start of the step.
+  if (!model.theatre.shifts.empty()) ApplyPowerShifts(model, state);
   RefreshLeverAggregates(model, state);
   RefreshCredibility(context, state);
   // 2. Simultaneous moves and enforcement; belief updates.

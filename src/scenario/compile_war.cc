@@ -173,8 +173,10 @@ void CompileWar(const YamlNode* section, CompileContext& ctx) {
     theatre.desperation_threshold = ctx.params.Compile(value, war.PathOf("desperation_threshold"),
                                                        ParamRange::kProbability, 0.5);
   }
-  CompileShifts(war, theatre, ctx);
   CompileBargaining(war, theatre, ctx);
+  // Last: a shift's parameter must not move the bargaining's (parameters are drawn by index, so
+  // adding a shift in a variant keeps every other draw: common random numbers).
+  CompileShifts(war, theatre, ctx);
   ReportSettlement(war, ctx);
 }
 

@@ -131,8 +131,8 @@ TalksResult Negotiate(const Model& model, const State& state, const double cost_
     optimism[s] = OptimismAt(model, state, s);
     value[s] = WarValueFor(model, state, s, mu + DirectionOf(s) * optimism[s], horizon[s]);
     result.reservation[s] =
-        value[s] -
-        cost_rate[s] * horizon[s] * CostFactor(model, state, actor[s], state.type[actor[s].index].index);
+        value[s] - cost_rate[s] * horizon[s] *
+                       CostFactor(model, state, actor[s], state.type[actor[s].index].index);
   }
   // Commitment problem: a deal is renegotiated after a shift, so the declining side can be
   // promised at most what the rising side would leave it then, -r_R(after the shift).
@@ -141,16 +141,15 @@ TalksResult Negotiate(const Model& model, const State& state, const double cost_
   if (shift != 0.0) {
     const int rising = shift > 0 ? 0 : 1;
     result.declining = 1 - rising;
-    const double after = WarValueFor(model, state, rising,
-                                     drift * (NetPower(model, state) + shift) +
-                                         DirectionOf(rising) * optimism[rising],
-                                     horizon[rising]);
-    cap = -Reservation(after, cost_rate[rising], horizon[rising],
-                       CostFactor(model, state, actor[rising], state.type[actor[rising].index].index),
-                       1.0);
+    const double after = WarValueFor(
+        model, state, rising,
+        drift * (NetPower(model, state) + shift) + DirectionOf(rising) * optimism[rising],
+        horizon[rising]);
+    cap = -Reservation(
+        after, cost_rate[rising], horizon[rising],
+        CostFactor(model, state, actor[rising], state.type[actor[rising].index].index), 1.0);
   }
-  result.range =
-      CredibleRange(result.reservation[0], result.reservation[1], result.declining, cap);
+  result.range = CredibleRange(result.reservation[0], result.reservation[1], result.declining, cap);
 
   const Bargaining& bargaining = theatre.bargaining;
   if (bargaining.mediator_proposes && MediatorOpen(model, state)) {
@@ -176,8 +175,8 @@ TalksResult Negotiate(const Model& model, const State& state, const double cost_
   }
   const double responder_cap = result.declining == q ? cap : kNoCap;
   const double proposer_cap = result.declining == p ? cap : kNoCap;
-  const Offer offer = ChooseOffer(reservation, belief, types, result.reservation[p],
-                                  responder_cap, proposer_cap);
+  const Offer offer =
+      ChooseOffer(reservation, belief, types, result.reservation[p], responder_cap, proposer_cap);
   if (!offer.made) return result;
   if (std::min(offer.share, responder_cap) < result.reservation[q]) return result;  // refused
   result.agreed = true;

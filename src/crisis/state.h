@@ -167,7 +167,7 @@ struct State {
   std::vector<double> choice_likelihood;     // max_types (enforcement and votes)
   std::vector<std::uint8_t> votes_cast;      // max_members
   std::vector<double> member_yes;            // max_members: believed P(member votes yes)
-  std::vector<double> bargain_scratch;  // 2 * max_types: a responder's reservations, beliefs
+  std::vector<double> bargain_scratch;       // 2 * max_types: a responder's reservations, beliefs
   std::vector<int> pick_alone;  // per actor: the candidate its draw picks if the others were
                                 // expected to hold (coupled actors; -1 otherwise): pre-emption
 

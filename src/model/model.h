@@ -231,11 +231,11 @@ struct Channel {
 // war.bargaining (docs/model.md §10.2): talks, private information and its convergence, and a
 // mediator. An absent key is an empty Param (Value 0): absent keys create no parameters.
 struct Bargaining {
-  Param talks;       // talks: logit of P(a round of talks) per step
-  Param talks_cost;  // talks_cost: per unit of C_a + C_b
-  Param optimism[2];  // optimism.a, optimism.b: over-estimate of the drift toward oneself
-  Param learning;     // learning: k of o(t) = o(0) / (1 + k t)
-  ChannelId mediator;     // mediator.channel (invalid: no mediator)
+  Param talks;             // talks: logit of P(a round of talks) per step
+  Param talks_cost;        // talks_cost: per unit of C_a + C_b
+  Param optimism[2];       // optimism.a, optimism.b: over-estimate of the drift toward oneself
+  Param learning;          // learning: k of o(t) = o(0) / (1 + k t)
+  ChannelId mediator;      // mediator.channel (invalid: no mediator)
   Param mediator_talks;    // mediator.talks: added to the talks logit while the channel is open
   Param mediator_narrows;  // mediator.narrows: optimism shrinks by (1 - narrows) per step
   bool mediator_proposes = false;  // mediator.proposes: the mediator proposes the terms

@@ -94,11 +94,9 @@ TEST(BargainingProperties, Property16OpenMediationChannelRaisesSettlement) {
 // fighting, so West prefers to fight now: fewer settlements before the shift.
 TEST(BargainingProperties, Property16ExpectedPowerShiftLowersSettlement) {
   const Model none = Load({"channels.envoy.open=0"});
-  const Model shift =
-      Load({"channels.envoy.open=0", "war.shifts=[{step: 12, side: b, power: 2}]"});
-  const Difference d = Paired(none, shift, [](const RunRecord& r) {
-    return r.settled && r.settled_step < kShiftStep;
-  });
+  const Model shift = Load({"channels.envoy.open=0", "war.shifts=[{step: 12, side: b, power: 2}]"});
+  const Difference d = Paired(
+      none, shift, [](const RunRecord& r) { return r.settled && r.settled_step < kShiftStep; });
   EXPECT_LT(d.high, 0.0) << "P(settled before step 12 | shift) = " << d.second
                          << ", P(... | no shift) = " << d.first;
 }

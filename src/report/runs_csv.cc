@@ -17,7 +17,8 @@ void RunsCsvWriter::Write(const RunRecord& r) {
   static const char* const kProposer[] = {"a", "b", "mediator"};
   // terms and terms_by are empty unless the run settled (docs/reports.md).
   const std::string terms = r.settled ? fmt::format("{:.6f}", r.terms) : "";
-  const char* terms_by = r.settled && r.terms_by >= 0 && r.terms_by <= 2 ? kProposer[r.terms_by] : "";
+  const char* terms_by =
+      r.settled && r.terms_by >= 0 && r.terms_by <= 2 ? kProposer[r.terms_by] : "";
   out_ << fmt::format("{},{},{},{},{},{},{},{:.6f},{},{},{},{},{},{},{},{}\n", r.index,
                       model_.outcomes[r.outcome.index].id, model_.rungs[r.highest_rung].id, r.steps,
                       r.crossings, r.enforcements, r.incidents, r.final_balance, r.lapses,

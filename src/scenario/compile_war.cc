@@ -125,7 +125,8 @@ void CompileShifts(const MapReader& war, Theatre& theatre, CompileContext& ctx) 
     if (!entry.ok()) continue;
     PowerShift shift;
     if (const YamlNode* step = entry.Required("step"))
-      shift.step = ReadInt(*step, entry.PathOf("step"), 0, kMaxHorizonSteps, ctx.errors).value_or(0);
+      shift.step =
+          ReadInt(*step, entry.PathOf("step"), 0, kMaxHorizonSteps, ctx.errors).value_or(0);
     if (const YamlNode* side = entry.Required("side"))
       shift.side = ctx.Side(*side, entry.PathOf("side"), false).value_or(0);
     shift.power =

@@ -46,17 +46,9 @@ inline const Keys kChannel = {"id", "label", "between", "open", "accuracy_open",
 
 // `settlement` is model 0.1's settlement hazard, replaced by `bargaining`: accepted as a key
 // only to be reported with how to rewrite it.
-inline const Keys kWar = {"id",
-                          "sides",
-                          "initial_balance",
-                          "drift",
-                          "noise",
-                          "decisive_band",
-                          "decisive_value",
-                          "desperation_threshold",
-                          "bargaining",
-                          "shifts",
-                          "settlement"};
+inline const Keys kWar = {"id",         "sides",         "initial_balance", "drift",
+                          "noise",      "decisive_band", "decisive_value",  "desperation_threshold",
+                          "bargaining", "shifts",        "settlement"};
 inline const Keys kWarSides = {"a", "b"};
 inline const Keys kWarSide = {"label", "power"};
 inline const Keys kBargaining = {"talks", "talks_cost", "optimism", "learning", "mediator"};

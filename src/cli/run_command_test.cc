@@ -250,11 +250,32 @@ TEST(RunCommandTest, OutDirHoldsSummaryScenarioRunsAndNarratives) {
     EXPECT_DOUBLE_EQ(rung_count[rung.id] / 700.0, summary.at("max_rung").at(rung.id).get<double>())
         << rung.id;
   }
-  // The pathway column (the last) agrees with each outcome's pathways in summary.json, whose
-  // counts add up to the outcome's count (docs/reports.md).
-  ASSERT_EQ(rows[0].back(), "pathway");
+  // The pathway column agrees with each outcome's pathways in summary.json, whose counts add
+  // up to the outcome's count (docs/reports.md). The last two columns are the settlement's
+  // terms and proposer: filled exactly in the settled rows, whose number and mean terms are
+  // summary.json's settlement.
+  const std::size_t columns = rows[0].size();
+  ASSERT_GE(columns, 3u);
+  ASSERT_EQ(rows[0][columns - 3], "pathway");
+  ASSERT_EQ(rows[0][columns - 2], "terms");
+  ASSERT_EQ(rows[0][columns - 1], "terms_by");
   std::map<std::pair<std::string, std::string>, std::int64_t> pathway_count;
-  for (std::size_t r = 1; r < rows.size(); ++r) ++pathway_count[{rows[r][1], rows[r].back()}];
+  std::int64_t settled = 0;
+  double terms_sum = 0;
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    ++pathway_count[{rows[r][1], rows[r][columns - 3]}];
+    const bool is_settled = rows[r][columns - 4] == "1";
+    EXPECT_EQ(rows[r][columns - 2].empty(), !is_settled) << r;
+    EXPECT_EQ(rows[r][columns - 1].empty(), !is_settled) << r;
+    if (is_settled) {
+      ++settled;
+      terms_sum += std::stod(rows[r][columns - 2]);
+    }
+  }
+  EXPECT_EQ(settled, summary.at("settlement").at("count").get<std::int64_t>());
+  if (settled > 0) {
+    EXPECT_NEAR(terms_sum / settled, summary.at("settlement").at("mean_terms").get<double>(), 1e-5);
+  }
   std::int64_t listed = 0;
   for (const Outcome& outcome : model.outcomes) {
     std::int64_t sum = 0;

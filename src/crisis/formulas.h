@@ -29,16 +29,17 @@ inline double Logistic(double x) {
 }
 
 // Net power for side a from per-side aid and interdiction totals:
-//   power_a + aid_a (1 - min(1, I_a)) - power_b - aid_b (1 - min(1, I_b)).
+//   P_a + aid_a (1 - min(1, I_a)) - P_b - aid_b (1 - min(1, I_b)),
+// P_s = max(0, power_s + the scheduled shifts of side s that have happened, State::power_shift).
 // Sides are passed as scalars, not as arrays indexed by side: a caller that adjusts one side
 // and then reads both (the decision models' NetPowerChange) would otherwise stall on store
 // forwarding through a stack array (it was the kernel's hottest function).
 inline double NetPowerFrom(const Model& model, const State& state, double aid_a, double aid_b,
                            double interdiction_a, double interdiction_b) {
-  const double side_a =
-      state.Value(model.theatre.power[0]) + aid_a * (1.0 - std::clamp(interdiction_a, 0.0, 1.0));
-  const double side_b =
-      state.Value(model.theatre.power[1]) + aid_b * (1.0 - std::clamp(interdiction_b, 0.0, 1.0));
+  const double side_a = std::max(0.0, state.Value(model.theatre.power[0]) + state.power_shift[0]) +
+                        aid_a * (1.0 - std::clamp(interdiction_a, 0.0, 1.0));
+  const double side_b = std::max(0.0, state.Value(model.theatre.power[1]) + state.power_shift[1]) +
+                        aid_b * (1.0 - std::clamp(interdiction_b, 0.0, 1.0));
   return side_a - side_b;
 }
 

@@ -81,6 +81,7 @@ void State::Allocate(const Model& model) {
   enforce_choice.assign(red_line_count, 0);
   likelihood.assign(max_types, 1.0);
   choice_likelihood.assign(max_types, 1.0);
+  bargain_scratch.assign(2 * static_cast<std::size_t>(max_types), 0.0);
   votes_cast.assign(std::max(model.max_members, 1), 0);
   member_yes.assign(std::max(model.max_members, 1), 0.0);
   alliance_deterrence.assign(actors * alliances, 0.0);
@@ -199,6 +200,10 @@ void State::Reset(const Model& model, const RunRng& rng) {
   balance = Value(model.theatre.initial_balance);
   winner = kNoSide;
   settled = stop_reached = done = false;
+  terms = 0;
+  terms_by = settled_step = -1;
+  terms_range[0] = terms_range[1] = 0;
+  power_shift[0] = power_shift[1] = 0;
   highest_rung = 0;
   for (std::size_t l = 0; l < model.levers.size(); ++l)
     highest_rung = std::max(highest_rung, model.levers[l].levels[level[l]].rung.index);

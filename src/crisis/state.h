@@ -73,6 +73,14 @@ struct State {
   double balance = 0;              // war balance; > 0 favours side a
   int winner = kNoSide;            // decisive result of the war
   bool settled = false;
+  // The settlement's terms (docs/model.md §10.2): side a's share s, who proposed it (Proposer:
+  // -1 none, 0 a, 1 b, 2 mediator), the step and the credible range [low, high] then.
+  double terms = 0;
+  int terms_by = -1;
+  int settled_step = -1;
+  double terms_range[2] = {0, 0};
+  // Scheduled power shifts that have happened (war.shifts), per side: added to its power.
+  double power_shift[2] = {0, 0};
   bool stop_reached = false;    // the horizon's stop_at rung was reached
   bool done = false;            // the run has ended
   int highest_rung = 0;         // highest rung reached so far (RungId index)
@@ -178,6 +186,7 @@ struct State {
   std::vector<double> choice_likelihood;     // max_types (enforcement and votes)
   std::vector<std::uint8_t> votes_cast;      // max_members
   std::vector<double> member_yes;            // max_members: believed P(member votes yes)
+  std::vector<double> bargain_scratch;       // 2 * max_types: a responder's reservations, beliefs
   std::vector<int> pick_alone;  // per actor: the candidate its draw picks if the others were
                                 // expected to hold (coupled actors; -1 otherwise): pre-emption
 

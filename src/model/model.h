@@ -255,6 +255,26 @@ struct Channel {
 };
 
 // ---- War theatre ---------------------------------------------------------------------------
+// war.bargaining (docs/model.md §10.2): talks, private information and its convergence, and a
+// mediator. An absent key is an empty Param (Value 0): absent keys create no parameters.
+struct Bargaining {
+  Param talks;             // talks: logit of P(a round of talks) per step
+  Param talks_cost;        // talks_cost: per unit of C_a + C_b
+  Param optimism[2];       // optimism.a, optimism.b: over-estimate of the drift toward oneself
+  Param learning;          // learning: k of o(t) = o(0) / (1 + k t)
+  ChannelId mediator;      // mediator.channel (invalid: no mediator)
+  Param mediator_talks;    // mediator.talks: added to the talks logit while the channel is open
+  Param mediator_narrows;  // mediator.narrows: optimism shrinks by (1 - narrows) per step
+  bool mediator_proposes = false;  // mediator.proposes: the mediator proposes the terms
+};
+
+// war.shifts[]: from step `step` on, side `side`'s power changes by V(power) (common knowledge).
+struct PowerShift {
+  int step = 0;
+  int side = 0;
+  Param power;
+};
+
 struct Theatre {
   std::string id;
   Param initial_balance;  // balance > 0 favours side a
@@ -267,9 +287,9 @@ struct Theatre {
   // A raise is named desperation (pathways, docs/model.md §11.1) while the mover's P(decisive
   // defeat) over its lookahead is at least this (war.desperation_threshold; default 0.5).
   Param desperation_threshold;
-  Param settle_base;  // settlement hazard: logistic(base + cost_rate * costs - gap * gap)
-  Param settle_cost;
-  Param settle_gap;
+  bool has_bargaining = false;  // war.bargaining present: talks and offers (else no settlement)
+  Bargaining bargaining;
+  std::vector<PowerShift> shifts;  // war.shifts, by step
   std::string side_labels[2];
 };
 

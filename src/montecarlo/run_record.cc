@@ -17,6 +17,9 @@ void FillRecord(const Model& model, const State& state, std::int64_t index, Outc
   record.first_crossing_step = state.first_crossing_step;
   record.winner = state.winner;
   record.settled = state.settled;
+  record.terms = state.terms;
+  record.terms_by = state.terms_by;
+  record.settled_step = state.settled_step;
   record.final_balance = state.balance;
   record.types.assign(state.type.begin(), state.type.end());
   record.red_lines.assign(state.red_line_status.begin(), state.red_line_status.end());

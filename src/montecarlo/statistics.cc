@@ -60,6 +60,11 @@ void Tally::Add(const RunRecord& record) {
   incidents_sum_ += record.incidents;
   perceived_sum_ += record.perceived_incidents;
   balance_sum_ += record.final_balance;
+  if (record.settled) {
+    ++settled_;
+    terms_sum_ += record.terms;
+    if (record.terms_by >= 0 && record.terms_by < 3) ++terms_by_[record.terms_by];
+  }
   for (std::size_t i = 0; i < belief_sum_.size(); ++i) belief_sum_[i] += record.beliefs[i];
   for (std::size_t a = 0; a < cost_sum_.size(); ++a) cost_sum_[a] += record.costs[a];
 }
@@ -92,6 +97,9 @@ void Tally::Merge(const Tally& other) {
   incidents_sum_ += other.incidents_sum_;
   perceived_sum_ += other.perceived_sum_;
   balance_sum_ += other.balance_sum_;
+  settled_ += other.settled_;
+  terms_sum_ += other.terms_sum_;
+  for (int i = 0; i < 3; ++i) terms_by_[i] += other.terms_by_[i];
   AddInto(belief_sum_, other.belief_sum_);
   AddInto(cost_sum_, other.cost_sum_);
 }
@@ -144,6 +152,9 @@ Summary Tally::Finish(std::uint64_t seed) const {
   s.mean_crossings = static_cast<double>(crossings_sum_) / n;
   s.mean_incidents = static_cast<double>(incidents_sum_) / n;
   s.mean_perceived_incidents = static_cast<double>(perceived_sum_) / n;
+  s.settled = settled_;
+  s.mean_terms = settled_ > 0 ? terms_sum_ / static_cast<double>(settled_) : 0;
+  for (int i = 0; i < 3; ++i) s.terms_by[i] = terms_by_[i];
   for (double sum : belief_sum_) s.mean_belief_first_type.push_back(sum / n);
   for (double sum : cost_sum_) s.mean_cost.push_back(sum / n);
   return s;

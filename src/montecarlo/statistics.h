@@ -72,6 +72,11 @@ struct Summary {
   double mean_crossings = 0;
   double mean_incidents = 0;
   double mean_perceived_incidents = 0;
+  // Settlements (docs/model.md §10.2): how many runs settled, the mean terms s among them (0 if
+  // none), and how many were proposed by side a, side b and the mediator.
+  std::int64_t settled = 0;
+  double mean_terms = 0;
+  std::int64_t terms_by[3] = {0, 0, 0};
   std::vector<double> mean_belief_first_type;  // [observer * actors + actor]
   std::vector<double> mean_cost;               // per actor
   bool operator==(const Summary&) const = default;
@@ -95,6 +100,9 @@ class Tally {
   std::int64_t runs_with_crossing_ = 0, first_crossing_sum_ = 0, steps_sum_ = 0;
   std::int64_t crossings_sum_ = 0, incidents_sum_ = 0, perceived_sum_ = 0;
   double balance_sum_ = 0;
+  std::int64_t settled_ = 0;
+  double terms_sum_ = 0;
+  std::int64_t terms_by_[3] = {0, 0, 0};
   std::vector<double> belief_sum_;
   std::vector<double> cost_sum_;
 };

@@ -252,11 +252,15 @@ void NarrativeWriter::OnSettlementChance(const State&, double probability) {
   settle_probability_ = probability;
 }
 
-void NarrativeWriter::OnSettlement(const State&) {
-  Say(
-      fmt::format("The belligerents reached a **negotiated settlement** (its probability this "
-                  "step was {}).",
-                  Probability(settle_probability_)));
+void NarrativeWriter::OnSettlement(const State& state) {
+  const char* by = state.terms_by == 0   ? model_.theatre.side_labels[0].c_str()
+                   : state.terms_by == 1 ? model_.theatre.side_labels[1].c_str()
+                                         : "the mediator";
+  Say(fmt::format(
+      "The belligerents reached a **negotiated settlement** at terms s = {:+.2f} ({} proposed; "
+      "range [{:+.2f}, {:+.2f}]; its probability this step was {}).",
+      state.terms, by, state.terms_range[0], state.terms_range[1],
+      Probability(settle_probability_)));
 }
 
 void NarrativeWriter::OnDecisiveResult(const State& state, int side) {

@@ -98,6 +98,16 @@ nlohmann::ordered_json SummaryToJson(const Model& model, const Summary& summary,
                    {"crossings", summary.mean_crossings},
                    {"incidents", summary.mean_incidents},
                    {"perceived_deliberate_incidents", summary.mean_perceived_incidents}};
+  // Settlements (docs/model.md §10.2): mean terms s among settled runs, and who proposed them.
+  json["settlement"] = {
+      {"p", Fraction(summary.settled, summary.runs)},
+      {"count", summary.settled},
+      {"mean_terms", summary.settled > 0 ? nlohmann::ordered_json(summary.mean_terms)
+                                         : nlohmann::ordered_json(nullptr)},
+      {"proposed_by",
+       {{"a", Fraction(summary.terms_by[0], summary.settled)},
+        {"b", Fraction(summary.terms_by[1], summary.settled)},
+        {"mediator", Fraction(summary.terms_by[2], summary.settled)}}}};
   nlohmann::ordered_json costs = nlohmann::ordered_json::object();
   for (std::size_t a = 0; a < model.actors.size(); ++a)
     costs[model.actors[a].id] = summary.mean_cost[a];

@@ -148,6 +148,15 @@ void WriteSummaryText(const Model& model, const Summary& summary, const RunInfo&
       "({:.3f} perceived as deliberate), final balance {:+.3f}\n",
       summary.mean_steps, summary.mean_crossings, summary.mean_incidents,
       summary.mean_perceived_incidents, summary.mean_final_balance);
+  if (summary.settled > 0) {
+    const double n = static_cast<double>(summary.settled);
+    out << fmt::format(
+        "Settlements: {} runs, mean terms s = {:+.3f}; proposed by {} {:.0f}%, {} {:.0f}%, the "
+        "mediator {:.0f}%\n",
+        summary.settled, summary.mean_terms, model.theatre.side_labels[0],
+        100.0 * summary.terms_by[0] / n, model.theatre.side_labels[1],
+        100.0 * summary.terms_by[1] / n, 100.0 * summary.terms_by[2] / n);
+  }
 }
 
 }  // namespace redline::report

@@ -115,6 +115,12 @@ std::optional<AllianceId> CompileContext::Alliance(const YamlNode& node, const s
   return AllianceId(*index);
 }
 
+std::optional<ChannelId> CompileContext::Channel(const YamlNode& node, const std::string& path) {
+  std::optional<int> index = Resolve(symbols.channels, "a channel", node, path);
+  if (!index) return std::nullopt;
+  return ChannelId(*index);
+}
+
 std::optional<ObserverId> CompileContext::Observer(const YamlNode& node, const std::string& path) {
   if (node.IsScalar()) {
     if (std::optional<int> actor = symbols.actors.Find(node.text)) return ObserverId(*actor);

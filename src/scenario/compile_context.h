@@ -70,6 +70,7 @@ class CompileContext {
   std::optional<int> Level(LeverId lever, const YamlNode& node, const std::string& path);
   std::optional<RedLineId> RedLine(const YamlNode& node, const std::string& path);
   std::optional<AllianceId> Alliance(const YamlNode& node, const std::string& path);
+  std::optional<ChannelId> Channel(const YamlNode& node, const std::string& path);
   std::optional<ObserverId> Observer(const YamlNode& node, const std::string& path);
   std::optional<Party> ActorOrAlliance(const YamlNode& node, const std::string& path);
   // a | b (| none when `allow_none`) -> 0 | 1 | kNoSide.

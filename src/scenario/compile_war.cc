@@ -1,15 +1,15 @@
 // The war theatre: two sides with their power, the balance, its drift and noise, the
-// decisive band and the settlement hazard. Without a `war` section there is no war: the
-// theatre's id is empty, both powers are 0 and the balance stays at 0 (no winner, no
-// settlement).
+// decisive band, scheduled power shifts and the bargaining over a settlement (docs/model.md
+// §10). Without a `war` section there is no war: the theatre's id is empty, both powers are 0
+// and the balance stays at 0 (no winner, no settlement). Keys that are absent create no
+// parameters (parameters are drawn by index: an absent key must not shift the others').
+#include <algorithm>
+
 #include "scenario/compile_sections.h"
 
 namespace redline::scenario {
 
 namespace {
-
-// No settlement: logistic(-100) is about 4e-44 per step.
-constexpr double kNoSettlementBase = -100;
 
 void CompileNoWar(CompileContext& ctx) {
   Theatre& theatre = ctx.model.theatre;
@@ -20,9 +20,6 @@ void CompileNoWar(CompileContext& ctx) {
   theatre.drift = ctx.params.Constant(0, "war.drift");
   theatre.noise = ctx.params.Constant(0, "war.noise");
   theatre.decisive_band = ctx.params.Constant(1, "war.decisive_band");
-  theatre.settle_base = ctx.params.Constant(kNoSettlementBase, "war.settlement.base");
-  theatre.settle_cost = ctx.params.Constant(0, "war.settlement.cost");
-  theatre.settle_gap = ctx.params.Constant(0, "war.settlement.gap");
   theatre.side_labels[0] = "a";
   theatre.side_labels[1] = "b";
 }
@@ -52,24 +49,92 @@ void CompileSides(const MapReader& war, Theatre& theatre, CompileContext& ctx) {
   }
 }
 
-void CompileSettlement(const MapReader& war, Theatre& theatre, CompileContext& ctx) {
+// war.settlement (model 0.1's hazard) is gone: say how to write it as war.bargaining.
+void ReportSettlement(const MapReader& war, CompileContext& ctx) {
   const YamlNode* node = war.Optional("settlement");
-  const std::string path = war.PathOf("settlement");
-  if (node == nullptr) {
-    theatre.settle_base = ctx.params.Constant(kNoSettlementBase, path + ".base");
-    theatre.settle_cost = ctx.params.Constant(0, path + ".cost");
-    theatre.settle_gap = ctx.params.Constant(0, path + ".gap");
-    return;
-  }
-  MapReader settlement(*node, path, schema::kSettlement, ctx.errors);
-  const auto value = [&](const char* key) {
-    return settlement.ok() ? settlement.Optional(key) : nullptr;
+  if (node == nullptr) return;
+  auto scalar = [&](const char* key, const char* fallback) {
+    const YamlNode* value = node->IsMapping() ? node->Find(key) : nullptr;
+    return value != nullptr && value->IsScalar() ? value->text : std::string(fallback);
   };
-  theatre.settle_base = ctx.params.Compile(settlement.ok() ? settlement.Required("base") : nullptr,
-                                           path + ".base", ParamRange::kAny, kNoSettlementBase);
-  theatre.settle_cost =
-      ctx.params.Compile(value("cost"), path + ".cost", ParamRange::kNonNegative, 0);
-  theatre.settle_gap = ctx.params.Compile(value("gap"), path + ".gap", ParamRange::kNonNegative, 0);
+  ctx.Error(node->where, war.PathOf("settlement"),
+            "replaced by war.bargaining (settlement is now a bargain: talks, offers and a "
+            "bargaining range, docs/model.md §10.2); write bargaining: {talks: " +
+                scalar("base", "BASE") + ", talks_cost: " + scalar("cost", "COST") +
+                "} (base becomes talks, cost becomes talks_cost; gap is gone: the belief gap "
+                "now works through the offers)");
+}
+
+// A parameter only when the key is written.
+Param OptionalParam(const MapReader& map, const char* key, ParamRange range, CompileContext& ctx) {
+  const YamlNode* node = map.ok() ? map.Optional(key) : nullptr;
+  if (node == nullptr) return Param{};
+  return ctx.params.Compile(node, map.PathOf(key), range, 0);
+}
+
+void CompileMediator(const MapReader& bargaining_map, Bargaining& bargaining, CompileContext& ctx) {
+  const YamlNode* node = bargaining_map.Optional("mediator");
+  if (node == nullptr) return;
+  MapReader mediator(*node, bargaining_map.PathOf("mediator"), schema::kMediator, ctx.errors);
+  if (!mediator.ok()) return;
+  if (const YamlNode* channel = mediator.Required("channel"))
+    bargaining.mediator = ctx.Channel(*channel, mediator.PathOf("channel")).value_or(ChannelId());
+  bargaining.mediator_talks = OptionalParam(mediator, "talks", ParamRange::kAny, ctx);
+  bargaining.mediator_narrows = OptionalParam(mediator, "narrows", ParamRange::kProbability, ctx);
+  if (const YamlNode* proposes = mediator.Optional("proposes"))
+    bargaining.mediator_proposes =
+        ReadBool(*proposes, mediator.PathOf("proposes"), ctx.errors).value_or(false);
+}
+
+void CompileBargaining(const MapReader& war, Theatre& theatre, CompileContext& ctx) {
+  const YamlNode* node = war.Optional("bargaining");
+  if (node == nullptr) return;
+  MapReader map(*node, war.PathOf("bargaining"), schema::kBargaining, ctx.errors);
+  if (!map.ok()) return;
+  theatre.has_bargaining = true;
+  Bargaining& bargaining = theatre.bargaining;
+  bargaining.talks =
+      ctx.params.Compile(map.Required("talks"), map.PathOf("talks"), ParamRange::kAny, 0);
+  bargaining.talks_cost = OptionalParam(map, "talks_cost", ParamRange::kNonNegative, ctx);
+  if (const YamlNode* optimism_node = map.Optional("optimism")) {
+    MapReader optimism(*optimism_node, map.PathOf("optimism"), schema::kOptimism, ctx.errors);
+    bargaining.optimism[0] = OptionalParam(optimism, "a", ParamRange::kAny, ctx);
+    bargaining.optimism[1] = OptionalParam(optimism, "b", ParamRange::kAny, ctx);
+  }
+  bargaining.learning = OptionalParam(map, "learning", ParamRange::kNonNegative, ctx);
+  CompileMediator(map, bargaining, ctx);
+  // The bargain is between the two belligerents' leaders (their beliefs, types and lookahead).
+  bool side_led[2] = {false, false};
+  for (const Actor& actor : ctx.model.actors)
+    if (actor.belligerent == 0 || actor.belligerent == 1) side_led[actor.belligerent] = true;
+  if (!side_led[0] || !side_led[1]) {
+    ctx.Error(node->where, war.PathOf("bargaining"),
+              "bargaining needs an actor with belligerent: a and one with belligerent: b (the "
+              "sides that make and accept offers)");
+  }
+}
+
+void CompileShifts(const MapReader& war, Theatre& theatre, CompileContext& ctx) {
+  const YamlNode* list = war.Optional("shifts");
+  if (list == nullptr) return;
+  const std::string path = war.PathOf("shifts");
+  if (!ExpectList(*list, path, "{step, side, power} entries", ctx.errors)) return;
+  for (std::size_t i = 0; i < list->items.size(); ++i) {
+    MapReader entry(list->items[i], path + "." + std::to_string(i), schema::kPowerShift,
+                    ctx.errors);
+    if (!entry.ok()) continue;
+    PowerShift shift;
+    if (const YamlNode* step = entry.Required("step"))
+      shift.step =
+          ReadInt(*step, entry.PathOf("step"), 0, kMaxHorizonSteps, ctx.errors).value_or(0);
+    if (const YamlNode* side = entry.Required("side"))
+      shift.side = ctx.Side(*side, entry.PathOf("side"), false).value_or(0);
+    shift.power =
+        ctx.params.Compile(entry.Required("power"), entry.PathOf("power"), ParamRange::kAny, 0);
+    theatre.shifts.push_back(shift);
+  }
+  std::stable_sort(theatre.shifts.begin(), theatre.shifts.end(),
+                   [](const PowerShift& x, const PowerShift& y) { return x.step < y.step; });
 }
 
 }  // namespace
@@ -109,7 +174,11 @@ void CompileWar(const YamlNode* section, CompileContext& ctx) {
     theatre.desperation_threshold = ctx.params.Compile(value, war.PathOf("desperation_threshold"),
                                                        ParamRange::kProbability, 0.5);
   }
-  CompileSettlement(war, theatre, ctx);
+  CompileBargaining(war, theatre, ctx);
+  // Last: a shift's parameter must not move the bargaining's (parameters are drawn by index, so
+  // adding a shift in a variant keeps every other draw: common random numbers).
+  CompileShifts(war, theatre, ctx);
+  ReportSettlement(war, ctx);
 }
 
 }  // namespace redline::scenario

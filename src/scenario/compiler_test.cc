@@ -165,7 +165,7 @@ TEST_F(SmallCrisis, AllianceChannelWarOutcomes) {
   EXPECT_EQ(hotline.ends[1].alliance.index, 0);
   EXPECT_EQ(model().theatre.id, "border_war");
   EXPECT_EQ(model().theatre.side_labels[1], "Client");
-  EXPECT_EQ(model().parameters[model().theatre.settle_base.index].a, -5);
+  EXPECT_EQ(model().parameters[model().theatre.bargaining.talks.index].a, -5);
   const Outcome& direct = model().outcomes[1];
   EXPECT_EQ(direct.label, "direct");
   const Condition& any = condition(direct.when);

@@ -50,9 +50,9 @@ TEST(Overrides, AddsAMissingLastKey) {
 }
 
 TEST(Overrides, ReplacesAWholeSubtree) {
-  const Model model = LoadWith({"war.settlement={base: -2}"});
-  EXPECT_EQ(ParameterAt(model, "war.settlement.base").ToString(), "-2");
-  EXPECT_EQ(ParameterAt(model, "war.settlement.cost").ToString(), "0");  // default again
+  const Model model = LoadWith({"war.bargaining={talks: -2}"});
+  EXPECT_EQ(ParameterAt(model, "war.bargaining.talks").ToString(), "-2");
+  EXPECT_LT(model.theatre.bargaining.talks_cost.index, 0);  // absent again: no parameter
 }
 
 TEST(Overrides, LaterOverridesWin) {

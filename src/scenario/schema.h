@@ -45,12 +45,17 @@ inline const Keys kAllianceResponse = {"lever", "proportionate", "total", "total
 
 inline const Keys kChannel = {"id", "label", "between", "open", "accuracy_open", "accuracy_closed"};
 
-inline const Keys kWar = {"id",        "sides",         "initial_balance", "drift",
-                          "noise",     "decisive_band", "decisive_value",  "desperation_threshold",
-                          "settlement"};
+// `settlement` is model 0.1's settlement hazard, replaced by `bargaining`: accepted as a key
+// only to be reported with how to rewrite it.
+inline const Keys kWar = {"id",         "sides",         "initial_balance", "drift",
+                          "noise",      "decisive_band", "decisive_value",  "desperation_threshold",
+                          "bargaining", "shifts",        "settlement"};
 inline const Keys kWarSides = {"a", "b"};
 inline const Keys kWarSide = {"label", "power"};
-inline const Keys kSettlement = {"base", "cost", "gap"};
+inline const Keys kBargaining = {"talks", "talks_cost", "optimism", "learning", "mediator"};
+inline const Keys kOptimism = {"a", "b"};
+inline const Keys kMediator = {"channel", "talks", "narrows", "proposes"};
+inline const Keys kPowerShift = {"step", "side", "power"};
 
 inline const Keys kObserver = {"id", "label", "short_label"};
 inline const Keys kOutcome = {"id", "label", "when"};

@@ -290,19 +290,43 @@ TEST(War, BalanceDriftsWithNetPowerAndEndsDecisively) {
   EXPECT_EQ(run.outcome.index, 0);
 }
 
-TEST(War, SettlementHazardEndsTheRun) {
+TEST(War, AgreedTermsInTalksEndTheRun) {
   ModelBuilder b;
   b.Rung("r");
+  const ActorId a = b.Actor("a", 0, 0);
+  const ActorId c = b.Actor("c", 1, 1);
+  b.Scripted(a, {});
+  b.Scripted(c, {});
   Theatre& t = b.model().theatre;
-  t.settle_base = b.Const(50.0);  // σ ≈ 1
-  t.settle_cost = b.Const(0.0);
-  t.settle_gap = b.Const(0.0);
+  t.decisive_band = b.Const(5.0);
+  t.has_bargaining = true;
+  t.bargaining.talks = b.Const(50.0);  // σ ≈ 1: talks at step 0
   b.Outcome("settled", b.Settled());
   const Model model = b.Build();
   const RunResult run = Simulate(model, 0);
+  // Common beliefs, no costs: the range is the point s = 0, and side a proposes it at step 0.
   EXPECT_TRUE(run.state.settled);
   EXPECT_EQ(run.state.step, 1);
+  EXPECT_EQ(run.state.settled_step, 0);
+  EXPECT_EQ(run.state.terms_by, 0);
+  EXPECT_NEAR(run.state.terms, 0.0, 1e-12);
   EXPECT_EQ(run.outcome.index, 0);
+}
+
+TEST(War, ScheduledPowerShiftChangesTheDriftFromItsStep) {
+  ModelBuilder b;
+  b.Rung("r");
+  Theatre& t = b.model().theatre;
+  t.drift = b.Const(1.0);
+  t.decisive_band = b.Const(100.0);
+  t.shifts.push_back(PowerShift{2, 0, b.Const(0.5)});
+  b.model().horizon = 4;
+  b.Outcome("any", b.Always());
+  const Model model = b.Build();
+  const RunResult run = Simulate(model, 0);
+  // Net power 0 at steps 0 and 1, then 0.5 at steps 2 and 3.
+  EXPECT_DOUBLE_EQ(run.state.balance, 1.0);
+  EXPECT_DOUBLE_EQ(run.state.power_shift[0], 0.5);
 }
 
 TEST(Simulator, SameRunTwiceGivesSameResultAndObserverSeesEvents) {

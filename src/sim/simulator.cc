@@ -41,7 +41,8 @@ void Simulator::Step(State& state, const RunRng& rng, StepObserver* observer) co
     state.acts_step = -1;
   }
 
-  // 1. Caches from the state at the start of the step.
+  // 1. Scheduled power shifts; caches from the state at the start of the step.
+  if (!model.theatre.shifts.empty()) ApplyPowerShifts(model, state);
   RefreshLeverAggregates(model, state);
   RefreshCredibility(context, state);
   // 2. Simultaneous moves and enforcement; belief updates.

@@ -67,8 +67,10 @@ void UpdateRedLines(const StepContext& context, State& state);
 // alliances.cc: Article-5 deliberations for alliances whose members were struck this step.
 void Deliberate(const StepContext& context, State& state);
 
-// war.cc: costs, balance, decisive result, settlement.
+// war.cc: costs, balance, decisive result, talks and settlement.
 void AdvanceWar(const StepContext& context, State& state);
+// war.cc: the scheduled power shifts (war.shifts) of this step take effect.
+void ApplyPowerShifts(const Model& model, State& state);
 
 // pathways.cc: the causal chains of pathways (docs/model.md §11.1), a few byte copies per event.
 // The chain of a decision's raise of `move` by `actor` (its parent: the actor's latest link).

@@ -1,6 +1,8 @@
-// The war theatre (MODEL §7): costs, balance, decisive result, negotiated settlement.
+// The war theatre (docs/model.md §10): costs, balance, decisive result, and the bargaining
+// over a settlement (§10.2; the arithmetic is crisis/bargaining.h).
 #include <cmath>
 
+#include "crisis/bargaining.h"
 #include "crisis/formulas.h"
 #include "sim/stages.h"
 
@@ -34,22 +36,17 @@ void AccumulateCosts(const Model& model, State& state) {
   }
 }
 
-// Mean over the two belligerents of 1 - (belief in the other's true type); 0 without both.
-double BeliefGap(const Model& model, const State& state) {
-  const ActorId a = model.belligerents[0];
-  const ActorId b = model.belligerents[1];
-  if (!a.valid() || !b.valid()) return 0.0;
-  const double a_on_b = state.Belief(a.index, b, state.type[b.index].index);
-  const double b_on_a = state.Belief(b.index, a, state.type[a.index].index);
-  return 0.5 * ((1.0 - a_on_b) + (1.0 - b_on_a));
-}
-
 }  // namespace
 
 void AdvanceWar(const StepContext& context, State& state) {
   const Model& model = context.model;
   const Theatre& theatre = model.theatre;
+  double cost_rate[2] = {0, 0};  // each belligerent's costs this step (the bargaining's rate)
+  for (int s = 0; s < 2; ++s)
+    if (model.belligerents[s].valid()) cost_rate[s] = -state.cost[model.belligerents[s].index];
   AccumulateCosts(model, state);
+  for (int s = 0; s < 2; ++s)
+    if (model.belligerents[s].valid()) cost_rate[s] += state.cost[model.belligerents[s].index];
   state.balance +=
       state.Value(theatre.drift) * NetPower(model, state) +
       state.Value(theatre.noise) * context.rng.Normal(DrawPurpose::kWarNoise, state.step, 0);
@@ -59,18 +56,27 @@ void AdvanceWar(const StepContext& context, State& state) {
     if (context.observer) context.observer->OnDecisiveResult(state, state.winner);
     return;
   }
-  if (theatre.settle_base.index < 0) return;  // no settlement clause in the scenario
-  double costs = 0;
-  for (int s = 0; s < 2; ++s)
-    if (model.belligerents[s].valid()) costs += state.cost[model.belligerents[s].index];
-  const double hazard =
-      Logistic(state.Value(theatre.settle_base) + state.Value(theatre.settle_cost) * costs -
-               state.Value(theatre.settle_gap) * BeliefGap(model, state));
-  if (context.observer) context.observer->OnSettlementChance(state, hazard);
-  if (context.rng.Uniform(DrawPurpose::kSettlement, state.step, 0) < hazard) {
-    state.settled = true;
-    if (context.observer) context.observer->OnSettlement(state);
-  }
+  if (!theatre.has_bargaining) return;  // no bargaining clause: no settlement
+  const double p_talks = TalksProbability(model, state);
+  const bool talks = context.rng.Uniform(DrawPurpose::kSettlement, state.step, 0) < p_talks;
+  // The offers are worked out only when talks happen (or a narrative asks): they draw nothing,
+  // so P(settle this step) = P(talks) * [the offer would be accepted].
+  if (!talks && context.observer == nullptr) return;
+  const TalksResult result = Negotiate(model, state, cost_rate, state.bargain_scratch.data());
+  if (context.observer) context.observer->OnSettlementChance(state, result.agreed ? p_talks : 0.0);
+  if (!talks || !result.agreed) return;
+  state.settled = true;
+  state.terms = result.terms;
+  state.terms_by = static_cast<int>(result.proposer);
+  state.settled_step = state.step;
+  state.terms_range[0] = result.range.low;
+  state.terms_range[1] = result.range.high;
+  if (context.observer) context.observer->OnSettlement(state);
+}
+
+void ApplyPowerShifts(const Model& model, State& state) {
+  for (const PowerShift& shift : model.theatre.shifts)
+    if (shift.step == state.step) state.power_shift[shift.side] += state.Value(shift.power);
 }
 
 }  // namespace redline

@@ -103,9 +103,9 @@ Model CrisisModel(const CrisisOptions& o) {
   t.drift = b.Const(0.1);
   t.noise = b.Const(0.3);
   t.decisive_band = b.Const(3.0);
-  t.settle_base = b.Const(-5.0);
-  t.settle_cost = b.Const(0.01);
-  t.settle_gap = b.Const(2.0);
+  t.has_bargaining = true;
+  t.bargaining.talks = b.Const(-5.0);
+  t.bargaining.talks_cost = b.Const(0.01);
 
   b.Outcome("direct_war", b.MaxRungAtLeast(direct_war));
   b.Outcome("limited_strike", b.MaxRungAtLeast(limited_nato));

@@ -108,6 +108,8 @@ struct Hazard {
   Param damage;       // .damage: damage to the victim of each incident (perceived or not)
   ConditionId when;   // .when: the hazard is live only while this holds (joint hazards);
                       // invalid: always live
+  ActorId blamed;     // .blamed: who an incident taken as deliberate is blamed on (invalid:
+                      // the lever's owner; docs/model.md §8)
 };
 
 struct Level {

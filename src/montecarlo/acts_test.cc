@@ -132,3 +132,23 @@ TEST(Acts, UtilityCountsAnActOnceAndAnOrderFromItsLeadTime) {
 
 }  // namespace
 }  // namespace redline
+
+namespace redline {
+namespace {
+
+// docs/model.md §8: an incident taken as deliberate is blamed on `blamed`, not the lever's
+// owner: the attack on West's alliance is recorded as Proxy's.
+TEST(Blame, AnIncidentIsBlamedOnTheNamedActor) {
+  const Model model = testing_util::LoadModel(REDLINE_SOURCE_DIR "/tests/scenarios/blame.yaml");
+  const Simulator sim(model, MakeDecisionModels(model));
+  State state;
+  state.Allocate(model);
+  const RunRng rng(1, 0);
+  sim.Reset(state, rng);
+  sim.Step(state, rng);
+  EXPECT_EQ(state.perceived_incidents, 1);
+  EXPECT_EQ(state.alliance_attacker[0], 2);  // proxy, not east (0)
+}
+
+}  // namespace
+}  // namespace redline

@@ -61,6 +61,13 @@ void CompileHazards(const YamlNode& node, const std::string& path, Level& level,
     }
     hazard.damage = ctx.params.Compile(entry.Optional("damage"), entry.PathOf("damage"),
                                        ParamRange::kNonNegative, 0);
+    if (const YamlNode* blamed = entry.Optional("blamed")) {
+      hazard.blamed = ctx.Actor(*blamed, entry.PathOf("blamed")).value_or(ActorId());
+      if (hazard.blamed.valid() && hazard.blamed == hazard.victim) {
+        ctx.Error(blamed->where, entry.PathOf("blamed"),
+                  "an incident cannot be blamed on its own victim '" + blamed->text + "'");
+      }
+    }
     if (const YamlNode* when = entry.Optional("when")) {
       ctx.pending_hazard_conditions.push_back({when, entry.PathOf("when"), lever_index, level_index,
                                                static_cast<int>(level.hazards.size())});

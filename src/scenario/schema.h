@@ -30,7 +30,7 @@ inline const Keys kLevel = {"id",           "rung",      "cost",          "damag
                             "aid",          "aid_to",    "interdiction",  "strikes",
                             "perceived_by", "hazards",   "audience_cost", "act",
                             "earliest",     "lead_time", "causes"};
-inline const Keys kHazard = {"probability", "victim", "rung", "damage", "when"};
+inline const Keys kHazard = {"probability", "victim", "rung", "damage", "when", "blamed"};
 
 inline const Keys kRedLine = {"id",       "label",         "short_label", "owner",
                               "audience", "audience_cost", "value",       "trigger",

@@ -135,8 +135,9 @@ void RefreshHazardValues(const Model& model, State& state) {
     const Model::WatchedHazard& ref = model.hazard_list[i];
     const Lever& lever = model.levers[ref.lever.index];
     const Hazard& hazard = lever.levels[ref.level].hazards[ref.hazard];
-    const int party =
+    const int owner =
         lever.owner.actor.valid() ? lever.owner.actor.index : actors + lever.owner.alliance.index;
+    const int party = hazard.blamed.valid() ? hazard.blamed.index : owner;  // the accused
     const double p = state.Value(hazard.probability);
     const double damage = state.Value(hazard.damage);
     const double misread = 1.0 - AttributionAccuracy(model, state, party, hazard.victim);

@@ -59,11 +59,14 @@ void ApplyLevel(const StepContext& context, State& state, int l, int k, bool act
     if (context.rng.Uniform(incident, state.step, slot) >= p) continue;
     ++state.incidents;
     state.cost[hazard.victim.index] += state.Value(hazard.damage);
-    const double q = AttributionAccuracy(model, state, party, hazard.victim);
+    // Taken as deliberate, the incident is blamed on `blamed` (a third actor) if set; the
+    // channel that could clear it up is the accused's.
+    const int accused = hazard.blamed.valid() ? hazard.blamed.index : party;
+    const double q = AttributionAccuracy(model, state, accused, hazard.victim);
     const bool deliberate = context.rng.Uniform(attribution, state.step, slot) >= q;
     if (deliberate) {
       ++state.perceived_incidents;
-      RecordStrike(model, state, party, hazard.victim, hazard.rung.index, p * (1.0 - q),
+      RecordStrike(model, state, accused, hazard.victim, hazard.rung.index, p * (1.0 - q),
                    state.lever_path[l].Then(LinkKind::kIncident));
     }
     if (context.observer)

@@ -251,7 +251,8 @@ double CrossingThreat(const Model& model, const State& state, ActorId actor, Lev
   ConditionContext context{line.owner, false, lever, level};
   // An act's first consequence is part of the move (docs/model.md §3.2).
   const Level& moved_to = model.levers[lever.index].levels[level];
-  if (moved_to.act && !moved_to.causes.empty() && level > state.level[lever.index]) {
+  if (model.levers[lever.index].timed && moved_to.act && !moved_to.causes.empty() &&
+      level > state.level[lever.index]) {
     context.second = moved_to.causes[0].lever;
     context.second_level = std::max(state.level[context.second.index], moved_to.causes[0].level);
   }

@@ -199,7 +199,7 @@ void FillActs(Model& model) {
       Level& level = lever.levels[k];
       // Level 0 is never an act (checked by the scenario compiler).
       level.posture = level.act && k > 0 ? lever.levels[k - 1].posture : k;
-      lever.timed |= level.act || level.lead_time > 0;
+      lever.timed |= level.act || level.lead_time > 0 || level.earliest > 0;
     }
   }
 }

@@ -154,10 +154,10 @@ struct Lever {
   int initial_level = 0;      // initial: level id
   int max_change = 1;         // max_change: levels it can move per step
   std::vector<Level> levels;  // ordered, at least one; levels[0] is "off"
-  bool timed = false;         // derived: a level is an act or has a lead time (the decision
-                              // models' general path, docs/model.md §5.7)
-  bool demanded = false;      // derived: its moves can comply with a demand (§7.3; the same
-                              // general path)
+  bool timed = false;     // derived: a level is an act, or has a lead time or an earliest step (the
+                          // decision models' general path, docs/model.md §5.7)
+  bool demanded = false;  // derived: its moves can comply with a demand (§7.3; the same
+                          // general path)
 };
 
 // ---- Conditions (red-line triggers and outcome rules) -----------------------------------

@@ -38,8 +38,8 @@ int BuildCandidates(const Model& model, const State& state, ActorId actor, Move*
     if (l.timed) {
       if (state.order_level[lever.index] >= 0) continue;
       lowest = std::max(lowest, std::min(current, state.act_floor[lever.index]));
+      highest = HighestOpen(l, current, highest, state.step);
     }
-    highest = HighestOpen(l, current, highest, state.step);
     for (int to = lowest; to < current; ++to) out[n++] = Move{lever, to};
     for (int to = current + 1; to <= highest; ++to) out[n++] = Move{lever, to};
   }

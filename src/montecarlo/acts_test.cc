@@ -2,13 +2,13 @@
 // §5.7), step by step on tests/scenarios/acts.yaml, whose actors are scripted so that every
 // step's moves are known: each expectation below is worked out from the scenario's numbers.
 //
-// Checked to fail with each mechanism removed (temporary edits, not kept):
-//  - act effects every step (war.cc treating an act level as a posture): West's cost grows by 2
-//    every step after the raid: RaidHappensOnce fails;
-//  - the floor (BuildCandidates without act_floor): the raid lever returns to none at step 6:
-//    ActsAreNotUndone fails;
-//  - consequences (DoAct not raising `causes`): the pilot stays free: TheRaidCausesTheCapture
-//    fails; earliest and lead times likewise (EarliestStep, OrdersTakeTheirLeadTime).
+// Checked to fail with each mechanism removed (temporary edits, not kept; run 2026-12-02):
+//  - act effects every step (war.cc not zeroing an act's own cost and damage after its step)
+//    together with no consequences (DoAct not raising `causes`): RaidHappensOnce,
+//    TheRaidCausesTheCapture, EarliestStep and EnforcementByAnActStrikesOnce fail;
+//  - the floor (BuildCandidates without act_floor): ActsAreNotUndone fails;
+//  - earliest steps and lead times (no HighestOpen, lead time 0): RaidHappensOnce, EarliestStep
+//    and OrdersTakeTheirLeadTime fail.
 #include <gtest/gtest.h>
 
 #include <vector>

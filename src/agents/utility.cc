@@ -463,6 +463,29 @@ double NetResponseCost(const Model& model, const State& state, ActorId actor, Ty
   return CostWeight(model, state, actor, type) * terms.cost - state.Value(t.stakes) * terms.value;
 }
 
+namespace {
+
+// What moving `lever` from `from` to `to` at once (a response: no lead time) costs `actor` over
+// the lookahead: an act's own cost and risk once, the running cost and risk of the postures
+// (P(level): the level itself, or the posture below an act) over the whole lookahead, as for a
+// decision's move (docs/model.md §3.2, §5.7). Without acts, (cost(to) − cost(from) + risk
+// change)·H as before, to the bit.
+double ResponseMoveCost(const Model& model, const State& state, ActorId actor, LeverId lever,
+                        int from, int to, double lookahead) {
+  const Lever& l = model.levers[lever.index];
+  const int from_posture = l.levels[from].posture;
+  const int to_posture = l.levels[to].posture;
+  const double once = l.levels[to].act && to > from ? CostTo(model, state, lever, to, actor) +
+                                                          LeverRisk(model, state, actor, lever, to)
+                                                    : 0.0;
+  return once + (CostTo(model, state, lever, to_posture, actor) -
+                 CostTo(model, state, lever, from_posture, actor) +
+                 RiskChange(model, state, actor, lever, from_posture, to_posture)) *
+                    lookahead;
+}
+
+}  // namespace
+
 ResponseTerms EnforcementTerms(const Model& model, const State& state, RedLineId r,
                                double lookahead) {
   const RedLine& line = model.red_lines[r.index];
@@ -471,11 +494,8 @@ ResponseTerms EnforcementTerms(const Model& model, const State& state, RedLineId
   const int to = std::max(from, line.response_level);
   ResponseTerms terms;
   terms.value = state.Value(line.value);
-  terms.cost =
-      (CostTo(model, state, lever, to, line.owner) - CostTo(model, state, lever, from, line.owner) +
-       RiskChange(model, state, line.owner, lever, from, to)) *
-          lookahead +
-      ExpectedRetaliation(model, state, line.owner, lever, to, lookahead);
+  terms.cost = ResponseMoveCost(model, state, line.owner, lever, from, to, lookahead) +
+               ExpectedRetaliation(model, state, line.owner, lever, to, lookahead);
   terms.cost_of_refusing =
       (line.audience == Audience::kPublic ? state.Value(line.audience_cost) : 0.0) +
       ReputationGain(model, state, r);
@@ -502,13 +522,15 @@ ResponseTerms VoteTerms(const Model& model, const State& state, AllianceId allia
       terms.value = evidence * state.Value(a.value);
       terms.cost_of_refusing = evidence * state.Value(a.credibility_cost);
       break;
-    case State::VoteKind::kContinue:  // keep the response in force without a new attack:
-      to = 0;                         // "yes" keeps it; the cost is that of keeping vs ending
+    case State::VoteKind::kContinue: {  // keep the response in force without a new attack:
+      to = 0;  // "yes" keeps it; the cost is that of keeping vs ending (running: the posture)
+      const int held = model.levers[lever.index].levels[from].posture;
       terms.cost =
-          (CostTo(model, state, lever, from, member) - CostTo(model, state, lever, 0, member) +
-           RiskChange(model, state, member, lever, 0, from)) *
+          (CostTo(model, state, lever, held, member) - CostTo(model, state, lever, 0, member) +
+           RiskChange(model, state, member, lever, 0, held)) *
           lookahead;
       return terms;
+    }
     case State::VoteKind::kIndividual:  // act alone with the member's own lever
       for (const Alliance::IndividualResponse& own : a.individual)
         if (own.member == member) {
@@ -519,11 +541,8 @@ ResponseTerms VoteTerms(const Model& model, const State& state, AllianceId allia
       break;
   }
   const int current = state.level[lever.index];
-  terms.cost =
-      (CostTo(model, state, lever, to, member) - CostTo(model, state, lever, current, member) +
-       RiskChange(model, state, member, lever, current, to)) *
-          lookahead +
-      ExpectedRetaliation(model, state, member, lever, to, lookahead);
+  terms.cost = ResponseMoveCost(model, state, member, lever, current, to, lookahead) +
+               ExpectedRetaliation(model, state, member, lever, to, lookahead);
   return terms;
 }
 

@@ -130,6 +130,24 @@ TEST(Acts, UtilityCountsAnActOnceAndAnOrderFromItsLeadTime) {
   EXPECT_NEAR(order.cost, 0.5 * (kH - 3), 1e-12);
 }
 
+// docs/model.md §7.2: enforcing with an act weighs the act's own cost once, as a decision to do
+// it unprompted does (§5.7), not once per step of the lookahead. Checked to fail with model
+// 0.2's first version, which counted it H times (cost 8 + retaliation here).
+TEST(Acts, EnforcementCountsAnActResponseOnce) {
+  const Model model = LoadModel(REDLINE_SOURCE_DIR "/tests/scenarios/acts.yaml",
+                                {"levers.answer.levels.strike.cost=2"});
+  const Simulator sim(model, MakeDecisionModels(model));
+  State state;
+  state.Allocate(model);
+  sim.Reset(state, RunRng(7, 0));
+  constexpr double kH = 4;
+  ASSERT_EQ(Lookahead(model, state, ActorId(kWest)), kH);
+  const LeverId answer(LeverIndex(model, "answer"));
+  const ResponseTerms terms = EnforcementTerms(model, state, RedLineId(0), kH);
+  EXPECT_NEAR(terms.cost, 2.0 + ExpectedRetaliation(model, state, ActorId(kWest), answer, 1, kH),
+              1e-12);
+}
+
 }  // namespace
 }  // namespace redline
 

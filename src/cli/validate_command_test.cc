@@ -108,7 +108,7 @@ TEST(ValidateCommandTest, EveryGoldenThroughTheCommandLine) {
 
 TEST(ValidateCommandTest, ShippedScenariosAreOk) {
   for (const char* path : {"scenarios/chicken.yaml", "scenarios/cuban_missile_1962.yaml",
-                           "scenarios/ukraine_2022.yaml"}) {
+                           "scenarios/sino_soviet_1969.yaml", "scenarios/ukraine_2022.yaml"}) {
     ValidateRun run = Validate({path});
     EXPECT_EQ(run.code, kExitOk) << run.err;
     EXPECT_EQ(run.out.rfind(std::string(path) + ": ok (", 0), 0u) << run.out;

@@ -176,7 +176,8 @@ TEST(EquilibriumRuns, ScenarioYamlSwitchesActorsToTheModel) {
 
 TEST(EquilibriumRuns, ShippedScenariosRunWithEveryActorOnTheEquilibriumModel) {
   const std::filesystem::path dir = std::filesystem::path(REDLINE_SOURCE_DIR) / "scenarios";
-  for (const char* file : {"chicken.yaml", "cuban_missile_1962.yaml", "ukraine_2022.yaml"}) {
+  for (const char* file :
+       {"chicken.yaml", "cuban_missile_1962.yaml", "sino_soviet_1969.yaml", "ukraine_2022.yaml"}) {
     SCOPED_TRACE(file);
     const std::string path = (dir / file).string();
     Result<scenario::LoadedScenario> base = scenario::LoadScenario(path);

@@ -128,11 +128,15 @@ void CompileTerms(const MapReader& bargaining_map, Bargaining& bargaining, Compi
     if (!value) continue;
     package.at_least = *value;
     if (previous != nullptr && *value >= previous_value) {
+      // A value set by --set has no line.
+      const std::string line = previous->where.line > 0
+                                   ? fmt::format(" (line {})", previous->where.line)
+                                   : std::string();
       ctx.Error(at_least->where, entry.PathOf("at_least"),
-                fmt::format("{} is not below the previous package's at_least {} (line {}); "
-                            "packages are read in order and the first with s >= at_least names "
-                            "the settlement, so at_least must decrease",
-                            at_least->text, previous->text, previous->where.line));
+                fmt::format("{} is not below the previous package's at_least {}{}; packages are "
+                            "read in order and the first with s >= at_least names the "
+                            "settlement, so at_least must decrease",
+                            at_least->text, previous->text, line));
     }
     previous = at_least;
     previous_value = *value;

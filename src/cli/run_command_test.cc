@@ -251,25 +251,28 @@ TEST(RunCommandTest, OutDirHoldsSummaryScenarioRunsAndNarratives) {
         << rung.id;
   }
   // The pathway column agrees with each outcome's pathways in summary.json, whose counts add
-  // up to the outcome's count (docs/reports.md). The last two columns are the settlement's
-  // terms and proposer: filled exactly in the settled rows, whose number and mean terms are
-  // summary.json's settlement.
+  // up to the outcome's count (docs/reports.md). The last three columns are the settlement's
+  // terms, proposer and terms package: terms and proposer filled exactly in the settled rows,
+  // whose number and mean terms are summary.json's settlement; no package without
+  // war.bargaining.terms.
   const std::size_t columns = rows[0].size();
-  ASSERT_GE(columns, 3u);
-  ASSERT_EQ(rows[0][columns - 3], "pathway");
-  ASSERT_EQ(rows[0][columns - 2], "terms");
-  ASSERT_EQ(rows[0][columns - 1], "terms_by");
+  ASSERT_GE(columns, 5u);
+  ASSERT_EQ(rows[0][columns - 4], "pathway");
+  ASSERT_EQ(rows[0][columns - 3], "terms");
+  ASSERT_EQ(rows[0][columns - 2], "terms_by");
+  ASSERT_EQ(rows[0][columns - 1], "terms_package");
   std::map<std::pair<std::string, std::string>, std::int64_t> pathway_count;
   std::int64_t settled = 0;
   double terms_sum = 0;
   for (std::size_t r = 1; r < rows.size(); ++r) {
-    ++pathway_count[{rows[r][1], rows[r][columns - 3]}];
-    const bool is_settled = rows[r][columns - 4] == "1";
+    ++pathway_count[{rows[r][1], rows[r][columns - 4]}];
+    const bool is_settled = rows[r][columns - 5] == "1";
+    EXPECT_EQ(rows[r][columns - 3].empty(), !is_settled) << r;
     EXPECT_EQ(rows[r][columns - 2].empty(), !is_settled) << r;
-    EXPECT_EQ(rows[r][columns - 1].empty(), !is_settled) << r;
+    EXPECT_EQ(rows[r][columns - 1], "") << r;
     if (is_settled) {
       ++settled;
-      terms_sum += std::stod(rows[r][columns - 2]);
+      terms_sum += std::stod(rows[r][columns - 3]);
     }
   }
   EXPECT_EQ(settled, summary.at("settlement").at("count").get<std::int64_t>());
@@ -334,6 +337,56 @@ TEST(RunCommandTest, OutDirFilesDoNotDependOnThreads) {
   EXPECT_EQ(narratives[0], narratives[1]);
   EXPECT_EQ(summaries[0], summaries[1]);
   EXPECT_EQ(Lines(csv[0]).size(), 901u);
+}
+
+// war.bargaining.terms names each settlement (docs/model.md §10.2): runs.csv's terms_package is
+// the first package with terms >= at_least (the last one below them all), empty when a run did
+// not settle; summary.json's settlement.packages are the packages' shares of the settled runs;
+// the narratives name the package; and the packages add no parameter (their at_least is a plain
+// number), so the runs are those of the file without them.
+TEST(RunCommandTest, TermsPackagesNameEachSettlement) {
+  TempDir dir;
+  const std::string bargaining =
+      "war.bargaining={talks: -5, talks_cost: 0.05, terms: [{id: east_gains, label: East gains, "
+      "at_least: 0.5}, {id: even, label: An even split, at_least: -0.5}, {id: client_gains}]}";
+  CliResult run = RunCli({"run", kSmall, "--runs", "700", "--seed", "9", "--json", "--out",
+                          dir / "named", "--set", bargaining});
+  ASSERT_EQ(run.code, kExitOk) << run.err;
+  CliResult plain = RunCli({"run", kSmall, "--runs", "700", "--seed", "9", "--json"});
+  ASSERT_EQ(plain.code, kExitOk) << plain.err;
+  const auto summary = ParseJson(run.out);
+  EXPECT_EQ(summary.at("outcomes"), ParseJson(plain.out).at("outcomes"));
+  EXPECT_EQ(ParseJson(plain.out).at("settlement").at("packages").size(), 0u);
+
+  const auto rows = CsvRows(ReadFile(dir / "named/runs.csv"));
+  const std::size_t columns = rows[0].size();
+  ASSERT_EQ(rows[0][columns - 1], "terms_package");
+  std::map<std::string, std::int64_t> count;
+  std::int64_t settled = 0;
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    const std::string& package = rows[r][columns - 1];
+    if (rows[r][columns - 5] != "1") {
+      EXPECT_EQ(package, "") << r;
+      continue;
+    }
+    ++settled;
+    ++count[package];
+    const double terms = std::stod(rows[r][columns - 3]);
+    const std::string expected = terms >= 0.5    ? "east_gains"
+                                 : terms >= -0.5 ? "even"
+                                                 : "client_gains";
+    EXPECT_EQ(package, expected) << r << ": terms " << terms;
+  }
+  // Seed 9: 64 settlements, 12 / 40 / 12 — every package is used.
+  ASSERT_GT(settled, 30);
+  const auto& packages = summary.at("settlement").at("packages");
+  ASSERT_EQ(packages.size(), 3u);
+  for (const char* id : {"east_gains", "even", "client_gains"}) {
+    EXPECT_GT(count[id], 0) << id;
+    EXPECT_DOUBLE_EQ(packages.at(id).get<double>(), static_cast<double>(count[id]) / settled) << id;
+  }
+  const std::string narratives = ReadFile(dir / "named/narratives.md");
+  EXPECT_NE(narratives.find("they settled on terms "), std::string::npos);
 }
 
 // --- Bad input: exit code 2, nothing on stdout, one clear line per problem on stderr. ---

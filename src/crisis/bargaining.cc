@@ -185,4 +185,11 @@ TalksResult Negotiate(const Model& model, const State& state, const double cost_
   return result;
 }
 
+int TermsPackageOf(const Bargaining& bargaining, double terms) {
+  const int count = static_cast<int>(bargaining.packages.size());
+  for (int k = 0; k + 1 < count; ++k)
+    if (terms >= bargaining.packages[k].at_least) return k;
+  return count - 1;
+}
+
 }  // namespace redline

@@ -63,6 +63,10 @@ struct TalksResult {
   int declining = -1;              // side facing an adverse power shift in its lookahead
 };
 
+// The index of the package of `bargaining.packages` that names a settlement at terms s: the first
+// with s >= at_least, else the last (the catch-all); -1 if there are no packages.
+int TermsPackageOf(const Bargaining& bargaining, double terms);
+
 // The optimism o_i(t) of side i at this step: o_i(0) (1 - narrows)^t / (1 + learning t), the
 // mediator's factor only while its channel is open.
 double OptimismAt(const Model& model, const State& state, int side);

@@ -96,7 +96,7 @@ inline bool Evaluate(const Model& model, const State& state, ConditionId id,
     case ConditionKind::kWinner:
       return state.winner == c.side;
     case ConditionKind::kSettled:
-      return state.settled;
+      return state.settled && (c.package < 0 || state.terms_package == c.package);
     case ConditionKind::kRedLineEnforced:
       return state.red_line_status[c.red_line.index] == RedLineStatus::kEnforced;
     case ConditionKind::kAllianceResponded:

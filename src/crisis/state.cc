@@ -201,7 +201,7 @@ void State::Reset(const Model& model, const RunRng& rng) {
   winner = kNoSide;
   settled = stop_reached = done = false;
   terms = 0;
-  terms_by = settled_step = -1;
+  terms_by = settled_step = terms_package = -1;
   terms_range[0] = terms_range[1] = 0;
   power_shift[0] = power_shift[1] = 0;
   highest_rung = 0;

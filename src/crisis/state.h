@@ -79,6 +79,8 @@ struct State {
   int terms_by = -1;
   int settled_step = -1;
   double terms_range[2] = {0, 0};
+  int terms_package = -1;  // index of the war.bargaining.terms package naming the terms; -1 when
+                           // not settled or no packages are defined
   // Scheduled power shifts that have happened (war.shifts), per side: added to its power.
   double power_shift[2] = {0, 0};
   bool stop_reached = false;    // the horizon's stop_at rung was reached

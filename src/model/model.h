@@ -171,7 +171,7 @@ enum class ConditionKind {
   kRungAtLeast,          // rung_at_least: RUNG (current highest rung of any lever of `by`)
   kMaxRungAtLeast,       // max_rung_at_least: RUNG (highest rung reached so far in the run)
   kWinner,               // winner: a | b (decisive outcome of the war)
-  kSettled,              // settled: true
+  kSettled,              // settled: true | PACKAGE (a war.bargaining.terms id)
   kRedLineEnforced,      // red_line_enforced: ID
   kAllianceResponded,    // alliance_responded: ID
   kAlways,               // always: true
@@ -188,6 +188,8 @@ struct Condition {
   RungId rung;                        // rung_at_least, max_rung_at_least
   int side = kNoSide;                 // winner
   RedLineId red_line;                 // red_line_enforced
+  int package = -1;                   // settled: PACKAGE (index into bargaining.packages);
+                                      // -1: settled on any terms
 };
 
 // ---- Red lines -----------------------------------------------------------------------------
@@ -257,6 +259,15 @@ struct Channel {
 };
 
 // ---- War theatre ---------------------------------------------------------------------------
+// war.bargaining.terms[]: a named package of settlement terms (docs/model.md §10.2). Packages
+// label ranges of the terms s and change no decision: a settlement at s is described by the
+// first package with s >= at_least; the last package (no at_least) is the catch-all.
+struct TermsPackage {
+  std::string id;       // .id
+  std::string label;    // .label (default: id)
+  double at_least = 0;  // .at_least: a plain number (no parameter); unused for the last package
+};
+
 // war.bargaining (docs/model.md §10.2): talks, private information and its convergence, and a
 // mediator. An absent key is an empty Param (Value 0): absent keys create no parameters.
 struct Bargaining {
@@ -267,7 +278,9 @@ struct Bargaining {
   ChannelId mediator;      // mediator.channel (invalid: no mediator)
   Param mediator_talks;    // mediator.talks: added to the talks logit while the channel is open
   Param mediator_narrows;  // mediator.narrows: optimism shrinks by (1 - narrows) per step
-  bool mediator_proposes = false;  // mediator.proposes: the mediator proposes the terms
+  bool mediator_proposes = false;      // mediator.proposes: the mediator proposes the terms
+  std::vector<TermsPackage> packages;  // terms: in order, at_least decreasing; the last is the
+                                       // catch-all (empty: settlements are not named)
 };
 
 // war.shifts[]: from step `step` on, side `side`'s power changes by V(power) (common knowledge).

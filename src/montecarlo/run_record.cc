@@ -20,6 +20,7 @@ void FillRecord(const Model& model, const State& state, std::int64_t index, Outc
   record.terms = state.terms;
   record.terms_by = state.terms_by;
   record.settled_step = state.settled_step;
+  record.terms_package = state.terms_package;
   record.final_balance = state.balance;
   record.types.assign(state.type.begin(), state.type.end());
   record.red_lines.assign(state.red_line_status.begin(), state.red_line_status.end());

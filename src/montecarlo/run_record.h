@@ -25,9 +25,10 @@ struct RunRecord {
   int first_crossing_step = -1;
   int winner = kNoSide;
   bool settled = false;
-  double terms = 0;       // the settlement's terms s (side a's share; when settled)
-  int terms_by = -1;      // who proposed them: 0 a, 1 b, 2 mediator; -1 when not settled
-  int settled_step = -1;  // the step of the settlement; -1 when not settled
+  double terms = 0;        // the settlement's terms s (side a's share; when settled)
+  int terms_by = -1;       // who proposed them: 0 a, 1 b, 2 mediator; -1 when not settled
+  int settled_step = -1;   // the step of the settlement; -1 when not settled
+  int terms_package = -1;  // war.bargaining.terms package of the terms; -1 when not settled or none
   double final_balance = 0;
   std::vector<TypeId> types;             // each actor's true type
   std::vector<RedLineStatus> red_lines;  // final status per red line

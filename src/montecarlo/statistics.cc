@@ -27,6 +27,7 @@ Tally::Tally(const Model& model)
       satisfied_(model.red_lines.size(), 0),
       crossing_step_sum_(model.red_lines.size(), 0),
       highest_rung_(model.rungs.size(), 0),
+      terms_package_(model.theatre.bargaining.packages.size(), 0),
       belief_sum_(static_cast<std::size_t>(model.observer_count()) * model.actors.size(), 0.0),
       cost_sum_(model.actors.size(), 0.0) {
   for (const Lever& lever : model.levers) peak_level_.emplace_back(lever.levels.size(), 0);
@@ -64,6 +65,8 @@ void Tally::Add(const RunRecord& record) {
     ++settled_;
     terms_sum_ += record.terms;
     if (record.terms_by >= 0 && record.terms_by < 3) ++terms_by_[record.terms_by];
+    if (record.terms_package >= 0 && record.terms_package < static_cast<int>(terms_package_.size()))
+      ++terms_package_[record.terms_package];
   }
   for (std::size_t i = 0; i < belief_sum_.size(); ++i) belief_sum_[i] += record.beliefs[i];
   for (std::size_t a = 0; a < cost_sum_.size(); ++a) cost_sum_[a] += record.costs[a];
@@ -100,6 +103,8 @@ void Tally::Merge(const Tally& other) {
   settled_ += other.settled_;
   terms_sum_ += other.terms_sum_;
   for (int i = 0; i < 3; ++i) terms_by_[i] += other.terms_by_[i];
+  for (std::size_t k = 0; k < terms_package_.size(); ++k)
+    terms_package_[k] += other.terms_package_[k];
   AddInto(belief_sum_, other.belief_sum_);
   AddInto(cost_sum_, other.cost_sum_);
 }
@@ -155,6 +160,7 @@ Summary Tally::Finish(std::uint64_t seed) const {
   s.settled = settled_;
   s.mean_terms = settled_ > 0 ? terms_sum_ / static_cast<double>(settled_) : 0;
   for (int i = 0; i < 3; ++i) s.terms_by[i] = terms_by_[i];
+  s.terms_package = terms_package_;
   for (double sum : belief_sum_) s.mean_belief_first_type.push_back(sum / n);
   for (double sum : cost_sum_) s.mean_cost.push_back(sum / n);
   return s;

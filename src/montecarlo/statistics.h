@@ -77,6 +77,8 @@ struct Summary {
   std::int64_t settled = 0;
   double mean_terms = 0;
   std::int64_t terms_by[3] = {0, 0, 0};
+  // Per war.bargaining.terms package: the settled runs whose terms it names (empty: no packages).
+  std::vector<std::int64_t> terms_package;
   std::vector<double> mean_belief_first_type;  // [observer * actors + actor]
   std::vector<double> mean_cost;               // per actor
   bool operator==(const Summary&) const = default;
@@ -103,6 +105,7 @@ class Tally {
   std::int64_t settled_ = 0;
   double terms_sum_ = 0;
   std::int64_t terms_by_[3] = {0, 0, 0};
+  std::vector<std::int64_t> terms_package_;
   std::vector<double> belief_sum_;
   std::vector<double> cost_sum_;
 };

@@ -256,11 +256,17 @@ void NarrativeWriter::OnSettlement(const State& state) {
   const char* by = state.terms_by == 0   ? model_.theatre.side_labels[0].c_str()
                    : state.terms_by == 1 ? model_.theatre.side_labels[1].c_str()
                                          : "the mediator";
+  const auto& packages = model_.theatre.bargaining.packages;
+  // A named package (war.bargaining.terms): "they settled on terms +1.20: <its label>".
+  const std::string terms =
+      state.terms_package >= 0 && state.terms_package < static_cast<int>(packages.size())
+          ? fmt::format(": they settled on terms {:+.2f}: {}", state.terms,
+                        packages[state.terms_package].label)
+          : fmt::format(" at terms s = {:+.2f}", state.terms);
   Say(fmt::format(
-      "The belligerents reached a **negotiated settlement** at terms s = {:+.2f} ({} proposed; "
-      "range [{:+.2f}, {:+.2f}]; its probability this step was {}).",
-      state.terms, by, state.terms_range[0], state.terms_range[1],
-      Probability(settle_probability_)));
+      "The belligerents reached a **negotiated settlement**{} ({} proposed; range [{:+.2f}, "
+      "{:+.2f}]; its probability this step was {}).",
+      terms, by, state.terms_range[0], state.terms_range[1], Probability(settle_probability_)));
 }
 
 void NarrativeWriter::OnDecisiveResult(const State& state, int side) {

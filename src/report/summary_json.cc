@@ -98,7 +98,12 @@ nlohmann::ordered_json SummaryToJson(const Model& model, const Summary& summary,
                    {"crossings", summary.mean_crossings},
                    {"incidents", summary.mean_incidents},
                    {"perceived_deliberate_incidents", summary.mean_perceived_incidents}};
-  // Settlements (docs/model.md §10.2): mean terms s among settled runs, and who proposed them.
+  // Settlements (docs/model.md §10.2): mean terms s among settled runs, who proposed them, and
+  // the share of settled runs each war.bargaining.terms package names (empty without packages).
+  nlohmann::ordered_json packages = nlohmann::ordered_json::object();
+  const auto& terms = model.theatre.bargaining.packages;
+  for (std::size_t k = 0; k < terms.size() && k < summary.terms_package.size(); ++k)
+    packages[terms[k].id] = Fraction(summary.terms_package[k], summary.settled);
   json["settlement"] = {
       {"p", Fraction(summary.settled, summary.runs)},
       {"count", summary.settled},
@@ -107,7 +112,8 @@ nlohmann::ordered_json SummaryToJson(const Model& model, const Summary& summary,
       {"proposed_by",
        {{"a", Fraction(summary.terms_by[0], summary.settled)},
         {"b", Fraction(summary.terms_by[1], summary.settled)},
-        {"mediator", Fraction(summary.terms_by[2], summary.settled)}}}};
+        {"mediator", Fraction(summary.terms_by[2], summary.settled)}}},
+      {"packages", packages}};
   nlohmann::ordered_json costs = nlohmann::ordered_json::object();
   for (std::size_t a = 0; a < model.actors.size(); ++a)
     costs[model.actors[a].id] = summary.mean_cost[a];

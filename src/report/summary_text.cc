@@ -156,6 +156,15 @@ void WriteSummaryText(const Model& model, const Summary& summary, const RunInfo&
         summary.settled, summary.mean_terms, model.theatre.side_labels[0],
         100.0 * summary.terms_by[0] / n, model.theatre.side_labels[1],
         100.0 * summary.terms_by[1] / n, 100.0 * summary.terms_by[2] / n);
+    // One line per war.bargaining.terms package: its share of the settlements and its label.
+    const auto& packages = model.theatre.bargaining.packages;
+    std::size_t width = 0;
+    for (const TermsPackage& package : packages) width = std::max(width, package.id.size());
+    for (std::size_t k = 0; k < packages.size() && k < summary.terms_package.size(); ++k) {
+      out << fmt::format("  on terms {:<{}}  {:5.1f}% of settlements  {}\n", packages[k].id, width,
+                         100.0 * static_cast<double>(summary.terms_package[k]) / n,
+                         packages[k].label);
+    }
   }
 }
 

@@ -3,7 +3,10 @@
 // §10). Without a `war` section there is no war: the theatre's id is empty, both powers are 0
 // and the balance stays at 0 (no winner, no settlement). Keys that are absent create no
 // parameters (parameters are drawn by index: an absent key must not shift the others').
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <optional>
 
 #include "scenario/compile_sections.h"
 
@@ -86,6 +89,60 @@ void CompileMediator(const MapReader& bargaining_map, Bargaining& bargaining, Co
         ReadBool(*proposes, mediator.PathOf("proposes"), ctx.errors).value_or(false);
 }
 
+// war.bargaining.terms: named packages read in order; a settlement at s is named by the first
+// with s >= at_least, so at_least must decrease and the last package (the catch-all) has none.
+// at_least is a plain number, not a parameter: absent packages create no parameters.
+void CompileTerms(const MapReader& bargaining_map, Bargaining& bargaining, CompileContext& ctx) {
+  const YamlNode* list = bargaining_map.Optional("terms");
+  if (list == nullptr) return;
+  const std::string path = bargaining_map.PathOf("terms");
+  if (!ExpectList(*list, path, "terms packages ({id, label, at_least})", ctx.errors)) return;
+  if (list->items.empty()) {
+    ctx.Error(list->where, path,
+              "no packages; give at least one, the last without at_least (the catch-all), or "
+              "remove 'terms'");
+    return;
+  }
+  CheckUniqueIds(*list, path, "terms package", ctx.errors);
+  const YamlNode* previous = nullptr;  // the last at_least read, for the order check
+  double previous_value = 0;
+  for (std::size_t i = 0; i < list->items.size(); ++i) {
+    const YamlNode& item = list->items[i];
+    MapReader entry(item, EntryPath(path, item, i), schema::kTermsPackage, ctx.errors);
+    if (!entry.ok()) continue;
+    TermsPackage& package = bargaining.packages.emplace_back();
+    package.id = ReadEntryId(entry, ctx);
+    package.label = ReadLabel(entry, package.id, ctx);
+    const bool last = i + 1 == list->items.size();
+    if (last) {
+      if (const YamlNode* at_least = entry.Optional("at_least")) {
+        ctx.Error(at_least->where, entry.PathOf("at_least"),
+                  "the last package is the catch-all (it names every settlement below the "
+                  "others' at_least); remove its at_least, or add a catch-all package after it");
+      }
+      continue;
+    }
+    const YamlNode* at_least = entry.Required("at_least");
+    if (at_least == nullptr) continue;
+    std::optional<double> value = ReadNumber(*at_least, entry.PathOf("at_least"), ctx.errors);
+    if (!value) continue;
+    package.at_least = *value;
+    if (previous != nullptr && *value >= previous_value) {
+      // A value set by --set has no line.
+      const std::string line = previous->where.line > 0
+                                   ? fmt::format(" (line {})", previous->where.line)
+                                   : std::string();
+      ctx.Error(at_least->where, entry.PathOf("at_least"),
+                fmt::format("{} is not below the previous package's at_least {}{}; packages are "
+                            "read in order and the first with s >= at_least names the "
+                            "settlement, so at_least must decrease",
+                            at_least->text, previous->text, line));
+    }
+    previous = at_least;
+    previous_value = *value;
+  }
+}
+
 void CompileBargaining(const MapReader& war, Theatre& theatre, CompileContext& ctx) {
   const YamlNode* node = war.Optional("bargaining");
   if (node == nullptr) return;
@@ -103,6 +160,7 @@ void CompileBargaining(const MapReader& war, Theatre& theatre, CompileContext& c
   }
   bargaining.learning = OptionalParam(map, "learning", ParamRange::kNonNegative, ctx);
   CompileMediator(map, bargaining, ctx);
+  CompileTerms(map, bargaining, ctx);
   // The bargain is between the two belligerents' leaders (their beliefs, types and lookahead).
   bool side_led[2] = {false, false};
   for (const Actor& actor : ctx.model.actors)

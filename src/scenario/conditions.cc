@@ -154,6 +154,28 @@ class ConditionCompiler {
     return flag.has_value();
   }
 
+  // settled: PACKAGE — the index of a war.bargaining.terms package (compiled before the
+  // outcomes), or -1 (reported).
+  int PackageIndex(const YamlNode& value, const std::string& path) {
+    const std::vector<TermsPackage>& packages = ctx_.model.theatre.bargaining.packages;
+    std::vector<std::string> ids;
+    for (std::size_t k = 0; k < packages.size(); ++k) {
+      if (packages[k].id == value.text) return static_cast<int>(k);
+      if (!packages[k].id.empty() && std::find(ids.begin(), ids.end(), packages[k].id) == ids.end())
+        ids.push_back(packages[k].id);
+    }
+    if (ids.empty()) {
+      ctx_.Error(value.where, path,
+                 "expected true or the id of a terms package, got '" + value.text +
+                     "', but war.bargaining.terms defines no packages");
+    } else {
+      ctx_.Error(value.where, path,
+                 "unknown terms package '" + value.text + "'" + DidYouMean(value.text, ids) +
+                     " (war.bargaining.terms: " + JoinChoices(ids) + "; or true: any terms)");
+    }
+    return -1;
+  }
+
   bool Leaf(const std::string& form, const YamlNode& node, const std::string& path, Condition& c) {
     const YamlNode& value = *node.Find(form);
     const std::string value_path = path + "." + form;
@@ -217,6 +239,11 @@ class ConditionCompiler {
       std::optional<AllianceId> alliance = ctx_.Alliance(value, value_path);
       if (alliance) c.alliance = *alliance;
       return ok && alliance.has_value();
+    }
+    if (form == "settled" && value.IsScalar() && value.text != "true" && value.text != "false") {
+      c.kind = ConditionKind::kSettled;
+      c.package = PackageIndex(value, value_path);
+      return ok && c.package >= 0;
     }
     c.kind = form == "settled" ? ConditionKind::kSettled : ConditionKind::kAlways;
     return RequireTrue(value, value_path, form) && ok;

@@ -52,7 +52,9 @@ inline const Keys kWar = {"id",         "sides",         "initial_balance", "dri
                           "bargaining", "shifts",        "settlement"};
 inline const Keys kWarSides = {"a", "b"};
 inline const Keys kWarSide = {"label", "power"};
-inline const Keys kBargaining = {"talks", "talks_cost", "optimism", "learning", "mediator"};
+inline const Keys kBargaining = {"talks",    "talks_cost", "optimism",
+                                 "learning", "mediator",   "terms"};
+inline const Keys kTermsPackage = {"id", "label", "at_least"};
 inline const Keys kOptimism = {"a", "b"};
 inline const Keys kMediator = {"channel", "talks", "narrows", "proposes"};
 inline const Keys kPowerShift = {"step", "side", "power"};

@@ -57,6 +57,7 @@ const std::vector<KeySet> kSets = {
     {"kWarSides", &schema::kWarSides, "war"},
     {"kWarSide", &schema::kWarSide, "war"},
     {"kBargaining", &schema::kBargaining, "war"},
+    {"kTermsPackage", &schema::kTermsPackage, "war"},
     {"kOptimism", &schema::kOptimism, "war"},
     {"kMediator", &schema::kMediator, "war"},
     {"kPowerShift", &schema::kPowerShift, "war"},

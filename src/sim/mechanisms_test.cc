@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "agents/factory.h"
+#include "crisis/bargaining.h"
 #include "model/finalize.h"
 #include "sim/simulator.h"
 #include "testing/test_models.h"
@@ -311,6 +312,44 @@ TEST(War, AgreedTermsInTalksEndTheRun) {
   EXPECT_EQ(run.state.terms_by, 0);
   EXPECT_NEAR(run.state.terms, 0.0, 1e-12);
   EXPECT_EQ(run.outcome.index, 0);
+}
+
+// war.bargaining.terms: the settlement at s = 0 is named by the first package with 0 >= at_least
+// (docs/model.md §10.2), and {settled: PACKAGE} holds only for that package.
+TEST(War, TermsPackageNamesTheSettlement) {
+  for (const double first_at_least : {0.5, 0.0}) {
+    ModelBuilder b;
+    b.Rung("r");
+    const ActorId a = b.Actor("a", 0, 0);
+    const ActorId c = b.Actor("c", 1, 1);
+    b.Scripted(a, {});
+    b.Scripted(c, {});
+    Theatre& t = b.model().theatre;
+    t.decisive_band = b.Const(5.0);
+    t.has_bargaining = true;
+    t.bargaining.talks = b.Const(50.0);
+    t.bargaining.packages = {{"a_gains", "a gains", first_at_least},
+                             {"even", "an even split", -0.5},
+                             {"b_gains", "b gains", 0}};
+    Condition even;
+    even.kind = ConditionKind::kSettled;
+    even.package = 1;
+    b.Outcome("even", b.Add(even));
+    b.Outcome("settled", b.Settled());
+    const Model model = b.Build();
+    const RunResult run = Simulate(model, 0);
+    ASSERT_TRUE(run.state.settled);
+    EXPECT_NEAR(run.state.terms, 0.0, 1e-12);
+    const int expected = first_at_least <= 0 ? 0 : 1;
+    EXPECT_EQ(run.state.terms_package, expected);
+    EXPECT_EQ(run.outcome.index, expected == 1 ? 0 : 1);
+  }
+  Bargaining bargaining;
+  EXPECT_EQ(TermsPackageOf(bargaining, 3.0), -1);
+  bargaining.packages = {{"high", "", 1.0}, {"low", "", 0}};
+  EXPECT_EQ(TermsPackageOf(bargaining, 1.0), 0);
+  EXPECT_EQ(TermsPackageOf(bargaining, 0.99), 1);
+  EXPECT_EQ(TermsPackageOf(bargaining, -100.0), 1);
 }
 
 TEST(War, ScheduledPowerShiftChangesTheDriftFromItsStep) {

@@ -68,6 +68,7 @@ void AdvanceWar(const StepContext& context, State& state) {
   state.settled = true;
   state.terms = result.terms;
   state.terms_by = static_cast<int>(result.proposer);
+  state.terms_package = TermsPackageOf(theatre.bargaining, result.terms);
   state.settled_step = state.step;
   state.terms_range[0] = result.range.low;
   state.terms_range[1] = result.range.high;

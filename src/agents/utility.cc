@@ -248,8 +248,9 @@ namespace {
 
 // The crossing threat of response level `response` (base threat `threat`): with the risk of the
 // response level (§5.4), beyond the current level.
-double ResponseThreat(const Model& model, const State& state, ActorId actor, LeverId lever,
-                      int level, RedLineId r, int response, double threat) {
+[[gnu::always_inline]] inline double ResponseThreat(const Model& model, const State& state,
+                                                    ActorId actor, LeverId lever, int level,
+                                                    RedLineId r, int response, double threat) {
   const RedLine& line = model.red_lines[r.index];
   if (model.red_line_risky[r.index])
     threat += ThreatOfRisk(
@@ -260,8 +261,8 @@ double ResponseThreat(const Model& model, const State& state, ActorId actor, Lev
 }
 
 // Whether red line r's trigger holds with `lever` at `level` (memoised while the memo is on).
-bool TriggerHoldsWith(const Model& model, const State& state, RedLineId r, LeverId lever,
-                      int level) {
+[[gnu::always_inline]] inline bool TriggerHoldsWith(const Model& model, const State& state,
+                                                    RedLineId r, LeverId lever, int level) {
   const RedLine& line = model.red_lines[r.index];
   ConditionContext context{line.owner, false, lever, level};
   // An act's first consequence is part of the move (docs/model.md §3.2).
@@ -282,8 +283,9 @@ bool TriggerHoldsWith(const Model& model, const State& state, RedLineId r, Lever
 // An ambiguous line crossed by `actor` moving `lever` to `level` (docs/model.md §7.4): with
 // `credible`, Σ_k π_k·cred_k·threat′_k (the expected retaliation per step); otherwise
 // Σ_k π_k·threat′_k (the prior-mean threat). 0 if the move does not cross it.
-double AmbiguousCrossing(const Model& model, const State& state, ActorId actor, LeverId lever,
-                         int level, RedLineId r, bool credible) {
+// Out of line: it keeps the ordinary lines' path (CrossingThreat, RedLineRetaliation) small.
+[[gnu::noinline]] double AmbiguousCrossing(const Model& model, const State& state, ActorId actor,
+                                           LeverId lever, int level, RedLineId r, bool credible) {
   const RedLine& line = model.red_lines[r.index];
   double total = 0;
   for (int k = 0; k < static_cast<int>(line.alternatives.size()); ++k) {
@@ -296,6 +298,17 @@ double AmbiguousCrossing(const Model& model, const State& state, ActorId actor, 
   }
   if (total == 0.0) return 0.0;
   return TriggerHoldsWith(model, state, r, lever, level) ? total : 0.0;
+}
+
+// Σ_k π_k·cred_k·threat′_k of ambiguous line r if `actor` crossing it is priced (r intact, not
+// the actor's own, not a demand); else 0.
+[[gnu::noinline]] double AmbiguousRetaliation(const Model& model, const State& state, ActorId actor,
+                                              LeverId lever, int level, RedLineId r) {
+  const RedLine& line = model.red_lines[r.index];
+  if (state.red_line_status[r.index] != RedLineStatus::kIntact || line.owner == actor ||
+      line.is_demand)
+    return 0.0;
+  return AmbiguousCrossing(model, state, actor, lever, level, r, true);
 }
 
 }  // namespace
@@ -332,10 +345,7 @@ double RedLineRetaliation(const Model& model, const State& state, ActorId actor,
   double total = 0;
   for (RedLineId r : model.red_lines_of_lever[lever.index]) {
     if (state.max_alternatives > 0 && model.red_lines[r.index].ambiguous()) {
-      const RedLine& line = model.red_lines[r.index];
-      if (state.red_line_status[r.index] == RedLineStatus::kIntact && line.owner != actor &&
-          !line.is_demand)
-        total += AmbiguousCrossing(model, state, actor, lever, level, r, true) * lookahead;
+      total += AmbiguousRetaliation(model, state, actor, lever, level, r) * lookahead;
       continue;
     }
     const double threat = CrossingThreat(model, state, actor, lever, level, r);

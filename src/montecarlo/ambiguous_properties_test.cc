@@ -182,5 +182,28 @@ TEST(AmbiguousRedLine, AmbiguityLiesBetweenTheKnownResponses) {
   EXPECT_GT(ambiguous - harsh, 4 * se) << "ambiguous " << ambiguous << ", harsh " << harsh;
 }
 
+// The equilibrium model's crossing game (docs/model.md §13.4, §7.4) mixes the alternatives too:
+// with both actors deciding by it, the challenger's crossing step is the same whichever response
+// the run is forced to. Checked to fail with the mechanism removed (a temporary edit:
+// AmbiguousGameSaysChallenge building every alternative's defender side at the true level): the
+// crossing step then differed in all 2,000 run pairs.
+TEST(AmbiguousRedLine, EquilibriumChallengerCannotReadTheDraw) {
+  const Model model =
+      testing_util::LoadModel(kScenario, {"actors.challenger.decision.model=equilibrium",
+                                          "actors.defender.decision.model=equilibrium"});
+  const Simulator sim(model, MakeDecisionModels(model));
+  State state;
+  state.Allocate(model);
+  int differ = 0, crossed = 0;
+  for (int run = 0; run < 2000; ++run) {
+    const RunResult mild = RunOnce(sim, state, 11, run, 1);
+    const RunResult harsh = RunOnce(sim, state, 11, run, 2);
+    differ += mild.crossed_step != harsh.crossed_step;
+    crossed += mild.crossed_step >= 0;
+  }
+  EXPECT_EQ(differ, 0);
+  EXPECT_GT(crossed, 0);
+}
+
 }  // namespace
 }  // namespace redline

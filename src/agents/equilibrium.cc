@@ -132,11 +132,62 @@ bool CrossesThreateningRedLine(const Model& model, const State& state, ActorId a
   return false;
 }
 
+// The crossing game of an ambiguous line (docs/model.md §13.4, §7.4): the defender's type is
+// (resolve τ, response k), with C's belief b(τ) times the prior π_k. Each alternative's
+// defender side is the game's at that response level (DefenderSide with the level's
+// enforcement terms), which fixes whether each τ resists; C challenges iff
+//   Σ_k π_k Σ_τ b(τ)·(resists(τ, k) ? −c_k : g) > 0,   c_k = cw_τ(C)·threat′_k·H_C,
+// the deterrence game's rule with the response's ambiguity added to D's private type.
+bool AmbiguousGameSaysChallenge(const Model& model, const State& state, ActorId actor, TypeId type,
+                                const Move& m, RedLineId r, double gain) {
+  const RedLine& line = model.red_lines[r.index];
+  const double p = BeliefResolute(model, state, actor, line.owner);
+  const double owner_lookahead = Lookahead(model, state, line.owner);
+  const double scale = CostWeight(model, state, actor, type) * Lookahead(model, state, actor);
+  const bool two_types = model.actors[line.owner.index].types.size() > 1;
+  double value = 0;
+  for (int k = 0; k < static_cast<int>(line.alternatives.size()); ++k) {
+    const double prior = state.AlternativePrior(r, k);
+    if (prior == 0.0) continue;
+    const double cost =
+        scale * AlternativeCrossingThreat(model, state, actor, m.lever, m.level, r, k);
+    if (!(cost > 0.0)) {  // this response threatens nothing more: crossing gains g
+      value += prior * gain;
+      continue;
+    }
+    games::DeterrenceParams game = games::DeterrenceParams{};
+    const ResponseTerms terms = EnforcementTerms(
+        model, state, r, owner_lookahead, line.alternatives[k].level,
+        &state.alternative_within[(r.index * state.max_alternatives + k) * state.max_types]);
+    game.prior_resolute = p;
+    game.challenger_gain = gain;
+    game.challenger_war_cost = cost;
+    game.defender_stake = 0.0;
+    game.audience_cost = std::max(0.0, terms.cost_of_refusing);
+    game.resolute_war_cost =
+        std::max(0.0, NetResponseCost(model, state, line.owner, TypeId(0), terms));
+    game.irresolute_war_cost =
+        two_types ? std::max(0.0, NetResponseCost(model, state, line.owner, TypeId(1), terms))
+                  : game.resolute_war_cost;
+    const games::DeterrencePbe pbe = games::SolveDeterrenceClosedForm(game);
+    const double resist =
+        p * ResistProbability(pbe, TypeId(0)) + (1.0 - p) * ResistProbability(pbe, TypeId(1));
+    value += prior * (resist * -cost + (1.0 - resist) * gain);
+  }
+  return value > 0.0;
+}
+
 // Whether, for every red line the move would cross against `actor`, the PBE of the crossing
 // game with challenger gain `gain` (> 0) says "challenge".
 bool EveryGameSaysChallenge(const Model& model, const State& state, ActorId actor, TypeId type,
                             const Move& m, double gain) {
   for (RedLineId r : model.red_lines_of_lever[m.lever.index]) {
+    if (state.max_alternatives > 0 && model.red_lines[r.index].ambiguous()) {
+      if (CrossingThreat(model, state, actor, m.lever, m.level, r) > 0.0 &&
+          !AmbiguousGameSaysChallenge(model, state, actor, type, m, r, gain))
+        return false;
+      continue;
+    }
     const double threat = CrossingThreat(model, state, actor, m.lever, m.level, r);
     if (!(threat > 0.0)) continue;
     const games::DeterrenceParams game = CrossingGame(model, state, actor, type, r, gain, threat);

@@ -23,11 +23,14 @@ WarView ActorWarView(const Model& model, const State& state, ActorId actor, doub
 }
 
 double ReputationGain(const Model& model, const State& state, RedLineId r) {
+  return ReputationGain(model, state, r, &state.enforce_within[r.index * state.max_types]);
+}
+
+double ReputationGain(const Model& model, const State& state, RedLineId r, const double* within) {
   const ActorId owner = model.red_lines[r.index].owner;
   const Actor& actor = model.actors[owner.index];
   const int types = static_cast<int>(actor.types.size());
   if (actor.decision.reputation.empty() || types < 2) return 0.0;
-  const double* within = &state.enforce_within[r.index * state.max_types];
   double gain = 0;
   for (const ReputationWeight& entry : actor.decision.reputation) {
     const double weight = state.Value(entry.weight);
@@ -112,8 +115,8 @@ namespace {
 // or its allies: a threat that leaves something to chance (docs/model.md §5.4). `context` puts
 // the challenger's lever at its new level and the response lever at the response level.
 double ThreatOfRisk(const Model& model, const State& state, ActorId actor, const RedLine& line,
-                    const ConditionContext& context) {
-  const Level& response = model.levers[line.response_lever.index].levels[line.response_level];
+                    int response_level, const ConditionContext& context) {
+  const Level& response = model.levers[line.response_lever.index].levels[response_level];
   double total = 0;
   for (const Hazard& hazard : response.hazards) {
     if (!model.allied[actor.index * model.actors.size() + hazard.victim.index]) continue;
@@ -227,27 +230,40 @@ double RiskChange(const Model& model, const State& state, ActorId actor, LeverId
   return LeverRisk(model, state, actor, lever, to) - LeverRisk(model, state, actor, lever, from);
 }
 
-double CrossingThreat(const Model& model, const State& state, ActorId actor, LeverId lever,
-                      int level, RedLineId r) {
-  const RedLine& line = model.red_lines[r.index];
-  if (state.red_line_status[r.index] != RedLineStatus::kIntact || line.owner == actor ||
-      line.is_demand)
-    return 0.0;
-  double threat = state.ThreatTo(actor, r);  // = Threat(model, state, actor, r)
-  if (model.red_line_risky[r.index])
-    threat += ThreatOfRisk(model, state, actor, line,
-                           ConditionContext{line.owner, false, lever, level, line.response_lever,
-                                            line.response_level});
-  if (threat == 0.0) return 0.0;
-  // What crossing adds is the response's damage beyond what its lever already does: nothing
-  // if the response is already in force (docs/model.md §5).
+namespace {
+
+// What a response at `response` with threat `threat` (§4.3) adds beyond what the response lever
+// already does at its current level: 0 if it stands at or above `response` (docs/model.md §5).
+[[gnu::always_inline]] inline double BeyondCurrent(const Model& model, const State& state,
+                                                   const RedLine& line, int response,
+                                                   double threat) {
   const int current = state.level[line.response_lever.index];
-  if (current >= line.response_level) return 0.0;
+  if (current >= response) return 0.0;
   if (current > 0) {
     const int running = model.levers[line.response_lever.index].levels[current].posture;
     threat = std::max(0.0, threat - state.ValuesOf(model, line.response_lever, running).damage);
-    if (threat == 0.0) return 0.0;
   }
+  return threat;
+}
+
+// The crossing threat of response level `response` (base threat `threat`): with the risk of the
+// response level (§5.4), beyond the current level.
+[[gnu::always_inline]] inline double ResponseThreat(const Model& model, const State& state,
+                                                    ActorId actor, LeverId lever, int level,
+                                                    RedLineId r, int response, double threat) {
+  const RedLine& line = model.red_lines[r.index];
+  if (model.red_line_risky[r.index])
+    threat += ThreatOfRisk(
+        model, state, actor, line, response,
+        ConditionContext{line.owner, false, lever, level, line.response_lever, response});
+  if (threat == 0.0) return 0.0;
+  return BeyondCurrent(model, state, line, response, threat);
+}
+
+// Whether red line r's trigger holds with `lever` at `level` (memoised while the memo is on).
+[[gnu::always_inline]] inline bool TriggerHoldsWith(const Model& model, const State& state,
+                                                    RedLineId r, LeverId lever, int level) {
+  const RedLine& line = model.red_lines[r.index];
   ConditionContext context{line.owner, false, lever, level};
   // An act's first consequence is part of the move (docs/model.md §3.2).
   const Level& moved_to = model.levers[lever.index].levels[level];
@@ -256,18 +272,82 @@ double CrossingThreat(const Model& model, const State& state, ActorId actor, Lev
     context.second = moved_to.causes[0].lever;
     context.second_level = std::max(state.level[context.second.index], moved_to.causes[0].level);
   }
-  if (!state.trigger_memo_on) return Evaluate(model, state, line.trigger, context) ? threat : 0.0;
+  if (!state.trigger_memo_on) return Evaluate(model, state, line.trigger, context);
   // The result depends only on (r, lever, level) while the memo is on (State::trigger_memo).
   std::int8_t& holds = state.trigger_memo[static_cast<std::size_t>(r.index) * model.total_levels +
                                           model.level_offset[lever.index] + level];
   if (holds < 0) holds = Evaluate(model, state, line.trigger, context) ? 1 : 0;
-  return holds ? threat : 0.0;
+  return holds != 0;
+}
+
+// An ambiguous line crossed by `actor` moving `lever` to `level` (docs/model.md §7.4): with
+// `credible`, Σ_k π_k·cred_k·threat′_k (the expected retaliation per step); otherwise
+// Σ_k π_k·threat′_k (the prior-mean threat). 0 if the move does not cross it.
+// Out of line: it keeps the ordinary lines' path (CrossingThreat, RedLineRetaliation) small.
+[[gnu::noinline]] double AmbiguousCrossing(const Model& model, const State& state, ActorId actor,
+                                           LeverId lever, int level, RedLineId r, bool credible) {
+  const RedLine& line = model.red_lines[r.index];
+  double total = 0;
+  for (int k = 0; k < static_cast<int>(line.alternatives.size()); ++k) {
+    const double weight =
+        credible ? state.AlternativeCredibility(actor, r, k) : state.AlternativePrior(r, k);
+    if (weight == 0.0) continue;
+    total +=
+        weight * ResponseThreat(model, state, actor, lever, level, r, line.alternatives[k].level,
+                                state.AlternativeThreat(actor, r, k));
+  }
+  if (total == 0.0) return 0.0;
+  return TriggerHoldsWith(model, state, r, lever, level) ? total : 0.0;
+}
+
+// Σ_k π_k·cred_k·threat′_k of ambiguous line r if `actor` crossing it is priced (r intact, not
+// the actor's own, not a demand); else 0.
+[[gnu::noinline]] double AmbiguousRetaliation(const Model& model, const State& state, ActorId actor,
+                                              LeverId lever, int level, RedLineId r) {
+  const RedLine& line = model.red_lines[r.index];
+  if (state.red_line_status[r.index] != RedLineStatus::kIntact || line.owner == actor ||
+      line.is_demand)
+    return 0.0;
+  return AmbiguousCrossing(model, state, actor, lever, level, r, true);
+}
+
+}  // namespace
+
+double CrossingThreat(const Model& model, const State& state, ActorId actor, LeverId lever,
+                      int level, RedLineId r) {
+  const RedLine& line = model.red_lines[r.index];
+  if (state.red_line_status[r.index] != RedLineStatus::kIntact || line.owner == actor ||
+      line.is_demand)
+    return 0.0;
+  if (state.max_alternatives > 0 && line.ambiguous())
+    return AmbiguousCrossing(model, state, actor, lever, level, r, false);
+  const double threat = ResponseThreat(model, state, actor, lever, level, r, line.response_level,
+                                       state.ThreatTo(actor, r));
+  if (threat == 0.0) return 0.0;
+  return TriggerHoldsWith(model, state, r, lever, level) ? threat : 0.0;
+}
+
+double AlternativeCrossingThreat(const Model& model, const State& state, ActorId actor,
+                                 LeverId lever, int level, RedLineId r, int k) {
+  const RedLine& line = model.red_lines[r.index];
+  if (state.red_line_status[r.index] != RedLineStatus::kIntact || line.owner == actor ||
+      line.is_demand)
+    return 0.0;
+  const double threat =
+      ResponseThreat(model, state, actor, lever, level, r, line.alternatives[k].level,
+                     state.AlternativeThreat(actor, r, k));
+  if (threat == 0.0) return 0.0;
+  return TriggerHoldsWith(model, state, r, lever, level) ? threat : 0.0;
 }
 
 double RedLineRetaliation(const Model& model, const State& state, ActorId actor, LeverId lever,
                           int level, double lookahead) {
   double total = 0;
   for (RedLineId r : model.red_lines_of_lever[lever.index]) {
+    if (state.max_alternatives > 0 && model.red_lines[r.index].ambiguous()) {
+      total += AmbiguousRetaliation(model, state, actor, lever, level, r) * lookahead;
+      continue;
+    }
     const double threat = CrossingThreat(model, state, actor, lever, level, r);
     if (threat != 0.0) total += state.Credibility(actor, r) * threat * lookahead;
   }
@@ -282,19 +362,26 @@ double DemandRelief(const Model& model, const State& state, ActorId actor, Lever
     if (!line.is_demand || state.red_line_status[r.index] != RedLineStatus::kPending ||
         line.owner == actor)
       continue;
-    double threat = state.ThreatTo(actor, r);
-    const int current = state.level[line.response_lever.index];
-    if (threat == 0.0 || current >= line.response_level) continue;
-    if (current > 0) {
-      const int running = model.levers[line.response_lever.index].levels[current].posture;
-      threat = std::max(0.0, threat - state.ValuesOf(model, line.response_lever, running).damage);
+    // The expected retaliation per step compliance spares: cred·threat′, or for an ambiguous
+    // line Σ_k π_k·cred_k·threat′_k (§7.4).
+    double spared = 0;
+    if (state.max_alternatives > 0 && line.ambiguous()) {
+      for (int k = 0; k < static_cast<int>(line.alternatives.size()); ++k)
+        spared += state.AlternativeCredibility(actor, r, k) *
+                  BeyondCurrent(model, state, line, line.alternatives[k].level,
+                                state.AlternativeThreat(actor, r, k));
+    } else {
+      const double threat = state.ThreatTo(actor, r);
+      if (threat == 0.0) continue;
+      spared = state.Credibility(actor, r) *
+               BeyondCurrent(model, state, line, line.response_level, threat);
     }
     const ConditionContext context{line.owner, false, lever, level};
-    if (threat == 0.0 || !Evaluate(model, state, line.comply, context)) continue;
+    if (spared == 0.0 || !Evaluate(model, state, line.comply, context)) continue;
     // Steps until non-compliance crosses the line (0: this step).
     const int until = std::max(0, state.issued_step[r.index] + line.within - state.step);
     if (lead > until) continue;  // an order that would comply only after the deadline
-    total += state.Credibility(actor, r) * threat * std::max(0.0, lookahead - until);
+    total += spared * std::max(0.0, lookahead - until);
   }
   return total;
 }
@@ -488,17 +575,23 @@ double ResponseMoveCost(const Model& model, const State& state, ActorId actor, L
 
 ResponseTerms EnforcementTerms(const Model& model, const State& state, RedLineId r,
                                double lookahead) {
+  return EnforcementTerms(model, state, r, lookahead, state.response_level[r.index],
+                          &state.enforce_within[r.index * state.max_types]);
+}
+
+ResponseTerms EnforcementTerms(const Model& model, const State& state, RedLineId r,
+                               double lookahead, int response_level, const double* within) {
   const RedLine& line = model.red_lines[r.index];
   const LeverId lever = line.response_lever;
   const int from = state.level[lever.index];
-  const int to = std::max(from, line.response_level);
+  const int to = std::max(from, response_level);
   ResponseTerms terms;
   terms.value = state.Value(line.value);
   terms.cost = ResponseMoveCost(model, state, line.owner, lever, from, to, lookahead) +
                ExpectedRetaliation(model, state, line.owner, lever, to, lookahead);
   terms.cost_of_refusing =
       (line.audience == Audience::kPublic ? state.Value(line.audience_cost) : 0.0) +
-      ReputationGain(model, state, r);
+      ReputationGain(model, state, r, within);
   return terms;
 }
 

@@ -49,6 +49,9 @@ inline double CostWeight(const Model& model, const State& state, ActorId actor, 
 // on o's current belief with the likelihoods P(enforce within the window | type) of the last
 // credibility refresh (State::enforce_within). 0 without entries or with one type.
 double ReputationGain(const Model& model, const State& state, RedLineId r);
+// The same with the likelihoods `within` (max_types entries) instead of State::enforce_within:
+// an ambiguous line's owner as if its response were one alternative (docs/model.md §7.4).
+double ReputationGain(const Model& model, const State& state, RedLineId r, const double* within);
 
 // Change in NetPower if `lever` moved from its current level to `level`.
 double NetPowerChange(const Model& model, const State& state, LeverId lever, int level);
@@ -88,8 +91,13 @@ double AllianceRetaliation(const Model& model, const State& state, ActorId actor
 // r is intact, not owned by `actor`, its response hits `actor` or an ally, and its trigger
 // holds with the lever at `level`. 0 otherwise. (The per-line term of RedLineRetaliation,
 // without the credibility and the lookahead.)
+// For an ambiguous line (docs/model.md §7.4) the prior mean Σ_k π_k·threat′_k over its
+// alternatives (the RedLineRetaliation term is then Σ_k π_k·cred_k·threat′_k, not cred·this).
 double CrossingThreat(const Model& model, const State& state, ActorId actor, LeverId lever,
                       int level, RedLineId r);
+// CrossingThreat of ambiguous line r as if its response were alternative k.
+double AlternativeCrossingThreat(const Model& model, const State& state, ActorId actor,
+                                 LeverId lever, int level, RedLineId r, int k);
 
 // Risk (docs/model.md §5.4). Probability, for `observer`, that condition `id` holds after this
 // step's moves: levers in `context` at their hypothetical levels; while the stage game is solved
@@ -156,8 +164,13 @@ inline double ResponseUtility(const Model& model, const State& state, ActorId ac
 //   cost_weight_t * cost - stakes_t * value   (responding pays iff it is <= cost_of_refusing)
 double NetResponseCost(const Model& model, const State& state, ActorId actor, TypeId type,
                        const ResponseTerms& terms);
+// At the run's true response level (State::response_level) — the owner's view.
 ResponseTerms EnforcementTerms(const Model& model, const State& state, RedLineId r,
                                double lookahead);
+// At `response_level`, with reputation likelihoods `within` (max_types entries): what an
+// ambiguous line's owner would face with another response (docs/model.md §7.4).
+ResponseTerms EnforcementTerms(const Model& model, const State& state, RedLineId r,
+                               double lookahead, int response_level, const double* within);
 ResponseTerms VoteTerms(const Model& model, const State& state, AllianceId alliance, ActorId member,
                         double lookahead);
 

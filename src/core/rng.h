@@ -26,6 +26,7 @@ enum class DrawPurpose : std::uint32_t {
   kSettlement = 10,      // negotiated settlement (slot = theatre)
   kActHazard = 20,       // an act's own hazards, in the act's step (slot = as kHazard)
   kActAttribution = 21,  // their attribution (slot = as kHazard)
+  kAmbiguity = 22,       // an ambiguous red line's true response, at the start (slot = red line)
   kTest = 100,           // reserved for tests
 };
 

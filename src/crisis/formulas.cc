@@ -4,13 +4,23 @@
 
 namespace redline {
 
-double Threat(const Model& model, const State& state, ActorId actor, RedLineId r) {
+double ThreatAt(const Model& model, const State& state, ActorId actor, RedLineId r, int level) {
   const RedLine& line = model.red_lines[r.index];
   const Lever& response = model.levers[line.response_lever.index];
   if (!response.target.valid()) return 0.0;
   if (!model.allied[actor.index * model.actors.size() + response.target.index]) return 0.0;
-  return ThreatDamage(model, state, line.response_lever, line.response_level,
+  return ThreatDamage(model, state, line.response_lever, level,
                       state.Value(model.actors[actor.index].decision.lookahead));
+}
+
+double Threat(const Model& model, const State& state, ActorId actor, RedLineId r) {
+  const RedLine& line = model.red_lines[r.index];
+  if (!line.ambiguous()) return ThreatAt(model, state, actor, r, line.response_level);
+  // Ambiguous: the prior mean over the alternatives (what others expect; §7.4).
+  double total = 0;
+  for (int k = 0; k < static_cast<int>(line.alternatives.size()); ++k)
+    total += state.AlternativePrior(r, k) * state.AlternativeThreat(actor, r, k);
+  return total;
 }
 
 double ProbabilityAllianceResponds(const Model& model, const State& state, AllianceId alliance,

@@ -53,7 +53,10 @@ inline double NetPower(const Model& model, const State& state) {
 // Damage per step of red line r's response level if its response lever targets `actor` or an
 // ally of `actor`; 0 otherwise. Depends only on the run's values (State::Reset caches it in
 // State::threat).
+// For an ambiguous line, the prior mean over its alternatives (docs/model.md §7.4).
 double Threat(const Model& model, const State& state, ActorId actor, RedLineId r);
+// The same for red line r's response at `level` (an ambiguous line's alternative).
+double ThreatAt(const Model& model, const State& state, ActorId actor, RedLineId r, int level);
 
 // The damage per step over a horizon of H steps that `lever` at `level` threatens (a red line's
 // or an alliance's response): the level's damage, or for an act its posture's damage plus the

@@ -43,6 +43,15 @@ void State::Allocate(const Model& model) {
   weight.assign(static_cast<std::size_t>(model.total_levels) * observers, 0.0);
   level_values.assign(model.total_levels, LevelValues{});
   threat.assign(static_cast<std::size_t>(actors) * red_line_count, 0.0);
+  max_alternatives = model.max_alternatives;
+  response_level.assign(red_line_count, 0);
+  response_alternative.assign(red_line_count, -1);
+  const std::size_t alternatives = static_cast<std::size_t>(red_line_count) * max_alternatives;
+  alternative_prior.assign(alternatives, 0.0);
+  alternative_threat.assign(alternatives * actors, 0.0);
+  alternative_credibility.assign(alternatives * actors, 0.0);
+  alternative_within.assign(alternatives * max_types, 0.0);
+  alternative_within_next.assign(alternatives * max_types, 0.0);
   trigger_memo.assign(static_cast<std::size_t>(red_line_count) * model.total_levels, -1);
   trigger_memo_on = false;
 
@@ -125,6 +134,39 @@ void SampleParameters(const Model& model, const RunRng& rng, std::vector<double>
 
 }  // namespace
 
+void State::DrawResponses(const Model& model, const RunRng& rng) {
+  for (int r = 0; r < red_line_count; ++r) {
+    const RedLine& line = model.red_lines[r];
+    response_level[r] = line.response_level;
+    response_alternative[r] = -1;
+    if (!line.ambiguous()) continue;
+    const int n = static_cast<int>(line.alternatives.size());
+    double* prior_row = &alternative_prior[r * max_alternatives];
+    double total = 0;
+    for (int k = 0; k < n; ++k) total += std::max(0.0, Value(line.alternatives[k].prior));
+    // The compiler rejects priors that can all be 0; uniform is only a guard.
+    for (int k = 0; k < n; ++k)
+      prior_row[k] = total > 0 ? std::max(0.0, Value(line.alternatives[k].prior)) / total
+                               : 1.0 / static_cast<double>(n);
+    const double u = rng.Uniform(DrawPurpose::kAmbiguity, 0, static_cast<std::uint32_t>(r));
+    int drawn = n - 1;
+    double cumulative = 0;
+    for (int k = 0; k + 1 < n; ++k) {
+      cumulative += prior_row[k];
+      if (u < cumulative) {
+        drawn = k;
+        break;
+      }
+    }
+    response_alternative[r] = drawn;
+    response_level[r] = line.alternatives[drawn].level;
+    for (int a = 0; a < actors; ++a)
+      for (int k = 0; k < n; ++k)
+        alternative_threat[(a * red_line_count + r) * max_alternatives + k] =
+            ThreatAt(model, *this, ActorId(a), RedLineId(r), line.alternatives[k].level);
+  }
+}
+
 void State::Reset(const Model& model, const RunRng& rng) {
   assert(actors == static_cast<int>(model.actors.size()));
   SampleParameters(model, rng, values);
@@ -169,6 +211,7 @@ void State::Reset(const Model& model, const RunRng& rng) {
     }
   }
 
+  DrawResponses(model, rng);
   for (int a = 0; a < actors; ++a)
     for (int r = 0; r < red_line_count; ++r)
       threat[a * red_line_count + r] = Threat(model, *this, ActorId(a), RedLineId(r));
@@ -216,6 +259,8 @@ void State::Reset(const Model& model, const RunRng& rng) {
   std::fill(aggregated_level.begin(), aggregated_level.end(), -1);  // new run: new values
   std::fill(enforce_probability.begin(), enforce_probability.end(), 0.0);
   std::fill(credibility.begin(), credibility.end(), 0.0);
+  std::fill(alternative_credibility.begin(), alternative_credibility.end(), 0.0);
+  std::fill(alternative_within.begin(), alternative_within.end(), 0.0);
   std::fill(alliance_deterrence.begin(), alliance_deterrence.end(), 0.0);
   std::fill(hazard_value.begin(), hazard_value.end(), 0.0);
   std::fill(stage_count.begin(), stage_count.end(), 0);

@@ -51,7 +51,18 @@ struct State {
   std::vector<std::uint8_t> channel_open;  // per channel
   std::vector<double> weight;              // [flat level * observers + observer]: perception
   std::vector<double> threat;              // [actor * red lines + r]: Threat(actor, r), which
-                                           // depends only on the run's values
+                                           // depends only on the run's values (ambiguous r: the
+                                           // prior mean over its alternatives)
+  // Red lines' responses (docs/model.md §7.4). response_level[r] is the run's true response
+  // level: the model's, or for an ambiguous line the alternative drawn at Reset (kAmbiguity),
+  // whose index is response_alternative[r] (-1 for an ordinary line). Only the owner and the
+  // lifecycle read it; others read the alternative_* tables (empty without ambiguous lines).
+  std::vector<int> response_level;
+  std::vector<int> response_alternative;
+  int max_alternatives = 0;
+  std::vector<double> alternative_prior;   // [r * max_alternatives + k]: normalised prior π_k
+  std::vector<double> alternative_threat;  // [(actor * red lines + r) * max_alternatives + k]:
+                                           // threat_actor of the response at alternative k
   // Per flat level (Model::level_offset[lever] + k): the run's values of the level's cost,
   // damage, aid and interdiction (Value(...), 0 where absent), one contiguous table for the
   // kernel's and the decision models' hot loops.
@@ -140,7 +151,16 @@ struct State {
                                             // its last value once a line is enforced or lapsed
                                             // (no longer read then)
   std::vector<double> credibility;          // [actor * red lines + r]: actor's P(owner enforces
-                                            // r within its (remaining) deadline)
+                                            // r within its (remaining) deadline); for an
+                                            // ambiguous line and a non-owner, Σ_k π_k cred_k
+  // Ambiguous lines, while intact or pending: [(actor * red lines + r) * max_alternatives + k]
+  // = π_k · cred_k, the actor's credibility of r as if its response were alternative k,
+  // weighted by the prior (0 for the owner, who knows the truth).
+  std::vector<double> alternative_credibility;
+  // [(r * max_alternatives + k) * max_types + t]: P(enforce in the window) as if r's response
+  // were alternative k (ambiguous lines; the next refresh's values in ..._next).
+  std::vector<double> alternative_within;
+  std::vector<double> alternative_within_next;
   std::vector<double> alliance_deterrence;  // [actor * alliances + k]: actor's P(alliance k
                                             // responds) to a strike by it on a member; 0 for
                                             // members and actors with no striking lever
@@ -198,6 +218,9 @@ struct State {
   // actor), channels (kChannel, slot = channel); sets levers to their initial levels, beliefs
   // to the priors (an actor knows its own type), everything else to zero. No allocation.
   void Reset(const Model& model, const RunRng& rng);
+  // Reset's draw of every ambiguous line's true response (kAmbiguity, slot = red line) and the
+  // tables others read; ordinary lines get the model's level. After SampleParameters.
+  void DrawResponses(const Model& model, const RunRng& rng);
 
   double Value(Param p) const { return p.index < 0 ? 0.0 : values[p.index]; }
   // Whether lever `lever`'s act (its current level, an act) happens this step.
@@ -229,6 +252,16 @@ struct State {
   }
   double ThreatTo(ActorId actor, RedLineId r) const {
     return threat[actor.index * red_line_count + r.index];
+  }
+  int ResponseLevel(RedLineId r) const { return response_level[r.index]; }
+  double AlternativePrior(RedLineId r, int k) const {
+    return alternative_prior[r.index * max_alternatives + k];
+  }
+  double AlternativeThreat(ActorId actor, RedLineId r, int k) const {
+    return alternative_threat[(actor.index * red_line_count + r.index) * max_alternatives + k];
+  }
+  double AlternativeCredibility(ActorId actor, RedLineId r, int k) const {
+    return alternative_credibility[(actor.index * red_line_count + r.index) * max_alternatives + k];
   }
   double HazardValue(ActorId actor, int hazard) const {
     return hazard_value[static_cast<std::size_t>(actor.index) * hazard_count + hazard];

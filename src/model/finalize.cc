@@ -255,13 +255,19 @@ void FillHazardIndexes(Model& model) {
   model.any_coupled =
       std::find(model.coupled.begin(), model.coupled.end(), 1) != model.coupled.end();
   model.red_line_risky.assign(model.red_lines.size(), 0);
+  model.max_alternatives = 0;
   for (std::size_t r = 0; r < model.red_lines.size(); ++r) {
     const RedLine& line = model.red_lines[r];
-    if (line.response_lever.valid() &&
-        line.response_level <
-            static_cast<int>(model.levers[line.response_lever.index].levels.size()))
-      model.red_line_risky[r] =
-          !model.levers[line.response_lever.index].levels[line.response_level].hazards.empty();
+    model.max_alternatives =
+        std::max(model.max_alternatives, static_cast<int>(line.alternatives.size()));
+    if (!line.response_lever.valid()) continue;
+    const auto& levels = model.levers[line.response_lever.index].levels;
+    auto risky = [&](int level) {
+      return level < static_cast<int>(levels.size()) && !levels[level].hazards.empty();
+    };
+    model.red_line_risky[r] = risky(line.response_level);
+    for (const RedLine::Alternative& alternative : line.alternatives)
+      if (risky(alternative.level)) model.red_line_risky[r] = 1;
   }
   model.strike_red_lines.assign(actors, {});
   for (int a = 0; a < actors; ++a)

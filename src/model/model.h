@@ -205,7 +205,18 @@ struct RedLine {
   Param value;          // value: what upholding the line is worth to the owner (x stakes)
   ConditionId trigger;
   LeverId response_lever;  // response: {lever, level} — the threatened response
+  // The response level; for an ambiguous line the highest of its alternatives (the run's true
+  // level is State::response_level: docs/model.md §7.4).
   int response_level = 0;
+  // ambiguous.response: the owner's private response, one alternative drawn per run with the
+  // normalised priors; others hold the priors as their belief (docs/model.md §7.4). Empty for
+  // an ordinary line.
+  struct Alternative {
+    int level = 0;
+    Param prior;
+  };
+  std::vector<Alternative> alternatives;
+  bool ambiguous() const { return !alternatives.empty(); }
   int deadline = 1;  // steps after crossing within which it must be enforced
   // Demands (compellence, docs/model.md §7.3): `demand` is what the target must do; the line is
   // issued when `trigger` holds (at the start without one), satisfied and closed when `demand`
@@ -384,7 +395,9 @@ struct Model {
   std::vector<std::vector<WatchedHazard>> hazards_watching;
   // Every hazard of every level, in flat-number order: hazard_list[hazard_offset[..] + h].
   std::vector<WatchedHazard> hazard_list;
-  std::vector<char> red_line_risky;  // per red line: its response level has hazards
+  std::vector<char> red_line_risky;  // per red line: its response level (for an ambiguous line,
+                                     // any alternative) has hazards
+  int max_alternatives = 0;          // most alternatives of an ambiguous line (0: none is)
   // Per actor: its moves and another actor's moves of the same step change each other's
   // utilities through a joint hazard (the stage game is solved for these actors together).
   std::vector<char> coupled;

@@ -193,13 +193,18 @@ void NarrativeWriter::OnRedLineCrossed(const State& state, RedLineId red_line) {
                             : ""));
 }
 
-void NarrativeWriter::OnRedLineEnforced(const State&, RedLineId red_line) {
+void NarrativeWriter::OnRedLineEnforced(const State& state, RedLineId red_line) {
   const RedLine& r = model_.red_lines[red_line.index];
   const Lever& response = model_.levers[r.response_lever.index];
   const int cause = move_cause_[r.response_lever.index];
   if (cause == static_cast<int>(MoveCause::kEnforcement)) {
-    Say(fmt::format("{} **enforced** its red line *{}*.", ActorName(r.owner),
-                    RedLineName(red_line)));
+    // An ambiguous line's response was private until now: name the one taken (§7.4).
+    Say(fmt::format(
+        "{} **enforced** its red line *{}*{}.", ActorName(r.owner), RedLineName(red_line),
+        r.ambiguous() ? fmt::format(": its undisclosed response was **{}** on *{}*",
+                                    response.levels[state.response_level[red_line.index]].id,
+                                    LeverName(r.response_lever))
+                      : std::string()));
     return;
   }
   // The owner's ordinary move reached the threatened response: that is the enforcement, so the
@@ -210,13 +215,13 @@ void NarrativeWriter::OnRedLineEnforced(const State&, RedLineId red_line) {
         fmt::format("{} **enforced** its red line *{}*: its own move put *{}* at the threatened "
                     "**{}**.",
                     ActorName(r.owner), RedLineName(red_line), LeverName(r.response_lever),
-                    response.levels[r.response_level].id));
+                    response.levels[state.response_level[red_line.index]].id));
   } else {
     Say(
         fmt::format("{}'s red line *{}* counts as **enforced**: *{}* was already at the "
                     "threatened **{}** or above.",
                     ActorName(r.owner), RedLineName(red_line), LeverName(r.response_lever),
-                    response.levels[r.response_level].id));
+                    response.levels[state.response_level[red_line.index]].id));
   }
 }
 

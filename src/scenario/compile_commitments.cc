@@ -33,14 +33,87 @@ int LevelAt(const MapReader& entry, const std::string& key, std::optional<LeverI
   return ctx.Level(*lever, *node, entry.PathOf(key)).value_or(0);
 }
 
-void CompileRedLineResponse(const YamlNode& node, const std::string& path, RedLine& red_line,
-                            CompileContext& ctx) {
+// `ambiguous`: the line has ambiguous.response, which gives the level instead of response.level.
+std::optional<LeverId> CompileRedLineResponse(const YamlNode& node, const std::string& path,
+                                              RedLine& red_line, bool ambiguous,
+                                              CompileContext& ctx) {
   MapReader response(node, path, schema::kRedLineResponse, ctx.errors);
-  if (!response.ok()) return;
+  if (!response.ok()) return std::nullopt;
   const std::string owner = red_line.owner.valid() ? ctx.model.actors[red_line.owner.index].id : "";
   std::optional<LeverId> lever = OwnedLever(response, "lever", owner, "the red line's owner", ctx);
   if (lever) red_line.response_lever = *lever;
-  red_line.response_level = LevelAt(response, "level", lever, ctx);
+  if (!ambiguous) {
+    red_line.response_level = LevelAt(response, "level", lever, ctx);
+  } else if (const YamlNode* level = response.Optional("level")) {
+    ctx.Error(level->where, response.PathOf("level"),
+              "an ambiguous line's response level is drawn from ambiguous.response: remove "
+              "'level' here (or remove 'ambiguous')");
+  }
+  return lever;
+}
+
+// ambiguous: {response: [{level, prior}, ...]} — the owner's private response (docs/model.md
+// §7.4): two or more distinct levels above the lever's lowest, priors >= 0, not all 0.
+void CompileAmbiguity(const YamlNode& node, const std::string& path, std::optional<LeverId> lever,
+                      RedLine& red_line, CompileContext& ctx) {
+  MapReader ambiguous(node, path, schema::kAmbiguous, ctx.errors);
+  if (!ambiguous.ok()) return;
+  const YamlNode* list = ambiguous.Required("response");
+  const std::string list_path = ambiguous.PathOf("response");
+  if (list == nullptr || !ExpectList(*list, list_path, "alternatives {level, prior}", ctx.errors))
+    return;
+  if (list->items.size() < 2) {
+    ctx.Error(list->where, list_path,
+              "an ambiguous response needs at least two alternatives, got " +
+                  std::to_string(list->items.size()));
+  }
+  bool all_fixed_zero = true, all_can_be_zero = true;
+  for (std::size_t i = 0; i < list->items.size(); ++i) {
+    const std::string item_path = list_path + "." + std::to_string(i);
+    MapReader item(list->items[i], item_path, schema::kAmbiguousAlternative, ctx.errors);
+    if (!item.ok()) {
+      all_fixed_zero = all_can_be_zero = false;
+      continue;
+    }
+    RedLine::Alternative alternative;
+    const YamlNode* level = item.Required("level");
+    std::optional<int> index;
+    if (lever && level != nullptr) index = ctx.Level(*lever, *level, item.PathOf("level"));
+    alternative.level = index.value_or(0);
+    if (index && *index == 0) {
+      ctx.Error(level->where, item.PathOf("level"),
+                "a response must be above the lever's lowest level '" + level->text + "'");
+    }
+    for (const RedLine::Alternative& before : red_line.alternatives) {
+      if (index && *index > 0 && before.level == *index) {
+        ctx.Error(level->where, item.PathOf("level"),
+                  "level '" + level->text +
+                      "' is listed twice; each alternative is a different "
+                      "response");
+      }
+    }
+    const YamlNode* prior = item.Required("prior");
+    alternative.prior =
+        ctx.params.Compile(prior, item.PathOf("prior"), ParamRange::kNonNegative, 0);
+    // A prior that can be exactly 0 in some run: a constant 0, a bernoulli, or a point at 0.
+    const Distribution& drawn = ctx.model.parameters[alternative.prior.index];
+    const bool fixed_zero = drawn.kind == DistributionKind::kConstant && drawn.a == 0.0;
+    const bool can_be_zero = fixed_zero || drawn.SupportMax() <= 0.0 ||
+                             (drawn.kind == DistributionKind::kBernoulli && drawn.a < 1.0);
+    if (prior == nullptr || !fixed_zero) all_fixed_zero = false;
+    if (prior == nullptr || !can_be_zero) all_can_be_zero = false;
+    red_line.alternatives.push_back(alternative);
+    red_line.response_level = std::max(red_line.response_level, alternative.level);
+  }
+  if (all_fixed_zero && !list->items.empty()) {
+    ctx.Error(list->where, list_path,
+              "every prior of the ambiguous response is 0: give at least one alternative a "
+              "positive prior");
+  } else if (all_can_be_zero && !list->items.empty()) {
+    ctx.Error(list->where, list_path,
+              "every prior of the ambiguous response can be 0 in a run (0 or a bernoulli): give "
+              "at least one alternative a prior that is positive in every run");
+  }
 }
 
 void CompileAllianceWeights(const MapReader& entry, const std::vector<std::string>& members,
@@ -168,8 +241,14 @@ void CompileRedLines(const YamlNode* section, CompileContext& ctx) {
                     "'within' is the deadline of a demand; add 'demand: CONDITION' (what the "
                     "target must do) or remove 'within'");
         }
+        const YamlNode* ambiguous = entry.Optional("ambiguous");
+        std::optional<LeverId> response_lever;
         if (const YamlNode* response = entry.Required("response")) {
-          CompileRedLineResponse(*response, entry.PathOf("response"), red_line, ctx);
+          response_lever = CompileRedLineResponse(*response, entry.PathOf("response"), red_line,
+                                                  ambiguous != nullptr, ctx);
+        }
+        if (ambiguous != nullptr) {
+          CompileAmbiguity(*ambiguous, entry.PathOf("ambiguous"), response_lever, red_line, ctx);
         }
         if (const YamlNode* deadline = entry.Optional("deadline")) {
           red_line.deadline =

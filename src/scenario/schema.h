@@ -32,10 +32,12 @@ inline const Keys kLevel = {"id",           "rung",      "cost",          "damag
                             "earliest",     "lead_time", "causes"};
 inline const Keys kHazard = {"probability", "victim", "rung", "damage", "when", "blamed"};
 
-inline const Keys kRedLine = {"id",       "label",         "short_label", "owner",
-                              "audience", "audience_cost", "value",       "trigger",
-                              "response", "deadline",      "demand",      "within"};
+inline const Keys kRedLine = {
+    "id",      "label",    "short_label", "owner",  "audience", "audience_cost", "value",
+    "trigger", "response", "deadline",    "demand", "within",   "ambiguous"};
 inline const Keys kRedLineResponse = {"lever", "level"};
+inline const Keys kAmbiguous = {"response"};
+inline const Keys kAmbiguousAlternative = {"level", "prior"};
 
 inline const Keys kAlliance = {
     "id",        "label",  "short_label", "members",          "rule",     "weights",

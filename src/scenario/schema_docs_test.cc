@@ -49,6 +49,8 @@ const std::vector<KeySet> kSets = {
     {"kHazard", &schema::kHazard, "levers"},
     {"kRedLine", &schema::kRedLine, "red lines"},
     {"kRedLineResponse", &schema::kRedLineResponse, "red lines"},
+    {"kAmbiguous", &schema::kAmbiguous, "red lines"},
+    {"kAmbiguousAlternative", &schema::kAmbiguousAlternative, "red lines"},
     {"kAlliance", &schema::kAlliance, "alliances"},
     {"kIndividualResponse", &schema::kIndividualResponse, "alliances"},
     {"kAllianceResponse", &schema::kAllianceResponse, "alliances"},

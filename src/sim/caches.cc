@@ -104,12 +104,21 @@ double WhatFollows(const Model& model, const State& state, int party, ActorId vi
     if (state.red_line_status[r.index] != RedLineStatus::kIntact || line.owner == actor ||
         line.is_demand)
       continue;
-    const double threat = state.ThreatTo(actor, r);
-    if (threat == 0.0) continue;
+    // cred·threat, or for an ambiguous line Σ_k π_k·cred_k·threat_k (§7.4).
+    double expected = 0;
+    if (state.max_alternatives > 0 && line.ambiguous()) {
+      for (int k = 0; k < static_cast<int>(line.alternatives.size()); ++k)
+        expected +=
+            state.AlternativeCredibility(actor, r, k) * state.AlternativeThreat(actor, r, k);
+    } else {
+      const double threat = state.ThreatTo(actor, r);
+      if (threat == 0.0) continue;
+      expected = state.Credibility(actor, r) * threat;
+    }
+    if (expected == 0.0) continue;
     ConditionContext context{line.owner, false, LeverId(), 0};
     context.struck = victim;
-    if (Evaluate(model, state, line.trigger, context))
-      total += state.Credibility(actor, r) * threat;
+    if (Evaluate(model, state, line.trigger, context)) total += expected;
   }
   const int actors = state.actors;
   for (AllianceId k : model.actors[victim.index].alliances) {
@@ -156,6 +165,69 @@ void RefreshHazardValues(const Model& model, State& state) {
   }
 }
 
+// Ambiguous lines, intact or pending (docs/model.md §7.4): the owner's P(enforce within the
+// window | t) as if its response were each alternative k — what others, who do not know the
+// draw, expect. The owner's decision model is asked with State::response_level set to the
+// alternative and the alternative's previous likelihoods in enforce_within (its reputation
+// term, §7.2); both are put back. Jacobi, as the true-level refresh: from the previous values.
+void RefreshAlternativeWindows(const StepContext& context, State& state) {
+  const Model& model = context.model;
+  const int mt = state.max_types;
+  const int na = state.max_alternatives;
+  for (int r = 0; r < state.red_line_count; ++r) {
+    const RedLine& line = model.red_lines[r];
+    const RedLineStatus status = state.red_line_status[r];
+    if (!line.ambiguous() ||
+        (status != RedLineStatus::kIntact && status != RedLineStatus::kPending))
+      continue;
+    const int true_level = state.response_level[r];
+    double* within = &state.enforce_within[r * mt];
+    for (int k = 0; k < static_cast<int>(line.alternatives.size()); ++k) {
+      double* previous = &state.alternative_within[(r * na + k) * mt];
+      state.response_level[r] = line.alternatives[k].level;
+      std::swap_ranges(within, within + mt, previous);
+      context.decisions[line.owner.index]->EnforceWindowProbabilities(
+          model, state, RedLineId(r),
+          std::span<double>(&state.alternative_within_next[(r * na + k) * mt], mt),
+          std::span<double>(state.likelihood.data(), mt), false);
+      std::swap_ranges(within, within + mt, previous);
+    }
+    state.response_level[r] = true_level;
+  }
+  state.alternative_within.swap(state.alternative_within_next);
+}
+
+// Others' credibility of each ambiguous intact or pending line: π_k·cred_k per alternative and
+// their sum in State::credibility (the owner keeps the true-level credibility).
+void RefreshAlternativeCredibility(const Model& model, State& state) {
+  const int mt = state.max_types;
+  const int na = state.max_alternatives;
+  const int lines = state.red_line_count;
+  for (int r = 0; r < lines; ++r) {
+    const RedLine& line = model.red_lines[r];
+    const RedLineStatus status = state.red_line_status[r];
+    if (!line.ambiguous()) continue;
+    const bool open = status == RedLineStatus::kIntact || status == RedLineStatus::kPending;
+    const ActorId owner = line.owner;
+    const int types = static_cast<int>(model.actors[owner.index].types.size());
+    for (int a = 0; a < state.actors; ++a) {
+      double* weighted = &state.alternative_credibility[(a * lines + r) * na];
+      std::fill(weighted, weighted + na, 0.0);
+      // Once crossed, nothing threatens any more (§7.1): the tables are no longer read.
+      if (a == owner.index || !open) continue;
+      double total = 0;
+      for (int k = 0; k < static_cast<int>(line.alternatives.size()); ++k) {
+        const double* within = &state.alternative_within[(r * na + k) * mt];
+        double credibility = 0;
+        for (int t = 0; t < types; ++t) credibility += state.Belief(a, owner, t) * within[t];
+        weighted[k] = state.AlternativePrior(RedLineId(r), k) * credibility;
+        total += weighted[k];
+      }
+      state.credibility[a * lines + r] = total;
+    }
+  }
+}
+
 }  // namespace
 
 void RefreshCredibility(const StepContext& context, State& state) {
@@ -183,6 +255,7 @@ void RefreshCredibility(const StepContext& context, State& state) {
         model, state, RedLineId(r), std::span<double>(&state.enforce_window_next[r * mt], mt),
         std::span<double>(next, mt), status == RedLineStatus::kCrossed);
   }
+  if (state.max_alternatives > 0) RefreshAlternativeWindows(context, state);
   state.enforce_probability.swap(state.enforce_next);
   for (int r = 0; r < lines; ++r) {
     const RedLineStatus status = state.red_line_status[r];
@@ -218,6 +291,7 @@ void RefreshCredibility(const StepContext& context, State& state) {
       }
     }
   }
+  if (state.max_alternatives > 0) RefreshAlternativeCredibility(model, state);
   RefreshAllianceDeterrence(context, state);
   RefreshHazardValues(model, state);
 }

@@ -200,11 +200,11 @@ void DecideEnforcement(const StepContext& context, State& state) {
     state.enforce_choice[r] = 0;
     const RedLine& line = model.red_lines[r];
     if (state.red_line_status[r] != RedLineStatus::kCrossed) continue;
-    if (state.level[line.response_lever.index] >= line.response_level) continue;
+    if (state.level[line.response_lever.index] >= state.response_level[r]) continue;
     // The owner's own move this step reaches the response level: the line is enforced by that
     // move (already read as a signal, §6); there is no separate decision to draw or to read.
     const Move& own = state.chosen[line.owner.index];
-    if (own.lever == line.response_lever && own.level >= line.response_level) continue;
+    if (own.lever == line.response_lever && own.level >= state.response_level[r]) continue;
     const int mt = state.max_types;
     const double p = state.enforce_probability[r * mt + state.type[line.owner.index].index];
     const bool enforce = context.rng.Uniform(DrawPurpose::kEnforce, state.step, r) < p;
@@ -299,7 +299,7 @@ void DecideAndApply(const StepContext& context, State& state) {
   for (int r = 0; r < state.red_line_count; ++r) {
     if (state.enforce_choice[r] != 1) continue;
     const RedLine& line = model.red_lines[r];
-    const int to = std::max(state.level[line.response_lever.index], line.response_level);
+    const int to = std::max(state.level[line.response_lever.index], state.response_level[r]);
     NoteRaise(state, PartyOf(model, line.response_lever), line.response_lever,
               state.crossing_path[r].Then(LinkKind::kEnforcement));
     SetLevel(context, state, line.response_lever, to, line.owner, MoveCause::kEnforcement);

@@ -19,7 +19,7 @@ void Cross(const StepContext& context, State& state, int r) {
   ++state.crossings;
   if (state.first_crossing_step < 0) state.first_crossing_step = step;
   // The response already stands: no decision to make, nothing to enforce or to lapse.
-  if (state.level[line.response_lever.index] >= line.response_level) {
+  if (state.level[line.response_lever.index] >= state.response_level[r]) {
     state.red_line_status[r] = RedLineStatus::kInForce;
     state.resolved_step[r] = step;
   } else {
@@ -69,7 +69,7 @@ void UpdateRedLines(const StepContext& context, State& state) {
       }
       case RedLineStatus::kCrossed: {
         if (step <= state.crossed_step[r]) break;
-        if (state.level[line.response_lever.index] >= line.response_level) {
+        if (state.level[line.response_lever.index] >= state.response_level[r]) {
           state.red_line_status[r] = RedLineStatus::kEnforced;
           state.resolved_step[r] = step;
           ++state.enforcements;

@@ -13,18 +13,20 @@
 //     passed without compliance — or a strike on the United States (a U-2, a ship at the
 //     quarantine line) was perceived as deliberate, at a step before the raise. Logit noise could
 //     raise the lever unprovoked, so the tolerance is stated: the upper end of the 95 % Wilson
-//     interval of such runs must stay below 0.5 % of all runs. Shipped calibration: 42 runs with
-//     a raise, none unprovoked (upper bound 0.019 %).
+//     interval of such runs must stay below 0.5 % of all runs. Shipped calibration (after the
+//     act-cost correction of docs/model.md §7.2): 55 runs with a raise, none unprovoked (upper
+//     bound 0.019 %).
 //
-// (b) checked to fail without its mechanism (the strike as a one-shot act, with its one-off cost
-// and no lasting effect on the balance, so that only enforcing a line makes it worth its cost):
-// with the model-0.1 encoding of the air strike, a posture worth interdiction 0.8 and aid 0.3 to
-// the United States at a cost of 1.5 a day (--set levers.us_military_action.levels.airstrike.
-// {act=false, cost=1.5, damage=2, interdiction=0.8, aid=0.3, aid_to=a}), the United States struck
-// in 2,339 of the 20,000 runs, 954 of them unprovoked (upper bound 5.1 %); with the act's one-off
-// cost and damage set to 0, 3,730 strikes in 4,000 runs, 87 unprovoked. Setting the Soviet line
-// "an attack on Cuba means war" to value 0 and no audience cost changed nothing (0 unprovoked):
-// the act's cost, not the retaliation it risks, is the gate.
+// (b) checked to fail without its mechanism, before the act-cost correction (the strike as a
+// one-shot act, with its one-off cost and no lasting effect on the balance, so that only enforcing
+// a line makes it worth its cost): with the model-0.1 encoding of the air strike, a posture worth
+// interdiction 0.8 and aid 0.3 to the United States at a cost of 1.5 a day (--set
+// levers.us_military_action.levels.airstrike. {act=false, cost=1.5, damage=2, interdiction=0.8,
+// aid=0.3, aid_to=a}), the United States struck in 2,339 of the 20,000 runs, 954 of them unprovoked
+// (upper bound 5.1 %); with the act's one-off cost and damage set to 0, 3,730 strikes in 4,000
+// runs, 87 unprovoked. Setting the Soviet line "an attack on Cuba means war" to value 0 and no
+// audience cost changed nothing (0 unprovoked): the act's cost, not the retaliation it risks, is
+// the gate.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -132,10 +134,10 @@ bool IsDeal(const Model& model, int outcome) {
   return when.kind == ConditionKind::kSettled;
 }
 
-// (a) Shipped calibration, seed 17, 20,000 runs: a settlement in 14,854 runs (74.3 %); the
-// largest other outcome is "unresolved at the horizon", 2,635 (13.2 %). Deals by package: the
-// pledge and the Jupiters 9,077 (45.4 %), the pledge alone 3,358 (16.8 %), the missiles stay
-// 2,359 (11.8 %).
+// (a) Shipped calibration, seed 17, 20,000 runs: a settlement in 14,835 runs (74.2 %); the
+// largest other outcome is "unresolved at the horizon", 2,654 (13.3 %). Deals by package: the
+// pledge and the Jupiters 9,062 (45.3 %), the pledge alone 3,357 (16.8 %), the missiles stay
+// 2,346 (11.7 %).
 TEST(CubanHistory, ADealIsTheMostLikelyOutcome) {
   const Model model = testing_util::LoadModel(kCuba);
   const Tallies& tallies = Shipped(model);
@@ -157,7 +159,7 @@ TEST(CubanHistory, ADealIsTheMostLikelyOutcome) {
   }
 }
 
-// (b) Shipped calibration, seed 17, 20,000 runs: 42 runs with a raise, none unprovoked.
+// (b) Shipped calibration, seed 17, 20,000 runs: 55 runs with a raise, none unprovoked.
 TEST(CubanHistory, AUSStrikeNeedsACrossedLineOrAPerceivedAttack) {
   const Model model = testing_util::LoadModel(kCuba);
   const Tallies& tallies = Shipped(model);

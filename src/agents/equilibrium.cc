@@ -267,6 +267,19 @@ double EquilibriumModel::EnforceProbability(const Model& model, const State& sta
   return ResistProbability(games::SolveDeterrenceClosedForm(game), type);
 }
 
+void EquilibriumModel::WithdrawProbabilities(const Model& model, const State& state,
+                                             RedLineId red_line, double cross_kept,
+                                             double cross_open, std::span<double> out) const {
+  const ActorId owner = model.red_lines[red_line.index].owner;
+  const double lookahead = Lookahead(model, state, owner);
+  const int types = static_cast<int>(model.actors[owner.index].types.size());
+  for (int t = 0; t < types; ++t)
+    out[t] = WithdrawalUtility(model, state, red_line, TypeId(t), lookahead, cross_kept,
+                               cross_open) > 0.0
+                 ? 1.0
+                 : 0.0;
+}
+
 double EquilibriumModel::VoteProbability(const Model& model, const State& state,
                                          AllianceId alliance, ActorId member, TypeId type) const {
   const games::DeterrenceParams game =

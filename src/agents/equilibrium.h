@@ -51,6 +51,11 @@ class EquilibriumModel final : public DecisionModel {
   double VoteProbability(const Model& model, const State& state, AllianceId alliance,
                          ActorId member, TypeId type) const override;
   bool TypeDependent() const override { return true; }
+  // Best response: withdraw iff WithdrawalUtility > 0, with this model's own enforcement
+  // probabilities as Q_t (docs/model.md §7.6).
+  void WithdrawProbabilities(const Model& model, const State& state, RedLineId red_line,
+                             double cross_kept, double cross_open,
+                             std::span<double> out) const override;
 
  private:
   std::vector<ActorId> red_line_challenger_;  // RedLineChallenger per red line

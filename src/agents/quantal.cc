@@ -142,6 +142,18 @@ void QuantalModel::EnforceWindowProbabilities(const Model& model, const State& s
   }
 }
 
+void QuantalModel::WithdrawProbabilities(const Model& model, const State& state, RedLineId red_line,
+                                         double cross_kept, double cross_open,
+                                         std::span<double> out) const {
+  const ActorId owner = model.red_lines[red_line.index].owner;
+  const double lookahead = Lookahead(model, state, owner);
+  const double lambda = Lambda(model, state, owner);
+  const int types = static_cast<int>(model.actors[owner.index].types.size());
+  for (int t = 0; t < types; ++t)
+    out[t] = Logistic(lambda * WithdrawalUtility(model, state, red_line, TypeId(t), lookahead,
+                                                 cross_kept, cross_open));
+}
+
 double QuantalModel::VoteProbability(const Model& model, const State& state, AllianceId alliance,
                                      ActorId member, TypeId type) const {
   const double utility =

@@ -28,6 +28,10 @@ class QuantalModel final : public DecisionModel {
   void EnforceWindowProbabilities(const Model& model, const State& state, RedLineId red_line,
                                   std::span<double> window, std::span<double> step,
                                   bool need_step) const override;
+  // σ(λ · WithdrawalUtility) per step (docs/model.md §7.6).
+  void WithdrawProbabilities(const Model& model, const State& state, RedLineId red_line,
+                             double cross_kept, double cross_open,
+                             std::span<double> out) const override;
 };
 
 // Turns utilities into logit probabilities in place: p_i ∝ exp(λ u_i) (stable for any λ ≥ 0).

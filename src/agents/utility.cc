@@ -601,6 +601,26 @@ double EnforcementUtility(const Model& model, const State& state, RedLineId r, T
                          EnforcementTerms(model, state, r, lookahead));
 }
 
+double WithdrawalUtility(const Model& model, const State& state, RedLineId r, TypeId type,
+                         double lookahead, double cross_kept, double cross_open) {
+  const RedLine& line = model.red_lines[r.index];
+  const ActorId owner = line.owner;
+  // Crossed within the lookahead, as it stands and were it withdrawn (a stationary forecast).
+  const double kept = 1.0 - std::pow(1.0 - cross_kept, lookahead);
+  const double open = 1.0 - std::pow(1.0 - cross_open, lookahead);
+  const ResponseTerms terms = EnforcementTerms(model, state, r, lookahead);
+  const double protect =  // X_t: what the line protects, lost when it is crossed and not upheld
+      state.Value(model.actors[owner.index].types[type.index].stakes) * terms.value;
+  const double enforce = ResponseUtility(model, state, owner, type, terms);            // U_t
+  const double within = state.enforce_within[r.index * state.max_types + type.index];  // Q_t
+  // Kept and crossed: the owner upholds it (loses cw·cost) with probability Q_t, else backs
+  // down (loses X_t, the audience cost and the reputation): X_t + refusing − Q_t·U_t.
+  // Withdrawn and crossed: X_t. Withdrawing: its audience cost and the friction of any move.
+  const double tested = protect + terms.cost_of_refusing - within * enforce;
+  return kept * tested - open * protect - state.Value(line.withdrawal_cost) -
+         state.Value(model.actors[owner.index].decision.switching_cost);
+}
+
 ResponseTerms VoteTerms(const Model& model, const State& state, AllianceId alliance, ActorId member,
                         double lookahead) {
   const Alliance& a = model.alliances[alliance.index];

@@ -179,6 +179,14 @@ ResponseTerms VoteTerms(const Model& model, const State& state, AllianceId allia
 double EnforcementUtility(const Model& model, const State& state, RedLineId r, TypeId type,
                           double lookahead);
 
+// Utility to the owner of type t of withdrawing its intact red line r now rather than keeping it
+// (docs/model.md §7.6), with P_keep = 1 − (1 − cross_kept)^H and P_open = 1 − (1 − cross_open)^H
+// the probabilities that another actor crosses it within the lookahead H as it stands and were
+// it withdrawn, X_t = stakes_t·value_R, U_t = EnforcementUtility, Q_t = P(enforce in the window):
+//   P_keep·(X_t + cost_of_refusing − Q_t·U_t) − P_open·X_t − withdrawal cost − switching cost
+double WithdrawalUtility(const Model& model, const State& state, RedLineId r, TypeId type,
+                         double lookahead, double cross_kept, double cross_open);
+
 // Utility of voting yes for `member` of type t (the response the attack this step warrants):
 //   stakes_t * value_A - cost_weight_t * (dCost share * H + retaliation) + credibility_cost_A
 double VoteUtility(const Model& model, const State& state, AllianceId alliance, ActorId member,

@@ -99,6 +99,8 @@ inline bool Evaluate(const Model& model, const State& state, ConditionId id,
       return state.settled && (c.package < 0 || state.terms_package == c.package);
     case ConditionKind::kRedLineEnforced:
       return state.red_line_status[c.red_line.index] == RedLineStatus::kEnforced;
+    case ConditionKind::kRedLineWithdrawn:
+      return state.red_line_status[c.red_line.index] == RedLineStatus::kWithdrawn;
     case ConditionKind::kAllianceResponded:
       return state.alliance_responded[c.alliance.index] != 0;
     case ConditionKind::kAlways:

@@ -96,6 +96,18 @@ class DecisionModel {
       window[t] = 1.0 - stay;
     }
   }
+  // For every type t of the owner of the withdrawable, intact red line `red_line`: out[t] =
+  // P(the owner withdraws it this step), given the per-step probabilities that another actor's
+  // move crosses it as it stands (`cross_kept`) and were it withdrawn (`cross_open`) (docs/
+  // model.md §7.6). The default never withdraws (a scripted actor keeps its lines).
+  virtual void WithdrawProbabilities(const Model& model, const State& state, RedLineId red_line,
+                                     double cross_kept, double cross_open,
+                                     std::span<double> out) const {
+    (void)state, (void)cross_kept, (void)cross_open;
+    const ActorId owner = model.red_lines[red_line.index].owner;
+    const int types = static_cast<int>(model.actors[owner.index].types.size());
+    std::fill(out.begin(), out.begin() + types, 0.0);
+  }
   virtual void VoteProbabilities(const Model& model, const State& state, AllianceId alliance,
                                  ActorId member, std::span<double> out) const {
     const int types = static_cast<int>(model.actors[member.index].types.size());

@@ -23,6 +23,8 @@ const char* ToString(RedLineStatus status) {
       return "pending";
     case RedLineStatus::kSatisfied:
       return "satisfied";
+    case RedLineStatus::kWithdrawn:
+      return "withdrawn";
   }
   return "?";
 }
@@ -88,6 +90,9 @@ void State::Allocate(const Model& model) {
   enforce_window_next.assign(red_line_count * max_types, 0.0);
   enforce_within.assign(red_line_count * max_types, 0.0);
   enforce_choice.assign(red_line_count, 0);
+  withdraw_choice.assign(red_line_count, 0);
+  withdraw_forecast.assign(2 * static_cast<std::size_t>(red_line_count), 0.0);
+  withdraw_probability.assign(static_cast<std::size_t>(red_line_count) * max_types, 0.0);
   likelihood.assign(max_types, 1.0);
   choice_likelihood.assign(max_types, 1.0);
   bargain_scratch.assign(2 * static_cast<std::size_t>(max_types), 0.0);
@@ -250,7 +255,8 @@ void State::Reset(const Model& model, const RunRng& rng) {
   highest_rung = 0;
   for (std::size_t l = 0; l < model.levers.size(); ++l)
     highest_rung = std::max(highest_rung, model.levers[l].levels[level[l]].rung.index);
-  crossings = enforcements = lapses = incidents = perceived_incidents = votes = 0;
+  crossings = enforcements = lapses = withdrawals = incidents = perceived_incidents = votes = 0;
+  std::fill(withdraw_choice.begin(), withdraw_choice.end(), 0);
   first_crossing_step = -1;
   std::fill(alliance_responded.begin(), alliance_responded.end(), 0);
   std::fill(struck_ever.begin(), struck_ever.end(), 0);

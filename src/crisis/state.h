@@ -22,7 +22,8 @@ namespace redline {
 // kInForce: crossed while the response lever already stood at (or above) the response level —
 // no enforcement decision was made, so it is neither enforced nor lapsed (docs/model.md §7.1).
 // Demands (docs/model.md §7.3) add kPending (issued, awaiting compliance) and kSatisfied (the
-// target complied before the deadline: closed).
+// target complied before the deadline: closed). kWithdrawn: its owner withdrew it while it was
+// intact (docs/model.md §7.6): final, it threatens nothing.
 enum class RedLineStatus : std::uint8_t {
   kIntact,
   kCrossed,
@@ -30,7 +31,8 @@ enum class RedLineStatus : std::uint8_t {
   kLapsed,
   kInForce,
   kPending,
-  kSatisfied
+  kSatisfied,
+  kWithdrawn
 };
 const char* ToString(RedLineStatus status);
 
@@ -100,6 +102,7 @@ struct State {
   int crossings = 0;            // red lines crossed
   int enforcements = 0;         // red lines enforced
   int lapses = 0;               // red lines lapsed
+  int withdrawals = 0;          // red lines withdrawn by their owners
   int incidents = 0;            // accident incidents (perceived or not)
   int perceived_incidents = 0;  // incidents perceived as deliberate
   int votes = 0;                // alliance deliberations held
@@ -193,22 +196,28 @@ struct State {
   std::vector<double> evidence;  // per actor
 
   // ---- Scratch (kernel only) ----
-  std::vector<Move> candidates;              // max_candidates
-  std::vector<double> move_probabilities;    // max_types * max_candidates
-  std::vector<Move> chosen;                  // per actor: this step's move
-  std::vector<double> chosen_likelihood;     // [actor * max_types + t]: P(chosen move | t)
-  std::vector<std::uint8_t> moved;           // per actor: chose with a type-dependent model
-  std::vector<double> lever_likelihood;      // [lever * max_types + t]: P_t(what the lever did
-                                             // | a choice among hold and the lever's moves)
-  std::vector<double> enforce_next;          // red lines * max_types
-  std::vector<double> enforce_window_next;   // red lines * max_types: P(enforce within a window)
-  std::vector<double> enforce_within;        // red lines * max_types: P(enforce in the window)
-  std::vector<std::uint8_t> enforce_choice;  // per red line this step: 0 none, 1 yes, 2 no
-  std::vector<double> likelihood;            // max_types (UpdateBeliefs)
-  std::vector<double> choice_likelihood;     // max_types (enforcement and votes)
-  std::vector<std::uint8_t> votes_cast;      // max_members
-  std::vector<double> member_yes;            // max_members: believed P(member votes yes)
-  std::vector<double> bargain_scratch;       // 2 * max_types: a responder's reservations, beliefs
+  std::vector<Move> candidates;               // max_candidates
+  std::vector<double> move_probabilities;     // max_types * max_candidates
+  std::vector<Move> chosen;                   // per actor: this step's move
+  std::vector<double> chosen_likelihood;      // [actor * max_types + t]: P(chosen move | t)
+  std::vector<std::uint8_t> moved;            // per actor: chose with a type-dependent model
+  std::vector<double> lever_likelihood;       // [lever * max_types + t]: P_t(what the lever did
+                                              // | a choice among hold and the lever's moves)
+  std::vector<double> enforce_next;           // red lines * max_types
+  std::vector<double> enforce_window_next;    // red lines * max_types: P(enforce within a window)
+  std::vector<double> enforce_within;         // red lines * max_types: P(enforce in the window)
+  std::vector<std::uint8_t> enforce_choice;   // per red line this step: 0 none, 1 yes, 2 no
+  std::vector<std::uint8_t> withdraw_choice;  // per red line this step: 1 its owner withdraws it
+  // Withdrawable lines (docs/model.md §7.6), this step: [r * 2 + 0] the per-step probability
+  // that another actor's move crosses r as it stands, [r * 2 + 1] the same were r withdrawn;
+  // [r * max_types + t] the probability that the owner of type t withdraws it.
+  std::vector<double> withdraw_forecast;
+  std::vector<double> withdraw_probability;
+  std::vector<double> likelihood;         // max_types (UpdateBeliefs)
+  std::vector<double> choice_likelihood;  // max_types (enforcement and votes)
+  std::vector<std::uint8_t> votes_cast;   // max_members
+  std::vector<double> member_yes;         // max_members: believed P(member votes yes)
+  std::vector<double> bargain_scratch;    // 2 * max_types: a responder's reservations, beliefs
   std::vector<int> pick_alone;  // per actor: the candidate its draw picks if the others were
                                 // expected to hold (coupled actors; -1 otherwise): pre-emption
 

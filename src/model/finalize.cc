@@ -256,8 +256,10 @@ void FillHazardIndexes(Model& model) {
       std::find(model.coupled.begin(), model.coupled.end(), 1) != model.coupled.end();
   model.red_line_risky.assign(model.red_lines.size(), 0);
   model.max_alternatives = 0;
+  model.any_withdrawable = false;
   for (std::size_t r = 0; r < model.red_lines.size(); ++r) {
     const RedLine& line = model.red_lines[r];
+    model.any_withdrawable = model.any_withdrawable || line.withdrawable;
     model.max_alternatives =
         std::max(model.max_alternatives, static_cast<int>(line.alternatives.size()));
     if (!line.response_lever.valid()) continue;

@@ -173,6 +173,7 @@ enum class ConditionKind {
   kWinner,               // winner: a | b (decisive outcome of the war)
   kSettled,              // settled: true | PACKAGE (a war.bargaining.terms id)
   kRedLineEnforced,      // red_line_enforced: ID
+  kRedLineWithdrawn,     // red_line_withdrawn: ID (outcomes; docs/model.md §7.6)
   kAllianceResponded,    // alliance_responded: ID
   kAlways,               // always: true
 };
@@ -187,7 +188,7 @@ struct Condition {
   AllianceId alliance;                // strike_on (any member), alliance_responded, `by`
   RungId rung;                        // rung_at_least, max_rung_at_least
   int side = kNoSide;                 // winner
-  RedLineId red_line;                 // red_line_enforced
+  RedLineId red_line;                 // red_line_enforced, red_line_withdrawn
   int package = -1;                   // settled: PACKAGE (index into bargaining.packages);
                                       // -1: settled on any terms
 };
@@ -224,6 +225,10 @@ struct RedLine {
   bool is_demand = false;
   ConditionId comply;  // demand: CONDITION
   int within = 0;      // within: steps from issue to the deadline
+  // withdrawal: {audience_cost}: the owner may withdraw this (deterrent) line while it is intact,
+  // paying `withdrawal_cost` (docs/model.md §7.6). Lines without the key are never withdrawn.
+  bool withdrawable = false;
+  Param withdrawal_cost;
 };
 
 // ---- Alliances -----------------------------------------------------------------------------
@@ -403,6 +408,7 @@ struct Model {
   std::vector<char> coupled;
   std::vector<char> lever_risky;  // per lever: a level has hazards, or a joint hazard reads it
   bool any_coupled = false;
+  bool any_withdrawable = false;  // some red line has `withdrawal` (docs/model.md §7.6)
   // Per actor: red lines whose trigger contains strike_on that actor (or an alliance it is in).
   std::vector<std::vector<RedLineId>> strike_red_lines;
   int party_count() const { return static_cast<int>(actors.size() + alliances.size()); }

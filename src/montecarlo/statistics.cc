@@ -25,6 +25,7 @@ Tally::Tally(const Model& model)
       lapsed_(model.red_lines.size(), 0),
       in_force_(model.red_lines.size(), 0),
       satisfied_(model.red_lines.size(), 0),
+      withdrawn_(model.red_lines.size(), 0),
       crossing_step_sum_(model.red_lines.size(), 0),
       highest_rung_(model.rungs.size(), 0),
       terms_package_(model.theatre.bargaining.packages.size(), 0),
@@ -40,8 +41,9 @@ void Tally::Add(const RunRecord& record) {
   for (std::size_t r = 0; r < crossed_.size(); ++r) {
     const RedLineStatus status = record.red_lines[r];
     if (status == RedLineStatus::kSatisfied) ++satisfied_[r];
+    if (status == RedLineStatus::kWithdrawn) ++withdrawn_[r];
     if (status == RedLineStatus::kIntact || status == RedLineStatus::kPending ||
-        status == RedLineStatus::kSatisfied)
+        status == RedLineStatus::kSatisfied || status == RedLineStatus::kWithdrawn)
       continue;
     ++crossed_[r];
     crossing_step_sum_[r] += record.crossed_step[r];
@@ -89,6 +91,7 @@ void Tally::Merge(const Tally& other) {
   AddInto(lapsed_, other.lapsed_);
   AddInto(in_force_, other.in_force_);
   AddInto(satisfied_, other.satisfied_);
+  AddInto(withdrawn_, other.withdrawn_);
   AddInto(crossing_step_sum_, other.crossing_step_sum_);
   AddInto(highest_rung_, other.highest_rung_);
   for (std::size_t l = 0; l < peak_level_.size(); ++l)
@@ -134,6 +137,7 @@ Summary Tally::Finish(std::uint64_t seed) const {
     stat.lapsed = lapsed_[r];
     stat.in_force = in_force_[r];
     stat.satisfied = satisfied_[r];
+    stat.withdrawn = withdrawn_[r];
     stat.p_crossed = static_cast<double>(crossed_[r]) / n;
     stat.p_crossed_ci = WilsonInterval(crossed_[r], runs_);
     const std::int64_t decided = crossed_[r] - in_force_[r];

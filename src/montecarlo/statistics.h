@@ -45,6 +45,7 @@ struct RedLineStat {
   std::int64_t lapsed = 0;
   std::int64_t in_force = 0;   // crossed while the response was already in force (no decision)
   std::int64_t satisfied = 0;  // demands: the target complied before the deadline (not crossed)
+  std::int64_t withdrawn = 0;  // withdrawn by its owner while intact (docs/model.md §7.6)
   double p_crossed = 0;
   Interval p_crossed_ci;
   // enforced / (crossed - in_force): among crossings that called for a decision; 0 if none
@@ -96,7 +97,8 @@ class Tally {
   std::int64_t runs_ = 0;
   std::vector<std::int64_t> outcome_count_;
   std::vector<std::map<std::uint64_t, std::int64_t>> pathway_count_;  // [outcome][Pathway::Key]
-  std::vector<std::int64_t> crossed_, enforced_, lapsed_, in_force_, satisfied_, crossing_step_sum_;
+  std::vector<std::int64_t> crossed_, enforced_, lapsed_, in_force_, satisfied_, withdrawn_,
+      crossing_step_sum_;
   std::vector<std::int64_t> highest_rung_;
   std::vector<std::vector<std::int64_t>> peak_level_;
   std::int64_t runs_with_crossing_ = 0, first_crossing_sum_ = 0, steps_sum_ = 0;

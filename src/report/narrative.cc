@@ -141,6 +141,16 @@ void NarrativeWriter::OnDemandSatisfied(const State&, RedLineId red_line) {
                   ActorName(r.owner), RedLineName(red_line)));
 }
 
+void NarrativeWriter::OnRedLineWithdrawn(const State& state, RedLineId red_line) {
+  const RedLine& r = model_.red_lines[red_line.index];
+  const double* forecast = &state.withdraw_forecast[2 * red_line.index];
+  Say(fmt::format(
+      "{} **withdrew** its red line *{}* before it was tested (it judged it would be crossed "
+      "with probability {} a step as it stood, {} without it).",
+      ActorName(r.owner), RedLineName(red_line), Probability(forecast[0]),
+      Probability(forecast[1])));
+}
+
 void NarrativeWriter::OnEnforceDecision(const State& state, RedLineId red_line, bool enforce,
                                         double probability) {
   if (enforce) return;  // the enforcing move and the enforcement itself are reported

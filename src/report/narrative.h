@@ -48,6 +48,7 @@ class NarrativeWriter : public StepObserver {
   void OnRedLineLapsed(const State&, RedLineId) override;
   void OnOrder(const State&, LeverId, int level, int lead) override;
   void OnDemandSatisfied(const State&, RedLineId) override;
+  void OnRedLineWithdrawn(const State&, RedLineId) override;
   void OnVote(const State&, AllianceId, ActorId member, bool yes, double probability) override;
   void OnAllianceDecision(const State&, AllianceId, bool respond, int level) override;
   void OnSettlementChance(const State&, double probability) override;

@@ -90,6 +90,18 @@ TEST_P(ShippedNarrativeGolden, MatchesTheGoldenFile) {
 INSTANTIATE_TEST_SUITE_P(Shipped, ShippedNarrativeGolden, ::testing::ValuesIn(ShippedScenarios()),
                          [](const auto& info) { return info.param; });
 
+// A withdrawal of a red line (docs/model.md §7.6), in a run of tests/scenarios/withdrawal.yaml
+// in which the bluffing defender walks its line back before the challenger's pressure.
+TEST(NarrativeGolden, AWithdrawalIsTold) {
+  const std::string text = Narrate(1, 7, "tests/scenarios/withdrawal.yaml");
+  EXPECT_TRUE(Contains(text,
+                       "Defender **withdrew** its red line *Pressure will be answered* "
+                       "before it was tested (it judged it would be crossed with "
+                       "probability "))
+      << text;
+  ExpectGolden(text, "tests/golden/narratives/withdrawal_seed1_run7.md");
+}
+
 // The chosen run tells every kind of event, so the golden cannot pass on a thin narrative.
 TEST(NarrativeGolden, TheRunShowsEveryKindOfEvent) {
   const std::string text = Narrate(kSeed, kRun);

@@ -80,6 +80,8 @@ nlohmann::ordered_json SummaryToJson(const Model& model, const Summary& summary,
                                                 : nlohmann::ordered_json(nullptr)}};
     if (model.red_lines[r].is_demand)
       red_lines[model.red_lines[r].id]["satisfied"] = stat.satisfied;
+    if (model.red_lines[r].withdrawable)
+      red_lines[model.red_lines[r].id]["withdrawn"] = stat.withdrawn;
   }
   json["red_lines"] = red_lines;
 

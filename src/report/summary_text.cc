@@ -87,6 +87,12 @@ void WriteRedLines(const Model& model, const Summary& summary, std::ostream& out
                        100.0 * Fraction(summary.red_lines[r].satisfied, summary.runs));
   }
   for (std::size_t r = 0; r < model.red_lines.size(); ++r) {
+    if (!model.red_lines[r].withdrawable) continue;
+    out << fmt::format("  {} was withdrawn by its owner in {:.2f}% of runs\n",
+                       model.red_lines[r].id,
+                       100.0 * Fraction(summary.red_lines[r].withdrawn, summary.runs));
+  }
+  for (std::size_t r = 0; r < model.red_lines.size(); ++r) {
     const RedLineStat& s = summary.red_lines[r];
     if (s.in_force == 0) continue;
     out << fmt::format(

@@ -195,6 +195,25 @@ void CompileAllianceResponse(const MapReader& entry, Alliance& alliance, Compile
   }
 }
 
+// withdrawal: {audience_cost} — the owner may withdraw the (deterrent) line while it is intact,
+// paying the cost (docs/model.md §7.6). A demand is compellent: it is met or enforced, not
+// withdrawn. Compiled only when present, so that lines without it create no parameter.
+void CompileWithdrawal(const YamlNode& node, const std::string& path, RedLine& red_line,
+                       CompileContext& ctx) {
+  MapReader withdrawal(node, path, schema::kWithdrawal, ctx.errors);
+  if (!withdrawal.ok()) return;
+  if (red_line.is_demand) {
+    ctx.Error(node.where, path,
+              "a demand cannot be withdrawn (it is met by the target or enforced at its "
+              "deadline); 'withdrawal' is for deterrent lines: remove it or remove 'demand'");
+    return;
+  }
+  red_line.withdrawable = true;
+  red_line.withdrawal_cost =
+      ctx.params.Compile(withdrawal.Required("audience_cost"), withdrawal.PathOf("audience_cost"),
+                         ParamRange::kNonNegative, 0);
+}
+
 }  // namespace
 
 void CompileRedLines(const YamlNode* section, CompileContext& ctx) {
@@ -254,6 +273,9 @@ void CompileRedLines(const YamlNode* section, CompileContext& ctx) {
           red_line.deadline =
               ReadInt(*deadline, entry.PathOf("deadline"), 1, kMaxHorizonSteps, ctx.errors)
                   .value_or(1);
+        }
+        if (const YamlNode* withdrawal = entry.Optional("withdrawal")) {
+          CompileWithdrawal(*withdrawal, entry.PathOf("withdrawal"), red_line, ctx);
         }
       });
 }

@@ -29,6 +29,7 @@ const schema::Keys kOutcomeForms = {"all",
                                     "winner",
                                     "settled",
                                     "red_line_enforced",
+                                    "red_line_withdrawn",
                                     "alliance_responded",
                                     "strike_on",
                                     "lever",
@@ -230,6 +231,12 @@ class ConditionCompiler {
     }
     if (form == "red_line_enforced") {
       c.kind = ConditionKind::kRedLineEnforced;
+      std::optional<RedLineId> red_line = ctx_.RedLine(value, value_path);
+      if (red_line) c.red_line = *red_line;
+      return ok && red_line.has_value();
+    }
+    if (form == "red_line_withdrawn") {  // outcomes only (docs/model.md §7.6)
+      c.kind = ConditionKind::kRedLineWithdrawn;
       std::optional<RedLineId> red_line = ctx_.RedLine(value, value_path);
       if (red_line) c.red_line = *red_line;
       return ok && red_line.has_value();

@@ -5,6 +5,7 @@
 //   {lever: L, at_least: LEVEL}       {interference_at_least: X}   (X a parameter, >= 0)
 //   {strike_on: ACTOR_OR_ALLIANCE}    {rung_at_least: RUNG, by: ACTOR_OR_ALLIANCE}
 //   {max_rung_at_least: RUNG}  {winner: a|b}  {settled: true}  {red_line_enforced: ID}
+//   {red_line_withdrawn: ID} (outcomes)
 //   {alliance_responded: ID}  {always: true}
 // Triggers are about the current step; outcomes about the whole run. Which forms each may
 // use is fixed below (see docs/scenario-format.md, "Conditions").

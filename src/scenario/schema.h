@@ -34,9 +34,10 @@ inline const Keys kHazard = {"probability", "victim", "rung", "damage", "when", 
 
 inline const Keys kRedLine = {
     "id",      "label",    "short_label", "owner",  "audience", "audience_cost", "value",
-    "trigger", "response", "deadline",    "demand", "within",   "ambiguous"};
+    "trigger", "response", "deadline",    "demand", "within",   "ambiguous",     "withdrawal"};
 inline const Keys kRedLineResponse = {"lever", "level"};
 inline const Keys kAmbiguous = {"response"};
+inline const Keys kWithdrawal = {"audience_cost"};
 inline const Keys kAmbiguousAlternative = {"level", "prior"};
 
 inline const Keys kAlliance = {
@@ -86,6 +87,7 @@ inline const Keys kConditionForms = {"all",
                                      "winner",
                                      "settled",
                                      "red_line_enforced",
+                                     "red_line_withdrawn",
                                      "alliance_responded",
                                      "always"};
 inline const Keys kConditionCompanions = {"at_least", "by"};

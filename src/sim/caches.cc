@@ -241,7 +241,8 @@ void RefreshCredibility(const StepContext& context, State& state) {
     double* next = &state.enforce_next[r * mt];
     const RedLineStatus status = state.red_line_status[r];
     if (status == RedLineStatus::kEnforced || status == RedLineStatus::kLapsed ||
-        status == RedLineStatus::kInForce || status == RedLineStatus::kSatisfied) {
+        status == RedLineStatus::kInForce || status == RedLineStatus::kSatisfied ||
+        status == RedLineStatus::kWithdrawn) {
       // A resolved line is never enforced again and P^within no longer depends on p (1 or 0):
       // keep its last probabilities rather than recompute them.
       std::copy_n(&state.enforce_probability[r * mt], mt, next);

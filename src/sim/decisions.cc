@@ -6,6 +6,7 @@
 #include <cmath>
 #include <span>
 
+#include "crisis/conditions.h"
 #include "crisis/formulas.h"
 #include "model/limits.h"
 #include "sim/stages.h"
@@ -221,6 +222,79 @@ void DecideEnforcement(const StepContext& context, State& state) {
   }
 }
 
+// The per-step probability that some actor other than the owner of red line r moves so as to
+// cross it: each one's move probabilities at the current levels (its decision model, the stage
+// game's coupling left out), mixed over the owner's belief about its type (docs/model.md §7.6).
+double CrossingForecast(const StepContext& context, State& state, int r) {
+  const Model& model = context.model;
+  const RedLine& line = model.red_lines[r];
+  // A pending order of another party that will cross the line when it lands (§3.2): orders
+  // are carried out whatever the line does, so it will be tested, as it stands or withdrawn.
+  for (std::size_t l = 0; l < model.levers.size(); ++l) {
+    const int ordered = state.order_level[l];
+    if (ordered < 0 || model.levers[l].owner.actor == line.owner) continue;
+    if (Evaluate(model, state, line.trigger,
+                 ConditionContext{line.owner, false, LeverId(static_cast<int>(l)), ordered}))
+      return 1.0;
+  }
+  double none = 1.0;  // P(no one crosses r this step)
+  for (int a = 0; a < state.actors; ++a) {
+    const int n = state.stage_count[a];
+    if (a == line.owner.index || n <= 1) continue;
+    const Move* candidates = &state.stage_candidates[a * state.max_candidates];
+    bool any = false;
+    for (int c = 1; c < n && !any; ++c)
+      any = Evaluate(model, state, line.trigger,
+                     ConditionContext{line.owner, false, candidates[c].lever, candidates[c].level});
+    if (!any) continue;
+    const int types = static_cast<int>(model.actors[a].types.size());
+    std::span<double> probabilities(state.move_probabilities.data(), types * n);
+    context.decisions[a]->MoveProbabilities(model, state, ActorId(a),
+                                            std::span<const Move>(candidates, n), probabilities);
+    double crosses = 0;
+    for (int c = 1; c < n; ++c) {
+      if (!Evaluate(model, state, line.trigger,
+                    ConditionContext{line.owner, false, candidates[c].lever, candidates[c].level}))
+        continue;
+      for (int t = 0; t < types; ++t)
+        crosses += state.Belief(line.owner.index, ActorId(a), t) * probabilities[t * n + c];
+    }
+    none *= 1.0 - std::min(1.0, crosses);
+  }
+  return 1.0 - none;
+}
+
+// Owners of withdrawable intact red lines decide whether to withdraw them (docs/model.md §7.6),
+// from the forecasts of their crossing as they stand and were they withdrawn (the line is
+// marked withdrawn while the others' moves are priced, then restored). The withdrawal takes
+// effect at stage 5 (UpdateRedLines), unless the line is crossed in this same step.
+void DecideWithdrawal(const StepContext& context, State& state) {
+  const Model& model = context.model;
+  const int mt = state.max_types;
+  for (int r = 0; r < state.red_line_count; ++r) {
+    state.withdraw_choice[r] = 0;
+    const RedLine& line = model.red_lines[r];
+    if (!line.withdrawable || state.red_line_status[r] != RedLineStatus::kIntact) continue;
+    const double kept = CrossingForecast(context, state, r);
+    state.red_line_status[r] = RedLineStatus::kWithdrawn;
+    const double open = CrossingForecast(context, state, r);
+    state.red_line_status[r] = RedLineStatus::kIntact;
+    state.withdraw_forecast[2 * r] = kept;
+    state.withdraw_forecast[2 * r + 1] = open;
+    const DecisionModel& decisions = *context.decisions[line.owner.index];
+    std::span<double> p(&state.withdraw_probability[r * mt], mt);
+    decisions.WithdrawProbabilities(model, state, RedLineId(r), kept, open, p);
+    const bool withdraw = context.rng.Uniform(DrawPurpose::kWithdrawal, state.step, r) <
+                          p[state.type[line.owner.index].index];
+    state.withdraw_choice[r] = withdraw ? 1 : 0;
+    if (!decisions.TypeDependent()) continue;
+    const int types = static_cast<int>(model.actors[line.owner.index].types.size());
+    double* likelihood = state.choice_likelihood.data();
+    for (int t = 0; t < types; ++t) likelihood[t] = withdraw ? p[t] : 1.0 - p[t];
+    UpdateBeliefs(model, state, line.owner, likelihood, LeverId(), 0, 0);
+  }
+}
+
 }  // namespace
 
 void DecideAndApply(const StepContext& context, State& state) {
@@ -268,6 +342,7 @@ void DecideAndApply(const StepContext& context, State& state) {
     }
   }
   DecideEnforcement(context, state);
+  if (model.any_withdrawable) DecideWithdrawal(context, state);
   ExecuteOrders(context, state);
   for (int a = 0; a < state.actors; ++a) {
     const Move& m = state.chosen[a];

@@ -40,6 +40,7 @@ class StepObserver {
   virtual void OnRedLineEnforced(const State&, RedLineId) {}
   virtual void OnRedLineLapsed(const State&, RedLineId) {}
   virtual void OnDemandSatisfied(const State&, RedLineId) {}
+  virtual void OnRedLineWithdrawn(const State&, RedLineId) {}  // docs/model.md §7.6
   virtual void OnVote(const State&, AllianceId, ActorId /*member*/, bool /*yes*/,
                       double /*probability*/) {}
   virtual void OnAllianceDecision(const State&, AllianceId, bool /*respond*/, int /*level*/) {}

@@ -63,8 +63,15 @@ void UpdateRedLines(const StepContext& context, State& state) {
     switch (state.red_line_status[r]) {
       case RedLineStatus::kIntact: {
         const ConditionContext trigger_context{line.owner, false, LeverId(), 0};
-        if (!Evaluate(model, state, line.trigger, trigger_context)) break;
-        Cross(context, state, r);
+        if (Evaluate(model, state, line.trigger, trigger_context)) {
+          Cross(context, state, r);
+        } else if (state.withdraw_choice[r] != 0) {  // docs/model.md §7.6
+          state.red_line_status[r] = RedLineStatus::kWithdrawn;
+          state.resolved_step[r] = step;
+          ++state.withdrawals;
+          state.cost[line.owner.index] += state.Value(line.withdrawal_cost);
+          if (context.observer) context.observer->OnRedLineWithdrawn(state, RedLineId(r));
+        }
         break;
       }
       case RedLineStatus::kCrossed: {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs redline's dependencies (Debian 12 packages), builds it (Release, profile-guided with
 # GCC: scripts/build-pgo.sh) into build/,
-# and runs the default scenario. Usage: bash scripts/setup.sh [--no-run]
+# and runs the default scenario. Usage: bash scripts/setup.sh [--no-run]; PGO=0 builds a plain
+# Release tree instead (the same results, about 7 % slower).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,8 +21,21 @@ if ((${#missing[@]})); then
 fi
 
 jobs=$(nproc 2>/dev/null || echo 2)
-echo "building into build/ with $jobs jobs, profile-guided (compiler output: build/build.log)"
-bash scripts/build-pgo.sh build -DREDLINE_BUILD_BENCH=ON
+if [[ ${PGO:-1} == 0 ]]; then
+  # PGO=0: a plain Release build (the same numbers, about 7 % slower; CI uses it for time).
+  echo "building into build/ with $jobs jobs, plain Release (compiler output: build/build.log)"
+  mkdir -p build
+  cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DREDLINE_PGO=OFF -DREDLINE_BUILD_BENCH=ON \
+    >build/build.log
+  if ! cmake --build build -j "$jobs" >>build/build.log 2>&1; then
+    tail -n 60 build/build.log
+    echo "$0: the build failed; the whole log is build/build.log" >&2
+    exit 1
+  fi
+else
+  echo "building into build/ with $jobs jobs, profile-guided (compiler output: build/build.log)"
+  bash scripts/build-pgo.sh build -DREDLINE_BUILD_BENCH=ON
+fi
 
 if [ "${1:-}" != "--no-run" ]; then
   ./build/src/redline run scenarios/ukraine_2022.yaml --runs 100000

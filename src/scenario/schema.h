@@ -36,8 +36,9 @@ inline const Keys kRedLine = {
     "id",      "label",    "short_label", "owner",  "audience", "audience_cost", "value",
     "trigger", "response", "deadline",    "demand", "within",   "ambiguous"};
 inline const Keys kRedLineResponse = {"lever", "level"};
-inline const Keys kAmbiguous = {"response"};
+inline const Keys kAmbiguous = {"response", "threshold"};
 inline const Keys kAmbiguousAlternative = {"level", "prior"};
+inline const Keys kAmbiguousThreshold = {"at", "prior"};
 
 inline const Keys kAlliance = {
     "id",        "label",  "short_label", "members",          "rule",     "weights",

@@ -51,6 +51,7 @@ const std::vector<KeySet> kSets = {
     {"kRedLineResponse", &schema::kRedLineResponse, "red lines"},
     {"kAmbiguous", &schema::kAmbiguous, "red lines"},
     {"kAmbiguousAlternative", &schema::kAmbiguousAlternative, "red lines"},
+    {"kAmbiguousThreshold", &schema::kAmbiguousThreshold, "red lines"},
     {"kAlliance", &schema::kAlliance, "alliances"},
     {"kIndividualResponse", &schema::kIndividualResponse, "alliances"},
     {"kAllianceResponse", &schema::kAllianceResponse, "alliances"},

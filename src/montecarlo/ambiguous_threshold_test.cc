@@ -20,6 +20,11 @@
 //    10,000 runs (seed 13); with the equilibrium model as well (the challenger's coercion value
 //    4 and the response's damage 0.25, so that the game's cutoff g/(g + c) ≈ 0.71 lies between
 //    the wedge's weights 0.6 with the update and 0.8 without).
+// 5. EveryLeafKindGivesTheSameRuns: the line written with interference_at_least (perception
+//    weights 0.2, 0.4, 0.6 on the three levels, alternatives 0.2, 0.4, 0.6) or with
+//    rung_at_least (a rung per level) gives the lever form's runs exactly (2,000 runs, seed 17).
+//    max_rung_at_least is compiled (the golden validate file) but not run here: it reads the
+//    highest rung, which stage 7 updates after stage 5, so its runs are not the lever form's.
 //
 // Figures (this code): drawn 10,023 / 5,929 / 4,048 of 20,000 (4 SE: 0.014, 0.013, 0.011);
 // 0 of 4,000 forced pairs move differently before their statuses differ (3,454 pairs diverge),
@@ -52,6 +57,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "agents/factory.h"
@@ -90,6 +96,22 @@ Model KnownThreshold(const std::string& level) {
   scenario::LoadOptions options;
   options.check_all_variants = false;
   auto loaded = scenario::LoadScenarioText(text, "known_" + level + ".yaml", options);
+  EXPECT_TRUE(loaded.ok()) << (loaded.ok() ? "" : loaded.errors().front().ToString());
+  return loaded.ok() ? std::move(loaded).value().model : Model{};
+}
+
+// The scenario with `replacements` (from, to) made in its text.
+Model Edited(const std::vector<std::pair<std::string, std::string>>& replacements,
+             const std::string& name) {
+  std::string text = ReadScenario();
+  for (const auto& [from, to] : replacements) {
+    const std::size_t at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    if (at != std::string::npos) text.replace(at, from.size(), to);
+  }
+  scenario::LoadOptions options;
+  options.check_all_variants = false;
+  auto loaded = scenario::LoadScenarioText(text, name, options);
   EXPECT_TRUE(loaded.ok()) << (loaded.ok() ? "" : loaded.errors().front().ToString());
   return loaded.ok() ? std::move(loaded).value().model : Model{};
 }
@@ -327,6 +349,60 @@ TEST(AmbiguousThreshold, EquilibriumProbingLearnsTheLineIsFurther) {
   EXPECT_GT(learning.advanced - not_learning.advanced, 4 * se)
       << "P(advance past a slice): with the update " << learning.advanced << ", without "
       << not_learning.advanced;
+}
+
+// The other leaf kinds: the same line written with interference_at_least (the defender
+// perceiving the encroachment's levels with weights 0.2, 0.4, 0.6) or with rung_at_least (each
+// level on a rung of its own) gives exactly the runs of the lever form, run by run: the same draw,
+// the same crossings, the same moves.
+TEST(AmbiguousThreshold, EveryLeafKindGivesTheSameRuns) {
+  const Model lever = testing_util::LoadModel(kScenario);
+  const Model interference = Edited(
+      {{"{id: slice, rung: encroachment, damage: 0.15}",
+        "{id: slice, rung: encroachment, damage: 0.15, perceived_by: {defender: 0.2}}"},
+       {"{id: wedge, rung: encroachment, damage: 0.3}",
+        "{id: wedge, rung: encroachment, damage: 0.3, perceived_by: {defender: 0.4}}"},
+       {"{id: whole, rung: encroachment, damage: 0.45}",
+        "{id: whole, rung: encroachment, damage: 0.45, perceived_by: {defender: 0.6}}"},
+       {"trigger: {lever: encroach, at_least: wedge}", "trigger: {interference_at_least: 0.4}"},
+       {"{at: slice, prior: 0.5}", "{at: 0.2, prior: 0.5}"},
+       {"{at: wedge, prior: 0.3}", "{at: 0.4, prior: 0.3}"},
+       {"{at: whole, prior: 0.2}", "{at: 0.6, prior: 0.2}"}},
+      "interference.yaml");
+  const Model rung = Edited({{"  - {id: encroachment, label: Encroachment}",
+                              "  - {id: slice, label: A slice}\n  - {id: wedge, label: A wedge}\n"
+                              "  - {id: whole, label: The whole}"},
+                             {"{id: slice, rung: encroachment,", "{id: slice, rung: slice,"},
+                             {"{id: wedge, rung: encroachment,", "{id: wedge, rung: wedge,"},
+                             {"{id: whole, rung: encroachment,", "{id: whole, rung: whole,"},
+                             {"trigger: {lever: encroach, at_least: wedge}",
+                              "trigger: {rung_at_least: wedge, by: challenger}"},
+                             {"{at: slice, prior: 0.5}", "{at: slice, prior: 0.5}"}},
+                            "rung.yaml");
+  ASSERT_EQ(interference.red_lines[kLine].thresholds.size(), 3u);
+  ASSERT_EQ(rung.red_lines[kLine].thresholds.size(), 3u);
+  const Simulator lever_sim(lever, MakeDecisionModels(lever));
+  const Simulator interference_sim(interference, MakeDecisionModels(interference));
+  const Simulator rung_sim(rung, MakeDecisionModels(rung));
+  State lever_state, interference_state, rung_state;
+  lever_state.Allocate(lever);
+  interference_state.Allocate(interference);
+  rung_state.Allocate(rung);
+  int crossed = 0;
+  for (int run = 0; run < 2000; ++run) {
+    const RunResult expected = RunOnce(lever_sim, lever_state, 17, run);
+    const std::pair<const Simulator*, State*> others[] = {{&interference_sim, &interference_state},
+                                                          {&rung_sim, &rung_state}};
+    for (const auto& [sim, state] : others) {
+      const RunResult got = RunOnce(*sim, *state, 17, run);
+      ASSERT_EQ(got.alternative, expected.alternative) << "run " << run;
+      ASSERT_EQ(got.crossed_step, expected.crossed_step) << "run " << run;
+      ASSERT_EQ(got.level, expected.level) << "run " << run;
+      ASSERT_EQ(got.answer, expected.answer) << "run " << run;
+    }
+    crossed += expected.crossed_step >= 0;
+  }
+  EXPECT_GT(crossed, 200);
 }
 
 }  // namespace

@@ -177,6 +177,26 @@ bool AmbiguousGameSaysChallenge(const Model& model, const State& state, ActorId 
   return value > 0.0;
 }
 
+// The crossing game of a line with an ambiguous threshold (docs/model.md §13.4, §7.5): the move
+// crosses r with probability w (C's belief), and otherwise gains g with r untouched, so C's
+// payoff from it is w·Σ_τ p(τ)·(resists(τ) ? −c : g) + (1 − w)·g = Σ_τ p(τ)·(resists(τ) ? −c′ : g)
+// with c′ = w·(c + g) − g: the game with C's war cost c′ (D's side does not depend on it). With
+// w = 1 it is the ordinary game, with c itself.
+bool ThresholdGameSaysChallenge(const Model& model, const State& state, ActorId actor, TypeId type,
+                                const Move& m, RedLineId r, double gain) {
+  const double threat = ThreatIfCrossed(model, state, actor, m.lever, m.level, r);
+  if (!(threat > 0.0)) return true;
+  const double w = CrossingWeight(model, state, m.lever, m.level, r);
+  if (w == 0.0) return true;
+  games::DeterrenceParams game = CrossingGame(model, state, actor, type, r, gain, threat);
+  if (!(game.challenger_war_cost > 0.0)) return true;  // a threat this type does not fear
+  if (w < 1.0) {
+    game.challenger_war_cost = w * (game.challenger_war_cost + gain) - gain;
+    if (!(game.challenger_war_cost > 0.0)) return true;  // too unlikely to cross to deter
+  }
+  return games::SolveDeterrenceClosedForm(game).challenge == 1.0;
+}
+
 // Whether, for every red line the move would cross against `actor`, the PBE of the crossing
 // game with challenger gain `gain` (> 0) says "challenge".
 bool EveryGameSaysChallenge(const Model& model, const State& state, ActorId actor, TypeId type,
@@ -186,6 +206,10 @@ bool EveryGameSaysChallenge(const Model& model, const State& state, ActorId acto
       if (CrossingThreat(model, state, actor, m.lever, m.level, r) > 0.0 &&
           !AmbiguousGameSaysChallenge(model, state, actor, type, m, r, gain))
         return false;
+      continue;
+    }
+    if (state.max_thresholds > 0 && model.red_lines[r.index].threshold_ambiguous()) {
+      if (!ThresholdGameSaysChallenge(model, state, actor, type, m, r, gain)) return false;
       continue;
     }
     const double threat = CrossingThreat(model, state, actor, m.lever, m.level, r);

@@ -260,10 +260,10 @@ namespace {
   return BeyondCurrent(model, state, line, response, threat);
 }
 
-// Whether red line r's trigger holds with `lever` at `level` (memoised while the memo is on).
-[[gnu::always_inline]] inline bool TriggerHoldsWith(const Model& model, const State& state,
-                                                    RedLineId r, LeverId lever, int level) {
-  const RedLine& line = model.red_lines[r.index];
+// The context in which red line `line`'s trigger is asked about `lever` moved to `level`.
+[[gnu::always_inline]] inline ConditionContext MoveContext(const Model& model, const State& state,
+                                                           const RedLine& line, LeverId lever,
+                                                           int level) {
   ConditionContext context{line.owner, false, lever, level};
   // An act's first consequence is part of the move (docs/model.md §3.2).
   const Level& moved_to = model.levers[lever.index].levels[level];
@@ -272,12 +272,48 @@ namespace {
     context.second = moved_to.causes[0].lever;
     context.second_level = std::max(state.level[context.second.index], moved_to.causes[0].level);
   }
+  return context;
+}
+
+// Whether red line r's trigger holds with `lever` at `level` (memoised while the memo is on).
+[[gnu::always_inline]] inline bool TriggerHoldsWith(const Model& model, const State& state,
+                                                    RedLineId r, LeverId lever, int level) {
+  const RedLine& line = model.red_lines[r.index];
+  const ConditionContext context = MoveContext(model, state, line, lever, level);
   if (!state.trigger_memo_on) return Evaluate(model, state, line.trigger, context);
   // The result depends only on (r, lever, level) while the memo is on (State::trigger_memo).
   std::int8_t& holds = state.trigger_memo[static_cast<std::size_t>(r.index) * model.total_levels +
                                           model.level_offset[lever.index] + level];
   if (holds < 0) holds = Evaluate(model, state, line.trigger, context) ? 1 : 0;
   return holds != 0;
+}
+
+// w_R of a line with an ambiguous threshold (docs/model.md §7.5): the prior mass of the
+// alternatives not ruled out whose trigger holds with `lever` at `level`, over the prior mass of
+// all those not ruled out. Memoised per (r, lever, level) while the trigger memo is on (the
+// alternatives alive change only at stage 5, outside it). Out of line, as AmbiguousCrossing.
+[[gnu::noinline]] double ThresholdWeight(const Model& model, const State& state, RedLineId r,
+                                         LeverId lever, int level) {
+  double* memo = nullptr;
+  if (state.trigger_memo_on) {
+    memo = &state.threshold_weight_memo[static_cast<std::size_t>(r.index) * model.total_levels +
+                                        model.level_offset[lever.index] + level];
+    if (*memo >= 0.0) return *memo;
+  }
+  const RedLine& line = model.red_lines[r.index];
+  const ConditionContext context = MoveContext(model, state, line, lever, level);
+  double alive = 0, crossing = 0;
+  for (int k = 0; k < static_cast<int>(line.thresholds.size()); ++k) {
+    if (!state.ThresholdAlive(r, k)) continue;
+    const double prior = state.ThresholdPrior(r, k);
+    alive += prior;
+    if (prior > 0.0 && Evaluate(model, state, line.thresholds[k].trigger, context))
+      crossing += prior;
+  }
+  // Summed in the same order: every alternative alive crossing gives exactly 1.
+  const double w = alive > 0.0 ? crossing / alive : 0.0;
+  if (memo != nullptr) *memo = w;
+  return w;
 }
 
 // An ambiguous line crossed by `actor` moving `lever` to `level` (docs/model.md §7.4): with
@@ -324,7 +360,27 @@ double CrossingThreat(const Model& model, const State& state, ActorId actor, Lev
   const double threat = ResponseThreat(model, state, actor, lever, level, r, line.response_level,
                                        state.ThreatTo(actor, r));
   if (threat == 0.0) return 0.0;
+  // An ambiguous threshold: crossed with probability w (§7.5).
+  if (state.max_thresholds > 0 && line.threshold_ambiguous())
+    return ThresholdWeight(model, state, r, lever, level) * threat;
   return TriggerHoldsWith(model, state, r, lever, level) ? threat : 0.0;
+}
+
+double CrossingWeight(const Model& model, const State& state, LeverId lever, int level,
+                      RedLineId r) {
+  if (model.red_lines[r.index].threshold_ambiguous())
+    return ThresholdWeight(model, state, r, lever, level);
+  return TriggerHoldsWith(model, state, r, lever, level) ? 1.0 : 0.0;
+}
+
+double ThreatIfCrossed(const Model& model, const State& state, ActorId actor, LeverId lever,
+                       int level, RedLineId r) {
+  const RedLine& line = model.red_lines[r.index];
+  if (state.red_line_status[r.index] != RedLineStatus::kIntact || line.owner == actor ||
+      line.is_demand)
+    return 0.0;
+  return ResponseThreat(model, state, actor, lever, level, r, line.response_level,
+                        state.ThreatTo(actor, r));
 }
 
 double AlternativeCrossingThreat(const Model& model, const State& state, ActorId actor,

@@ -95,9 +95,24 @@ double AllianceRetaliation(const Model& model, const State& state, ActorId actor
 // alternatives (the RedLineRetaliation term is then Σ_k π_k·cred_k·threat′_k, not cred·this).
 double CrossingThreat(const Model& model, const State& state, ActorId actor, LeverId lever,
                       int level, RedLineId r);
+// For a line with an ambiguous threshold (docs/model.md §7.5), CrossingThreat is
+// CrossingWeight · ThreatIfCrossed, the crossing weighted by others' probability that the move
+// crosses the line.
 // CrossingThreat of ambiguous line r as if its response were alternative k.
 double AlternativeCrossingThreat(const Model& model, const State& state, ActorId actor,
                                  LeverId lever, int level, RedLineId r, int k);
+// Red line r's w_R(lever, level) (docs/model.md §7.5): for a line with an ambiguous threshold,
+// the probability, under the belief every actor but the owner holds, that setting `lever` to
+// `level` crosses it (the prior over the alternatives not ruled out, of those whose trigger
+// then holds); for any other line 1 if its trigger then holds, else 0. Status and owner are not
+// checked. Memoised like the triggers while State::trigger_memo_on.
+double CrossingWeight(const Model& model, const State& state, LeverId lever, int level,
+                      RedLineId r);
+// threat′ of red line r's (unambiguous) response to `actor` if setting `lever` to `level` crossed
+// it: as CrossingThreat, without asking the trigger (0 unless r is intact, not owned by `actor`,
+// not a demand).
+double ThreatIfCrossed(const Model& model, const State& state, ActorId actor, LeverId lever,
+                       int level, RedLineId r);
 
 // Risk (docs/model.md §5.4). Probability, for `observer`, that condition `id` holds after this
 // step's moves: levers in `context` at their hypothetical levels; while the stage game is solved

@@ -27,8 +27,9 @@ enum class DrawPurpose : std::uint32_t {
   kActHazard = 20,       // an act's own hazards, in the act's step (slot = as kHazard)
   kActAttribution = 21,  // their attribution (slot = as kHazard)
   kAmbiguity = 22,       // an ambiguous red line's true response, at the start (slot = red line)
-  kWithdrawal = 23,      // whether an owner withdraws its red line this step (slot = red line)
-  kTest = 100,           // reserved for tests
+  kAmbiguousThreshold = 23,  // an ambiguous red line's true threshold, at the start (slot = line)
+  kWithdrawal = 24,          // whether an owner withdraws its red line this step (slot = red line)
+  kTest = 100,               // reserved for tests
 };
 
 std::uint64_t Mix64(std::uint64_t x);

@@ -54,7 +54,13 @@ void State::Allocate(const Model& model) {
   alternative_credibility.assign(alternatives * actors, 0.0);
   alternative_within.assign(alternatives * max_types, 0.0);
   alternative_within_next.assign(alternatives * max_types, 0.0);
+  max_thresholds = model.max_thresholds;
+  threshold_alternative.assign(red_line_count, -1);
+  threshold_prior.assign(static_cast<std::size_t>(red_line_count) * max_thresholds, 0.0);
+  threshold_alive.assign(static_cast<std::size_t>(red_line_count) * max_thresholds, 0);
   trigger_memo.assign(static_cast<std::size_t>(red_line_count) * model.total_levels, -1);
+  threshold_weight_memo.assign(
+      max_thresholds > 0 ? static_cast<std::size_t>(red_line_count) * model.total_levels : 0, -1.0);
   trigger_memo_on = false;
 
   level.assign(levers, 0);
@@ -172,6 +178,36 @@ void State::DrawResponses(const Model& model, const RunRng& rng) {
   }
 }
 
+void State::DrawThresholds(const Model& model, const RunRng& rng) {
+  for (int r = 0; r < red_line_count; ++r) {
+    const RedLine& line = model.red_lines[r];
+    threshold_alternative[r] = -1;
+    if (!line.threshold_ambiguous()) continue;
+    const int n = static_cast<int>(line.thresholds.size());
+    double* prior_row = &threshold_prior[r * max_thresholds];
+    std::uint8_t* alive_row = &threshold_alive[r * max_thresholds];
+    double total = 0;
+    for (int k = 0; k < n; ++k) total += std::max(0.0, Value(line.thresholds[k].prior));
+    // The compiler rejects priors that can all be 0; uniform is only a guard.
+    for (int k = 0; k < n; ++k) {
+      prior_row[k] = total > 0 ? std::max(0.0, Value(line.thresholds[k].prior)) / total
+                               : 1.0 / static_cast<double>(n);
+      alive_row[k] = 1;
+    }
+    const double u =
+        rng.Uniform(DrawPurpose::kAmbiguousThreshold, 0, static_cast<std::uint32_t>(r));
+    int drawn = -1, last_positive = n - 1;
+    double cumulative = 0;
+    for (int k = 0; k < n; ++k) {
+      if (prior_row[k] > 0) last_positive = k;
+      cumulative += prior_row[k];
+      if (drawn < 0 && prior_row[k] > 0 && u < cumulative) drawn = k;
+    }
+    // Rounding can leave u above the last cumulative sum: the last alternative with a prior.
+    threshold_alternative[r] = drawn >= 0 ? drawn : last_positive;
+  }
+}
+
 void State::Reset(const Model& model, const RunRng& rng) {
   assert(actors == static_cast<int>(model.actors.size()));
   SampleParameters(model, rng, values);
@@ -217,6 +253,7 @@ void State::Reset(const Model& model, const RunRng& rng) {
   }
 
   DrawResponses(model, rng);
+  if (max_thresholds > 0) DrawThresholds(model, rng);
   for (int a = 0; a < actors; ++a)
     for (int r = 0; r < red_line_count; ++r)
       threat[a * red_line_count + r] = Threat(model, *this, ActorId(a), RedLineId(r));

@@ -65,6 +65,14 @@ struct State {
   std::vector<double> alternative_prior;   // [r * max_alternatives + k]: normalised prior π_k
   std::vector<double> alternative_threat;  // [(actor * red lines + r) * max_alternatives + k]:
                                            // threat_actor of the response at alternative k
+  // Red lines' thresholds (docs/model.md §7.5). threshold_alternative[r] is the run's true
+  // threshold of a line with ambiguous.threshold, drawn at Reset (kAmbiguousThreshold): the
+  // alternative whose trigger the lifecycle reads (TriggerOf); -1 for an ordinary line. Only the
+  // lifecycle (and reports) read it; others read threshold_prior and threshold_alive (both
+  // empty without such lines).
+  std::vector<int> threshold_alternative;
+  int max_thresholds = 0;
+  std::vector<double> threshold_prior;  // [r * max_thresholds + k]: normalised prior π_k
   // Per flat level (Model::level_offset[lever] + k): the run's values of the level's cost,
   // damage, aid and interdiction (Value(...), 0 where absent), one contiguous table for the
   // kernel's and the decision models' hot loops.
@@ -82,9 +90,13 @@ struct State {
   std::vector<int> resolved_step;  // step it was enforced or lapsed (or satisfied); -1 otherwise
   std::vector<int> issued_step;    // demands: step it was issued; -1 before
   std::vector<double> belief;      // see layout above
-  std::vector<double> cost;        // per actor: cumulative costs, damage, audience costs
-  double balance = 0;              // war balance; > 0 favours side a
-  int winner = kNoSide;            // decisive result of the war
+  // [r * max_thresholds + k]: 1 while alternative k of r's ambiguous threshold is not ruled out
+  // by a stage 5 at which r stood with trigger_k true (docs/model.md §7.5): others' belief is
+  // the prior restricted to these.
+  std::vector<std::uint8_t> threshold_alive;
+  std::vector<double> cost;  // per actor: cumulative costs, damage, audience costs
+  double balance = 0;        // war balance; > 0 favours side a
+  int winner = kNoSide;      // decisive result of the war
   bool settled = false;
   // The settlement's terms (docs/model.md §10.2): side a's share s, who proposed it (Proposer:
   // -1 none, 0 a, 1 b, 2 mediator), the step and the credible range [low, high] then.
@@ -176,6 +188,10 @@ struct State {
   // (RefreshCredibility; the decisions before any move is applied) and off again.
   mutable std::vector<std::int8_t> trigger_memo;
   bool trigger_memo_on = false;
+  // The same for a line with an ambiguous threshold: others' probability w that the move crosses
+  // it (docs/model.md §7.5), < 0 not evaluated yet; used and cleared with trigger_memo (empty
+  // without such lines).
+  mutable std::vector<double> threshold_weight_memo;
 
   // ---- This step's stage game (docs/model.md §5.6; filled by the kernel's decisions) ----
   // Every mover's candidates and per-type move probabilities. While `stage_active`, decision
@@ -230,6 +246,9 @@ struct State {
   // Reset's draw of every ambiguous line's true response (kAmbiguity, slot = red line) and the
   // tables others read; ordinary lines get the model's level. After SampleParameters.
   void DrawResponses(const Model& model, const RunRng& rng);
+  // Reset's draw of every ambiguous threshold (kAmbiguousThreshold, slot = red line); every
+  // alternative alive. Lines without one draw nothing.
+  void DrawThresholds(const Model& model, const RunRng& rng);
 
   double Value(Param p) const { return p.index < 0 ? 0.0 : values[p.index]; }
   // Whether lever `lever`'s act (its current level, an act) happens this step.
@@ -271,6 +290,19 @@ struct State {
   }
   double AlternativeCredibility(ActorId actor, RedLineId r, int k) const {
     return alternative_credibility[(actor.index * red_line_count + r.index) * max_alternatives + k];
+  }
+  // The trigger red line r is crossed by in this run: its own, or for an ambiguous threshold the
+  // drawn alternative's (the owner's knowledge; docs/model.md §7.5).
+  ConditionId TriggerOf(const Model& model, RedLineId r) const {
+    const int k = threshold_alternative[r.index];
+    const RedLine& line = model.red_lines[r.index];
+    return k < 0 ? line.trigger : line.thresholds[k].trigger;
+  }
+  double ThresholdPrior(RedLineId r, int k) const {
+    return threshold_prior[r.index * max_thresholds + k];
+  }
+  bool ThresholdAlive(RedLineId r, int k) const {
+    return threshold_alive[r.index * max_thresholds + k] != 0;
   }
   double HazardValue(ActorId actor, int hazard) const {
     return hazard_value[static_cast<std::size_t>(actor.index) * hazard_count + hazard];

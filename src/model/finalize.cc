@@ -179,10 +179,16 @@ void FillRedLineIndexes(Model& model) {
     // A demand's compliance is what its target's moves change (docs/model.md §7.3).
     const ConditionId read_by = line.is_demand ? line.comply : line.trigger;
     if (!read_by.valid()) continue;
+    // An ambiguous threshold (§7.5): every alternative's trigger (a lower rung reads more levers).
+    auto reads = [&](LeverId read) {
+      if (ReadsLever(model, read_by, read, line.owner)) return true;
+      for (const RedLine::ThresholdAlternative& alternative : line.thresholds)
+        if (ReadsLever(model, alternative.trigger, read, line.owner)) return true;
+      return false;
+    };
     for (int l = 0; l < levers; ++l)
       for (int read = 0; read < levers; ++read)
-        if (MovesLever(model.levers[l], LeverId(l), LeverId(read)) &&
-            ReadsLever(model, read_by, LeverId(read), line.owner)) {
+        if (MovesLever(model.levers[l], LeverId(l), LeverId(read)) && reads(LeverId(read))) {
           model.red_lines_of_lever[l].push_back(RedLineId(r));
           if (line.is_demand) model.levers[l].demanded = true;
           break;
@@ -257,11 +263,13 @@ void FillHazardIndexes(Model& model) {
   model.red_line_risky.assign(model.red_lines.size(), 0);
   model.max_alternatives = 0;
   model.any_withdrawable = false;
+  model.max_thresholds = 0;
   for (std::size_t r = 0; r < model.red_lines.size(); ++r) {
     const RedLine& line = model.red_lines[r];
     model.any_withdrawable = model.any_withdrawable || line.withdrawable;
     model.max_alternatives =
         std::max(model.max_alternatives, static_cast<int>(line.alternatives.size()));
+    model.max_thresholds = std::max(model.max_thresholds, static_cast<int>(line.thresholds.size()));
     if (!line.response_lever.valid()) continue;
     const auto& levels = model.levers[line.response_lever.index].levels;
     auto risky = [&](int level) {

@@ -10,7 +10,8 @@
 //   red_lines_of_owner[a]   red lines owned by actor a
 //   red_lines_of_lever[l]   red lines whose trigger may change when lever l moves: it names l
 //                           (lever_at_least), or reads every lever (interference_at_least,
-//                           max_rung_at_least, strike_on) or the levers of `by` (rung_at_least)
+//                           max_rung_at_least, strike_on) or the levers of `by` (rung_at_least);
+//                           for an ambiguous threshold, any alternative's trigger does
 //   max_types               most types of any actor
 //   level_offset, total_levels  flat numbering of all levels of all levers
 //   max_candidates          max over actors of CandidateBound (model/limits.h)
@@ -21,6 +22,7 @@
 //   coupled[a], any_coupled actors whose moves switch each other's joint hazards (stage game)
 //   lever_risky[l]          lever l has a level with hazards, or is watched by a joint hazard
 //   strike_red_lines[a]     red lines whose trigger contains strike_on a (or an alliance of a)
+//   max_alternatives, max_thresholds  most response / threshold alternatives of a red line
 #pragma once
 
 #include "model/model.h"

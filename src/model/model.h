@@ -218,6 +218,17 @@ struct RedLine {
   };
   std::vector<Alternative> alternatives;
   bool ambiguous() const { return !alternatives.empty(); }
+  // ambiguous.threshold: the owner's private threshold (docs/model.md §7.5). Each alternative is
+  // `trigger` (a single leaf with a threshold) with its threshold replaced: the alternative whose
+  // threshold is the written one is `trigger` itself. One is drawn per run with the normalised
+  // priors; others hold a belief over them. Empty for an ordinary line (and for one with
+  // ambiguous responses: a line cannot have both).
+  struct ThresholdAlternative {
+    ConditionId trigger;
+    Param prior;
+  };
+  std::vector<ThresholdAlternative> thresholds;
+  bool threshold_ambiguous() const { return !thresholds.empty(); }
   int deadline = 1;  // steps after crossing within which it must be enforced
   // Demands (compellence, docs/model.md §7.3): `demand` is what the target must do; the line is
   // issued when `trigger` holds (at the start without one), satisfied and closed when `demand`
@@ -403,6 +414,7 @@ struct Model {
   std::vector<char> red_line_risky;  // per red line: its response level (for an ambiguous line,
                                      // any alternative) has hazards
   int max_alternatives = 0;          // most alternatives of an ambiguous line (0: none is)
+  int max_thresholds = 0;            // most threshold alternatives of a line (0: none has any)
   // Per actor: its moves and another actor's moves of the same step change each other's
   // utilities through a joint hazard (the stage game is solved for these actors together).
   std::vector<char> coupled;

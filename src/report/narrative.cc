@@ -186,17 +186,35 @@ void NarrativeWriter::OnRedLineCrossed(const State& state, RedLineId red_line) {
   const RedLine& r = model_.red_lines[red_line.index];
   const std::string owner = ActorName(r.owner);
   const bool is_public = r.audience == Audience::kPublic;
+  // An ambiguous threshold was private until now: name the one the line had (§7.5).
+  std::string threshold;
+  if (r.threshold_ambiguous()) {
+    const Condition& c = model_.conditions[state.TriggerOf(model_, red_line).index];
+    switch (c.kind) {
+      case ConditionKind::kLeverAtLeast:
+        threshold = fmt::format("*{}* at **{}**", LeverName(c.lever),
+                                model_.levers[c.lever.index].levels[c.level].id);
+        break;
+      case ConditionKind::kInterferenceAtLeast:
+        threshold = fmt::format("interference of **{:.2f}**", state.Value(c.threshold));
+        break;
+      default:
+        threshold = fmt::format("rung **{}**", model_.rungs[c.rung.index].label);
+        break;
+    }
+    threshold = fmt::format(" at its undisclosed threshold, {}", threshold);
+  }
   if (state.red_line_status[red_line.index] == RedLineStatus::kInForce) {
     Say(
-        fmt::format("{}'s {} red line *{}* was **crossed** while its response was already in force "
-                    "(no enforcement decision).",
-                    owner, is_public ? "public" : "private", RedLineName(red_line)));
+        fmt::format("{}'s {} red line *{}* was **crossed**{} while its response was already in "
+                    "force (no enforcement decision).",
+                    owner, is_public ? "public" : "private", RedLineName(red_line), threshold));
     return;
   }
   Say(
-      fmt::format("{}'s {} red line *{}* was **crossed**; unless {} enforces it by step {}, it "
+      fmt::format("{}'s {} red line *{}* was **crossed**{}; unless {} enforces it by step {}, it "
                   "lapses{}.",
-                  owner, is_public ? "public" : "private", RedLineName(red_line), owner,
+                  owner, is_public ? "public" : "private", RedLineName(red_line), threshold, owner,
                   state.step + std::max(1, r.deadline),
                   is_public ? fmt::format(" and {} pays an audience cost of {:.2f}", owner,
                                           state.Value(r.audience_cost))

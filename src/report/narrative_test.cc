@@ -202,6 +202,29 @@ TEST(Narrative, OwnMoveThatEnforcesIsNotAlsoADeclinedDecision) {
   EXPECT_GE(overlaps_checked, 5);
 }
 
+// A line with an ambiguous threshold (docs/model.md §7.5): the narrative names the threshold it
+// turned out to have when it is crossed, the run's drawn one.
+TEST(Narrative, NamesTheUndisclosedThresholdOfACrossedLine) {
+  const scenario::LoadedScenario loaded = Load("tests/scenarios/ambiguous_threshold.yaml");
+  const Model& model = loaded.model;
+  static const std::regex kCrossed(
+      R"(was \*\*crossed\*\* at its undisclosed threshold, )"
+      R"(\*The challenger's encroachment\* at \*\*(slice|wedge|whole)\*\*)");
+  const char* kLevels[] = {"slice", "wedge", "whole"};
+  int named = 0;
+  for (int run = 0; run < 40; ++run) {
+    const std::string text = Narrate(model, 1, run);
+    std::smatch m;
+    if (!std::regex_search(text, m, kCrossed)) continue;
+    ++named;
+    State state;
+    state.Allocate(model);
+    state.Reset(model, RunRng(1, run));
+    EXPECT_EQ(m[1].str(), kLevels[state.threshold_alternative[0]]) << "run " << run;
+  }
+  EXPECT_GE(named, 5);
+}
+
 TEST(Reproduce, ShellQuoting) {
   EXPECT_EQ(ShellQuote("scenarios/ukraine_2022.yaml"), "scenarios/ukraine_2022.yaml");
   EXPECT_EQ(ShellQuote("a.b=1"), "a.b=1");

@@ -52,14 +52,24 @@ std::optional<LeverId> CompileRedLineResponse(const YamlNode& node, const std::s
   return lever;
 }
 
-// ambiguous: {response: [{level, prior}, ...]} — the owner's private response (docs/model.md
+// A prior of an ambiguous alternative that is exactly 0 in every run (a constant 0), and one
+// that can be 0 in some run (a constant 0, a bernoulli, or a point at 0).
+struct ZeroPrior {
+  bool fixed = false;
+  bool possible = false;
+};
+ZeroPrior ZeroPriorOf(Param prior, const CompileContext& ctx) {
+  const Distribution& drawn = ctx.model.parameters[prior.index];
+  const bool fixed = drawn.kind == DistributionKind::kConstant && drawn.a == 0.0;
+  return {fixed, fixed || drawn.SupportMax() <= 0.0 ||
+                     (drawn.kind == DistributionKind::kBernoulli && drawn.a < 1.0)};
+}
+
+// ambiguous.response: [{level, prior}, ...] — the owner's private response (docs/model.md
 // §7.4): two or more distinct levels above the lever's lowest, priors >= 0, not all 0.
-void CompileAmbiguity(const YamlNode& node, const std::string& path, std::optional<LeverId> lever,
-                      RedLine& red_line, CompileContext& ctx) {
-  MapReader ambiguous(node, path, schema::kAmbiguous, ctx.errors);
-  if (!ambiguous.ok()) return;
-  const YamlNode* list = ambiguous.Required("response");
-  const std::string list_path = ambiguous.PathOf("response");
+void CompileResponseAlternatives(const YamlNode* list, const std::string& list_path,
+                                 std::optional<LeverId> lever, RedLine& red_line,
+                                 CompileContext& ctx) {
   if (list == nullptr || !ExpectList(*list, list_path, "alternatives {level, prior}", ctx.errors))
     return;
   if (list->items.size() < 2) {
@@ -95,13 +105,9 @@ void CompileAmbiguity(const YamlNode& node, const std::string& path, std::option
     const YamlNode* prior = item.Required("prior");
     alternative.prior =
         ctx.params.Compile(prior, item.PathOf("prior"), ParamRange::kNonNegative, 0);
-    // A prior that can be exactly 0 in some run: a constant 0, a bernoulli, or a point at 0.
-    const Distribution& drawn = ctx.model.parameters[alternative.prior.index];
-    const bool fixed_zero = drawn.kind == DistributionKind::kConstant && drawn.a == 0.0;
-    const bool can_be_zero = fixed_zero || drawn.SupportMax() <= 0.0 ||
-                             (drawn.kind == DistributionKind::kBernoulli && drawn.a < 1.0);
-    if (prior == nullptr || !fixed_zero) all_fixed_zero = false;
-    if (prior == nullptr || !can_be_zero) all_can_be_zero = false;
+    const ZeroPrior zero = ZeroPriorOf(alternative.prior, ctx);
+    if (prior == nullptr || !zero.fixed) all_fixed_zero = false;
+    if (prior == nullptr || !zero.possible) all_can_be_zero = false;
     red_line.alternatives.push_back(alternative);
     red_line.response_level = std::max(red_line.response_level, alternative.level);
   }
@@ -113,6 +119,195 @@ void CompileAmbiguity(const YamlNode& node, const std::string& path, std::option
     ctx.Error(list->where, list_path,
               "every prior of the ambiguous response can be 0 in a run (0 or a bernoulli): give "
               "at least one alternative a prior that is positive in every run");
+  }
+}
+
+// The leaf kinds whose threshold an ambiguous threshold replaces (docs/model.md §7.5).
+bool HasThreshold(ConditionKind kind) {
+  return kind == ConditionKind::kLeverAtLeast || kind == ConditionKind::kInterferenceAtLeast ||
+         kind == ConditionKind::kRungAtLeast || kind == ConditionKind::kMaxRungAtLeast;
+}
+
+// The written threshold's value node of trigger leaf `trigger` (its form's value, or at_least).
+const YamlNode* ThresholdNode(const YamlNode& trigger, std::string& key) {
+  for (const char* form : {"interference_at_least", "rung_at_least", "max_rung_at_least"})
+    if (const YamlNode* value = trigger.Find(form)) {
+      key = form;
+      return value;
+    }
+  key = "at_least";
+  return trigger.Find("at_least");
+}
+
+// Whether two compiled thresholds of the same leaf are the same: the same level or rung, or for
+// interference the same number or distribution.
+bool SameThreshold(const Condition& a, const Condition& b, const Model& model) {
+  switch (a.kind) {
+    case ConditionKind::kLeverAtLeast:
+      return a.level == b.level;
+    case ConditionKind::kRungAtLeast:
+    case ConditionKind::kMaxRungAtLeast:
+      return a.rung == b.rung;
+    default: {
+      const Distribution& x = model.parameters[a.threshold.index];
+      const Distribution& y = model.parameters[b.threshold.index];
+      return x.kind == y.kind && x.a == y.a && x.b == y.b && x.c == y.c && x.low == y.low &&
+             x.high == y.high;
+    }
+  }
+}
+
+// Leaf `written` with its threshold replaced by `at` (reported if it is not one).
+std::optional<Condition> ThresholdAt(const Condition& written, const YamlNode& at,
+                                     const std::string& path, CompileContext& ctx) {
+  Condition alternative = written;
+  switch (written.kind) {
+    case ConditionKind::kLeverAtLeast: {
+      const std::optional<int> level = ctx.Level(written.lever, at, path);
+      if (!level) return std::nullopt;
+      alternative.level = *level;
+      return alternative;
+    }
+    case ConditionKind::kRungAtLeast:
+    case ConditionKind::kMaxRungAtLeast: {
+      const std::optional<RungId> rung = ctx.Rung(at, path);
+      if (!rung) return std::nullopt;
+      alternative.rung = *rung;
+      return alternative;
+    }
+    default: {
+      const std::size_t errors_before = ctx.errors.size();
+      alternative.threshold = ctx.params.Compile(&at, path, ParamRange::kNonNegative, 0);
+      if (ctx.errors.size() != errors_before) return std::nullopt;
+      return alternative;
+    }
+  }
+}
+
+// ambiguous.threshold: [{at, prior}, ...] — the owner's private threshold (docs/model.md §7.5):
+// a deterrent line whose trigger is one leaf with a threshold; two or more distinct thresholds,
+// the written one among them (which keeps the line's own trigger); priors >= 0, not all 0.
+void CompileThresholdAlternatives(const YamlNode* list, const std::string& list_path,
+                                  const YamlNode* trigger, const std::string& trigger_path,
+                                  RedLine& red_line, CompileContext& ctx) {
+  if (list == nullptr) return;
+  if (red_line.is_demand) {
+    ctx.Error(list->where, list_path,
+              "a demand's trigger is its issue condition, not a line its target crosses: an "
+              "ambiguous threshold is for a deterrent line (remove 'threshold', or 'demand')");
+    return;
+  }
+  if (trigger == nullptr || !red_line.trigger.valid()) return;  // reported with the trigger
+  const Condition written = ctx.model.conditions[red_line.trigger.index];
+  if (!HasThreshold(written.kind)) {
+    ctx.Error(trigger->where, trigger_path,
+              "an ambiguous threshold needs a trigger that is one condition with a threshold: "
+              "interference_at_least, lever with at_least, rung_at_least or max_rung_at_least, "
+              "got '" +
+                  (trigger->IsMapping() && !trigger->entries.empty() ? trigger->entries[0].key
+                                                                     : trigger->Describe()) +
+                  "'");
+    return;
+  }
+  if (!ExpectList(*list, list_path, "alternatives {at, prior}", ctx.errors)) return;
+  if (list->items.size() < 2) {
+    ctx.Error(list->where, list_path,
+              "an ambiguous threshold needs at least two alternatives, got " +
+                  std::to_string(list->items.size()));
+  }
+  bool all_fixed_zero = true, all_can_be_zero = true, all_read = true, written_listed = false;
+  std::vector<Condition> listed;
+  for (std::size_t i = 0; i < list->items.size(); ++i) {
+    const std::string item_path = list_path + "." + std::to_string(i);
+    MapReader item(list->items[i], item_path, schema::kAmbiguousThreshold, ctx.errors);
+    if (!item.ok()) {
+      all_fixed_zero = all_can_be_zero = all_read = false;
+      continue;
+    }
+    const YamlNode* at = item.Required("at");
+    std::optional<Condition> alternative;
+    if (at != nullptr) alternative = ThresholdAt(written, *at, item.PathOf("at"), ctx);
+    const YamlNode* prior = item.Required("prior");
+    const Param prior_param =
+        ctx.params.Compile(prior, item.PathOf("prior"), ParamRange::kNonNegative, 0);
+    const ZeroPrior zero = ZeroPriorOf(prior_param, ctx);
+    if (prior == nullptr || !zero.fixed) all_fixed_zero = false;
+    if (prior == nullptr || !zero.possible) all_can_be_zero = false;
+    if (!alternative) {
+      all_read = false;
+      continue;
+    }
+    bool twice = false;
+    for (const Condition& before : listed)
+      twice = twice || SameThreshold(before, *alternative, ctx.model);
+    if (twice) {
+      ctx.Error(at->where, item.PathOf("at"),
+                "threshold '" + (at->IsScalar() ? at->text : at->Describe()) +
+                    "' is listed twice; each alternative is a different threshold");
+    }
+    listed.push_back(*alternative);
+    // The written threshold keeps the line's own trigger; the others get a leaf of their own.
+    ConditionId id = red_line.trigger;
+    if (SameThreshold(written, *alternative, ctx.model)) {
+      written_listed = true;
+    } else {
+      id = ConditionId(static_cast<int>(ctx.model.conditions.size()));
+      ctx.model.conditions.push_back(*alternative);
+    }
+    red_line.thresholds.push_back({id, prior_param});
+  }
+  if (all_read && !written_listed && !list->items.empty()) {
+    std::string key;
+    const YamlNode* value = ThresholdNode(*trigger, key);
+    const YamlNode& where = value != nullptr ? *value : *trigger;
+    ctx.Error(where.where, value != nullptr ? trigger_path + "." + key : trigger_path,
+              "the trigger's threshold '" +
+                  (where.IsScalar() ? where.text
+                                    : ctx.model.parameters[written.threshold.index].ToString()) +
+                  "' is not among the alternatives of ambiguous.threshold; list it there (the "
+                  "line's written threshold must be one it may have)");
+  }
+  if (all_fixed_zero && !list->items.empty()) {
+    ctx.Error(list->where, list_path,
+              "every prior of the ambiguous threshold is 0: give at least one alternative a "
+              "positive prior");
+  } else if (all_can_be_zero && !list->items.empty()) {
+    ctx.Error(list->where, list_path,
+              "every prior of the ambiguous threshold can be 0 in a run (0 or a bernoulli): give "
+              "at least one alternative a prior that is positive in every run");
+  }
+}
+
+// ambiguous: {response: [...]} or {threshold: [...]} (docs/model.md §7.4, §7.5); not both.
+void CompileAmbiguity(const YamlNode& node, const std::string& path, std::optional<LeverId> lever,
+                      const YamlNode* trigger, const std::string& trigger_path, RedLine& red_line,
+                      CompileContext& ctx) {
+  MapReader ambiguous(node, path, schema::kAmbiguous, ctx.errors);
+  if (!ambiguous.ok()) return;
+  const YamlNode* response = ambiguous.Optional("response");
+  const YamlNode* threshold = ambiguous.Optional("threshold");
+  if (response == nullptr && threshold == nullptr) {
+    // An unknown key (a misspelling) is reported already: it is the cause.
+    bool unknown = false;
+    for (const YamlEntry& entry : node.entries)
+      unknown = unknown || std::find(schema::kAmbiguous.begin(), schema::kAmbiguous.end(),
+                                     entry.key) == schema::kAmbiguous.end();
+    if (!unknown) {
+      ctx.Error(node.where, path,
+                "expected 'response' (a private response) or 'threshold' (a private threshold)");
+    }
+    return;
+  }
+  if (response != nullptr && threshold != nullptr) {
+    ctx.Error(threshold->where, ambiguous.PathOf("threshold"),
+              "a line ambiguous in both its response and its threshold is not supported; keep "
+              "'response' or 'threshold'");
+  }
+  if (response != nullptr) {
+    CompileResponseAlternatives(response, ambiguous.PathOf("response"), lever, red_line, ctx);
+  } else {
+    CompileThresholdAlternatives(threshold, ambiguous.PathOf("threshold"), trigger, trigger_path,
+                                 red_line, ctx);
   }
 }
 
@@ -261,13 +456,18 @@ void CompileRedLines(const YamlNode* section, CompileContext& ctx) {
                     "target must do) or remove 'within'");
         }
         const YamlNode* ambiguous = entry.Optional("ambiguous");
+        // ambiguous.response gives the response level instead of response.level.
+        const bool ambiguous_response = ambiguous != nullptr && ambiguous->IsMapping() &&
+                                        ambiguous->Find("response") != nullptr &&
+                                        !ambiguous->Find("response")->IsNull();
         std::optional<LeverId> response_lever;
         if (const YamlNode* response = entry.Required("response")) {
           response_lever = CompileRedLineResponse(*response, entry.PathOf("response"), red_line,
-                                                  ambiguous != nullptr, ctx);
+                                                  ambiguous_response, ctx);
         }
         if (ambiguous != nullptr) {
-          CompileAmbiguity(*ambiguous, entry.PathOf("ambiguous"), response_lever, red_line, ctx);
+          CompileAmbiguity(*ambiguous, entry.PathOf("ambiguous"), response_lever,
+                           entry.Optional("trigger"), entry.PathOf("trigger"), red_line, ctx);
         }
         if (const YamlNode* deadline = entry.Optional("deadline")) {
           red_line.deadline =

@@ -36,9 +36,10 @@ inline const Keys kRedLine = {
     "id",      "label",    "short_label", "owner",  "audience", "audience_cost", "value",
     "trigger", "response", "deadline",    "demand", "within",   "ambiguous",     "withdrawal"};
 inline const Keys kRedLineResponse = {"lever", "level"};
-inline const Keys kAmbiguous = {"response"};
+inline const Keys kAmbiguous = {"response", "threshold"};
 inline const Keys kWithdrawal = {"audience_cost"};
 inline const Keys kAmbiguousAlternative = {"level", "prior"};
+inline const Keys kAmbiguousThreshold = {"at", "prior"};
 
 inline const Keys kAlliance = {
     "id",        "label",  "short_label", "members",          "rule",     "weights",

@@ -52,6 +52,7 @@ const std::vector<KeySet> kSets = {
     {"kAmbiguous", &schema::kAmbiguous, "red lines"},
     {"kAmbiguousAlternative", &schema::kAmbiguousAlternative, "red lines"},
     {"kWithdrawal", &schema::kWithdrawal, "red lines"},
+    {"kAmbiguousThreshold", &schema::kAmbiguousThreshold, "red lines"},
     {"kAlliance", &schema::kAlliance, "alliances"},
     {"kIndividualResponse", &schema::kIndividualResponse, "alliances"},
     {"kAllianceResponse", &schema::kAllianceResponse, "alliances"},

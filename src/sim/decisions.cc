@@ -228,12 +228,13 @@ void DecideEnforcement(const StepContext& context, State& state) {
 double CrossingForecast(const StepContext& context, State& state, int r) {
   const Model& model = context.model;
   const RedLine& line = model.red_lines[r];
+  const ConditionId trigger = state.TriggerOf(model, RedLineId(r));  // the owner knows it (§7.5)
   // A pending order of another party that will cross the line when it lands (§3.2): orders
   // are carried out whatever the line does, so it will be tested, as it stands or withdrawn.
   for (std::size_t l = 0; l < model.levers.size(); ++l) {
     const int ordered = state.order_level[l];
     if (ordered < 0 || model.levers[l].owner.actor == line.owner) continue;
-    if (Evaluate(model, state, line.trigger,
+    if (Evaluate(model, state, trigger,
                  ConditionContext{line.owner, false, LeverId(static_cast<int>(l)), ordered}))
       return 1.0;
   }
@@ -244,7 +245,7 @@ double CrossingForecast(const StepContext& context, State& state, int r) {
     const Move* candidates = &state.stage_candidates[a * state.max_candidates];
     bool any = false;
     for (int c = 1; c < n && !any; ++c)
-      any = Evaluate(model, state, line.trigger,
+      any = Evaluate(model, state, trigger,
                      ConditionContext{line.owner, false, candidates[c].lever, candidates[c].level});
     if (!any) continue;
     const int types = static_cast<int>(model.actors[a].types.size());
@@ -253,7 +254,7 @@ double CrossingForecast(const StepContext& context, State& state, int r) {
                                             std::span<const Move>(candidates, n), probabilities);
     double crosses = 0;
     for (int c = 1; c < n; ++c) {
-      if (!Evaluate(model, state, line.trigger,
+      if (!Evaluate(model, state, trigger,
                     ConditionContext{line.owner, false, candidates[c].lever, candidates[c].level}))
         continue;
       for (int t = 0; t < types; ++t)

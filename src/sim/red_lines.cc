@@ -1,6 +1,7 @@
 // Red-line lifecycle (MODEL §4): intact -> crossed -> enforced | lapsed, once per run. A demand
 // (docs/model.md §7.3): intact -> pending (issued) -> satisfied | crossed at its deadline.
 #include <algorithm>
+#include <cstdint>
 
 #include "crisis/conditions.h"
 #include "sim/stages.h"
@@ -48,6 +49,16 @@ void UpdateDemand(const StepContext& context, State& state, int r) {
   }
 }
 
+// Red line r, with an ambiguous threshold, stands at this stage 5: every alternative whose
+// trigger holds now is ruled out for everyone but the owner — had it been the threshold, the line
+// would have been crossed (docs/model.md §7.5). The true one never is (its trigger does not hold).
+void RuleOutThresholds(const Model& model, State& state, int r, const ConditionContext& context) {
+  const RedLine& line = model.red_lines[r];
+  std::uint8_t* alive = &state.threshold_alive[r * state.max_thresholds];
+  for (int k = 0; k < static_cast<int>(line.thresholds.size()); ++k)
+    if (alive[k] && Evaluate(model, state, line.thresholds[k].trigger, context)) alive[k] = 0;
+}
+
 }  // namespace
 
 void UpdateRedLines(const StepContext& context, State& state) {
@@ -63,9 +74,13 @@ void UpdateRedLines(const StepContext& context, State& state) {
     switch (state.red_line_status[r]) {
       case RedLineStatus::kIntact: {
         const ConditionContext trigger_context{line.owner, false, LeverId(), 0};
-        if (Evaluate(model, state, line.trigger, trigger_context)) {
+        // The run's trigger: for an ambiguous threshold, the drawn alternative's (§7.5).
+        if (Evaluate(model, state, state.TriggerOf(model, RedLineId(r)), trigger_context)) {
           Cross(context, state, r);
-        } else if (state.withdraw_choice[r] != 0) {  // docs/model.md §7.6
+          break;
+        }
+        if (line.threshold_ambiguous()) RuleOutThresholds(model, state, r, trigger_context);
+        if (state.withdraw_choice[r] != 0) {  // docs/model.md §7.6
           state.red_line_status[r] = RedLineStatus::kWithdrawn;
           state.resolved_step[r] = step;
           ++state.withdrawals;

@@ -21,13 +21,14 @@ struct StepContext {
   StepObserver* observer;  // may be null
 };
 
-// Turns State::trigger_memo on, cleared, for its lifetime — a scope in which nothing that
-// red-line triggers read (levels, strikes, interference, rungs, statuses) changes — and off at
-// its end.
+// Turns State::trigger_memo (and threshold_weight_memo) on, cleared, for its lifetime — a scope
+// in which nothing that red-line triggers read (levels, strikes, interference, rungs, statuses,
+// ruled-out thresholds) changes — and off at its end.
 class TriggerMemo {
  public:
   explicit TriggerMemo(State& state) : state_(state) {
     std::fill(state.trigger_memo.begin(), state.trigger_memo.end(), std::int8_t{-1});
+    std::fill(state.threshold_weight_memo.begin(), state.threshold_weight_memo.end(), -1.0);
     state.trigger_memo_on = true;
   }
   ~TriggerMemo() { state_.trigger_memo_on = false; }

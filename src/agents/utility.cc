@@ -493,9 +493,12 @@ namespace {
 
 // MoveUtilityTerms for a timed lever (acts, lead times; docs/model.md §5.7) or one whose moves
 // can comply with a demand (§7.3). A raise with lead
-// time K takes effect after K steps, so the new level's running effects last R = max(0, H - K)
-// of the lookahead's H steps; an act's own effects count once (if K < H); running effects are
-// those of postures: P(level) is the level itself, or the posture below an act.
+// time K takes effect after K steps, so the new level's running effects last R = H - K of the
+// lookahead's H steps; an act's own effects count once; running effects are those of postures:
+// P(level) is the level itself, or the posture below an act. An order that lands at or beyond
+// the lookahead (K >= H) is weighed as if the lookahead reached the step it lands: R = 1 (until
+// model 0.2's review R was 0 and the act did not count, so such an order cost only the switching
+// cost, however grave).
 MoveTerms TimedMoveTerms(const Model& model, const State& state, ActorId actor, const Move& m,
                          double lookahead, const WarView& war) {
   MoveTerms terms;
@@ -506,8 +509,8 @@ MoveTerms TimedMoveTerms(const Model& model, const State& state, ActorId actor, 
   const int from_posture = lever.levels[from].posture;
   const int to_posture = lever.levels[to].posture;
   const int lead = LeadTime(lever, from, to);
-  const double running = std::max(0.0, lookahead - lead);
-  const double once = lever.levels[to].act && to > from && lead < lookahead ? 1.0 : 0.0;
+  const double running = lead < lookahead ? lookahead - lead : 1.0;
+  const double once = lever.levels[to].act && to > from ? 1.0 : 0.0;
   terms.war = WarValueOf(
       war, NetPowerChangeInline(model, state, m.lever, to_posture, war.net_power, from_posture) *
                running / lookahead);

@@ -130,6 +130,26 @@ TEST(Acts, UtilityCountsAnActOnceAndAnOrderFromItsLeadTime) {
   EXPECT_NEAR(order.cost, 0.5 * (kH - 3), 1e-12);
 }
 
+// docs/model.md §5.7: an order landing at or beyond the lookahead (lead time 3, lookahead 2 or
+// 3) is weighed as if the lookahead reached the step it lands (R = 1), not at its switching
+// cost alone. Checked to fail with the formula before model 0.2's review (R = max(0, H - K)):
+// the order's cost was 0 for both lookaheads.
+TEST(Acts, AnOrderLandingBeyondTheLookaheadIsStillWeighed) {
+  for (const char* lookahead : {"2", "3"}) {
+    const Model model = LoadModel(REDLINE_SOURCE_DIR "/tests/scenarios/acts.yaml",
+                                  {std::string("actors.west.decision.lookahead=") + lookahead});
+    const Simulator sim(model, MakeDecisionModels(model));
+    State state;
+    state.Allocate(model);
+    sim.Reset(state, RunRng(7, 0));
+    const double h = Lookahead(model, state, ActorId(kWest));
+    ASSERT_LE(h, 3.0);
+    const LeverId mobilise(LeverIndex(model, "mobilise"));
+    const MoveTerms order = MoveUtilityTerms(model, state, ActorId(kWest), Move{mobilise, 1}, h);
+    EXPECT_NEAR(order.cost, 0.5, 1e-12) << "lookahead " << lookahead;
+  }
+}
+
 // docs/model.md §7.2: enforcing with an act weighs the act's own cost once, as a decision to do
 // it unprompted does (§5.7), not once per step of the lookahead. Checked to fail with model
 // 0.2's first version, which counted it H times (cost 8 + retaliation here).

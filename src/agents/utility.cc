@@ -275,6 +275,14 @@ namespace {
   return context;
 }
 
+// Whether `actor` prices crossing red line r: r intact, not the actor's own, not a demand (a
+// demand's trigger issues it; its target is priced by DemandRelief, §7.3).
+[[gnu::always_inline]] inline bool PricedAgainst(const State& state, const RedLine& line,
+                                                 ActorId actor, RedLineId r) {
+  return state.red_line_status[r.index] == RedLineStatus::kIntact && line.owner != actor &&
+         !line.is_demand;
+}
+
 // Whether red line r's trigger holds with `lever` at `level` (memoised while the memo is on).
 [[gnu::always_inline]] inline bool TriggerHoldsWith(const Model& model, const State& state,
                                                     RedLineId r, LeverId lever, int level) {
@@ -341,9 +349,7 @@ namespace {
 [[gnu::noinline]] double AmbiguousRetaliation(const Model& model, const State& state, ActorId actor,
                                               LeverId lever, int level, RedLineId r) {
   const RedLine& line = model.red_lines[r.index];
-  if (state.red_line_status[r.index] != RedLineStatus::kIntact || line.owner == actor ||
-      line.is_demand)
-    return 0.0;
+  if (!PricedAgainst(state, line, actor, r)) return 0.0;
   return AmbiguousCrossing(model, state, actor, lever, level, r, true);
 }
 
@@ -352,9 +358,7 @@ namespace {
 double CrossingThreat(const Model& model, const State& state, ActorId actor, LeverId lever,
                       int level, RedLineId r) {
   const RedLine& line = model.red_lines[r.index];
-  if (state.red_line_status[r.index] != RedLineStatus::kIntact || line.owner == actor ||
-      line.is_demand)
-    return 0.0;
+  if (!PricedAgainst(state, line, actor, r)) return 0.0;
   if (state.max_alternatives > 0 && line.ambiguous())
     return AmbiguousCrossing(model, state, actor, lever, level, r, false);
   const double threat = ResponseThreat(model, state, actor, lever, level, r, line.response_level,
@@ -376,9 +380,7 @@ double CrossingWeight(const Model& model, const State& state, LeverId lever, int
 double ThreatIfCrossed(const Model& model, const State& state, ActorId actor, LeverId lever,
                        int level, RedLineId r) {
   const RedLine& line = model.red_lines[r.index];
-  if (state.red_line_status[r.index] != RedLineStatus::kIntact || line.owner == actor ||
-      line.is_demand)
-    return 0.0;
+  if (!PricedAgainst(state, line, actor, r)) return 0.0;
   return ResponseThreat(model, state, actor, lever, level, r, line.response_level,
                         state.ThreatTo(actor, r));
 }
@@ -386,9 +388,7 @@ double ThreatIfCrossed(const Model& model, const State& state, ActorId actor, Le
 double AlternativeCrossingThreat(const Model& model, const State& state, ActorId actor,
                                  LeverId lever, int level, RedLineId r, int k) {
   const RedLine& line = model.red_lines[r.index];
-  if (state.red_line_status[r.index] != RedLineStatus::kIntact || line.owner == actor ||
-      line.is_demand)
-    return 0.0;
+  if (!PricedAgainst(state, line, actor, r)) return 0.0;
   const double threat =
       ResponseThreat(model, state, actor, lever, level, r, line.alternatives[k].level,
                      state.AlternativeThreat(actor, r, k));

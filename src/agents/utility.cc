@@ -286,14 +286,19 @@ namespace {
 // Whether red line r's trigger holds with `lever` at `level` (memoised while the memo is on).
 [[gnu::always_inline]] inline bool TriggerHoldsWith(const Model& model, const State& state,
                                                     RedLineId r, LeverId lever, int level) {
+  // The result depends only on (r, lever, level) while the memo is on (State::trigger_memo):
+  // looked up before the trigger's context is built.
+  std::int8_t* memo = nullptr;
+  if (state.trigger_memo_on) {
+    memo = &state.trigger_memo[static_cast<std::size_t>(r.index) * model.total_levels +
+                               model.level_offset[lever.index] + level];
+    if (*memo >= 0) return *memo != 0;
+  }
   const RedLine& line = model.red_lines[r.index];
-  const ConditionContext context = MoveContext(model, state, line, lever, level);
-  if (!state.trigger_memo_on) return Evaluate(model, state, line.trigger, context);
-  // The result depends only on (r, lever, level) while the memo is on (State::trigger_memo).
-  std::int8_t& holds = state.trigger_memo[static_cast<std::size_t>(r.index) * model.total_levels +
-                                          model.level_offset[lever.index] + level];
-  if (holds < 0) holds = Evaluate(model, state, line.trigger, context) ? 1 : 0;
-  return holds != 0;
+  const bool holds =
+      Evaluate(model, state, line.trigger, MoveContext(model, state, line, lever, level));
+  if (memo != nullptr) *memo = holds ? 1 : 0;
+  return holds;
 }
 
 // w_R of a line with an ambiguous threshold (docs/model.md §7.5): the prior mass of the

@@ -75,6 +75,20 @@ void LeverLikelihoods(State& state, const Move* candidates, int n, int types, in
     while (end < n && candidates[end].lever == lever) ++end;
     const bool moved_this = pick >= c && pick < end;
     double* out = &state.lever_likelihood[lever.index * mt];
+    if (types == 2) {  // the usual case: both rows in one pass, each summed in the same order
+      const double* row0 = rows;
+      const double* row1 = rows + stride;
+      double total0 = row0[0], total1 = row1[0];
+      for (int k = c; k < end; ++k) {
+        total0 += row0[k];
+        total1 += row1[k];
+      }
+      const int seen = moved_this ? pick : 0;
+      out[0] = total0 > 0.0 ? row0[seen] / total0 : 1.0;
+      out[1] = total1 > 0.0 ? row1[seen] / total1 : 1.0;
+      c = end;
+      continue;
+    }
     for (int t = 0; t < types; ++t) {
       const double* row = rows + t * stride;
       double total = row[0];
@@ -298,10 +312,10 @@ void DecideWithdrawal(const StepContext& context, State& state) {
 
 }  // namespace
 
-void DecideAndApply(const StepContext& context, State& state) {
+void ComputeMoves(const StepContext& context, State& state) {
   const Model& model = context.model;
   // Every mover's candidates and probabilities at the current levels; then, if joint hazards
-  // couple some of them, their stage equilibrium; then the draws.
+  // couple some of them, their stage equilibrium (DecideAndApply makes the draws).
   {
     // No level moves before every probability is known: red-line triggers are memoised.
     TriggerMemo memo(state);
@@ -328,6 +342,10 @@ void DecideAndApply(const StepContext& context, State& state) {
       SolveStage(context, state);
     }
   }
+}
+
+void DecideAndApply(const StepContext& context, State& state) {
+  const Model& model = context.model;
   for (int a = 0; a < state.actors; ++a)
     if (state.stage_count[a] > 0) PickMove(context, state, ActorId(a));
   // Beliefs about movers, from the levels before the moves: every lever of a type-dependent

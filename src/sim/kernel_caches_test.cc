@@ -57,6 +57,35 @@ TEST(TriggerMemo, GivesExactlyTheUnmemoisedCrossingThreats) {
   EXPECT_GT(nonzero, 100) << "of " << compared << ": the crisis must threaten something";
 }
 
+// Simulator::Step opens one TriggerMemo around the credibility refresh and the move
+// probabilities, each of which opens its own: an enclosed memo must neither clear the
+// enclosing one's entries nor turn it off, and the outermost turns it off at its end. Checked
+// to fail with the enclosed guard clearing the memo as the outer one does (the entry is lost).
+TEST(TriggerMemo, AnEnclosedMemoKeepsTheEnclosingOne) {
+  const Model model = testing::CrisisModel();
+  State state;
+  state.Allocate(model);
+  const Simulator sim(model, MakeDecisionModels(model));
+  sim.Reset(state, RunRng(2022, 0));
+  ASSERT_FALSE(state.trigger_memo.empty());
+  {
+    TriggerMemo outer(state);
+    ASSERT_TRUE(state.trigger_memo_on);
+    EXPECT_EQ(state.trigger_memo[0], -1);  // opened cleared
+    state.trigger_memo[0] = 1;
+    {
+      TriggerMemo inner(state);
+      EXPECT_TRUE(state.trigger_memo_on);
+      EXPECT_EQ(state.trigger_memo[0], 1);
+    }
+    EXPECT_TRUE(state.trigger_memo_on);
+    EXPECT_EQ(state.trigger_memo[0], 1);
+  }
+  EXPECT_FALSE(state.trigger_memo_on);
+  TriggerMemo again(state);
+  EXPECT_EQ(state.trigger_memo[0], -1);  // a new outermost memo starts cleared
+}
+
 // The credibility of an intact line reads the decision model's window probability directly
 // (DecisionModel::EnforceWindowProbabilities; the quantal model returns σ(λU) and takes the
 // per-step root only for crossed lines). At every step of many runs of the test crisis, for

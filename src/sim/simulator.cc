@@ -21,6 +21,7 @@ void Simulator::Reset(State& state, const RunRng& rng) const {
   // Two Jacobi iterations make the starting credibilities include one round of anticipated
   // retaliation against enforcement, so step 0 is not special.
   const StepContext context{*model_, decisions_, rng, nullptr};
+  TriggerMemo memo(state);  // no level moves between the two: one memo of the triggers
   RefreshCredibility(context, state);
   RefreshCredibility(context, state);
 }
@@ -44,8 +45,14 @@ void Simulator::Step(State& state, const RunRng& rng, StepObserver* observer) co
   // 1. Scheduled power shifts; caches from the state at the start of the step.
   if (!model.theatre.shifts.empty()) ApplyPowerShifts(model, state);
   RefreshLeverAggregates(model, state);
-  RefreshCredibility(context, state);
-  // 2. Simultaneous moves and enforcement; belief updates.
+  {
+    // Nothing a red-line trigger reads changes until the moves are drawn and applied: the
+    // refresh and the move probabilities share one memo of the triggers.
+    TriggerMemo memo(state);
+    RefreshCredibility(context, state);
+    // 2. Simultaneous moves and enforcement; belief updates.
+    ComputeMoves(context, state);
+  }
   DecideAndApply(context, state);
   RefreshLeverAggregates(model, state);
   // 3. Accidents and strikes, as perceived. 4. Red lines. 5. Article 5.

@@ -23,20 +23,26 @@ struct StepContext {
 
 // Turns State::trigger_memo (and threshold_weight_memo) on, cleared, for its lifetime — a scope
 // in which nothing that red-line triggers read (levels, strikes, interference, rungs, statuses,
-// ruled-out thresholds) changes — and off at its end.
+// ruled-out thresholds) changes — and off at its end. Inside an enclosing TriggerMemo it does
+// nothing: the enclosing scope's memo stays valid (Simulator::Step shares one between the
+// credibility refresh and the move probabilities, which run with the same triggers' inputs).
 class TriggerMemo {
  public:
-  explicit TriggerMemo(State& state) : state_(state) {
+  explicit TriggerMemo(State& state) : state_(state), owner_(!state.trigger_memo_on) {
+    if (!owner_) return;
     std::fill(state.trigger_memo.begin(), state.trigger_memo.end(), std::int8_t{-1});
     std::fill(state.threshold_weight_memo.begin(), state.threshold_weight_memo.end(), -1.0);
     state.trigger_memo_on = true;
   }
-  ~TriggerMemo() { state_.trigger_memo_on = false; }
+  ~TriggerMemo() {
+    if (owner_) state_.trigger_memo_on = false;
+  }
   TriggerMemo(const TriggerMemo&) = delete;
   TriggerMemo& operator=(const TriggerMemo&) = delete;
 
  private:
   State& state_;
+  bool owner_;  // whether this scope turned the memo on (and turns it off)
 };
 
 // caches.cc: aid/interdiction/interference from current levels; enforcement probabilities and
@@ -44,8 +50,12 @@ class TriggerMemo {
 void RefreshLeverAggregates(const Model& model, State& state);
 void RefreshCredibility(const StepContext& context, State& state);
 
-// decisions.cc: every actor picks a move; owners of crossed red lines decide on enforcement;
-// observers update beliefs; then moves and enforcement are applied together.
+// decisions.cc, in two parts: ComputeMoves gives every mover its candidates and per-type move
+// probabilities at the current levels (and the coupled actors' stage equilibrium); nothing a
+// red-line trigger reads changes in it. DecideAndApply then draws the moves; owners of crossed
+// red lines decide on enforcement; observers update beliefs; moves and enforcement are applied
+// together. Simulator::Step runs ComputeMoves right after RefreshCredibility, in one TriggerMemo.
+void ComputeMoves(const StepContext& context, State& state);
 void DecideAndApply(const StepContext& context, State& state);
 
 // beliefs.cc: Bayesian update of every observer's belief about `actor` given the likelihood

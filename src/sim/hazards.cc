@@ -39,6 +39,7 @@ void ApplyLevel(const StepContext& context, State& state, int l, int k, bool act
   const Model& model = context.model;
   const Lever& lever = model.levers[l];
   const Level& level = lever.levels[k];
+  if (level.hazards.empty() && !level.strikes_territory) return;  // most levels: nothing to do
   const int party = PartyOf(model, LeverId(l));
   if (level.strikes_territory && lever.target.valid()) {
     RecordStrike(model, state, party, lever.target, level.rung.index, -1.0, state.lever_path[l]);

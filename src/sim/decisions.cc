@@ -315,32 +315,31 @@ void DecideWithdrawal(const StepContext& context, State& state) {
 void ComputeMoves(const StepContext& context, State& state) {
   const Model& model = context.model;
   // Every mover's candidates and probabilities at the current levels; then, if joint hazards
-  // couple some of them, their stage equilibrium (DecideAndApply makes the draws).
-  {
-    // No level moves before every probability is known: red-line triggers are memoised.
-    TriggerMemo memo(state);
+  // couple some of them, their stage equilibrium (DecideAndApply makes the draws). No level
+  // moves before every probability is known: red-line triggers are memoised (in Step, in the
+  // memo the credibility refresh already opened).
+  TriggerMemo memo(state);
+  for (int a = 0; a < state.actors; ++a) {
+    state.chosen[a] = Move{};
+    state.moved[a] = 0;
+    state.stage_count[a] = 0;
+    if (model.levers_of_actor[a].empty()) continue;
+    state.stage_count[a] = BuildCandidates(model, state, ActorId(a),
+                                           &state.stage_candidates[a * state.max_candidates]);
+    ComputeMove(context, state, ActorId(a), StageRows(state, state.stage_probability, a));
+  }
+  if (model.any_coupled) {
+    // Pre-emption (docs/model.md §11.1): what each coupled actor's draw would pick with the
+    // others expected to keep their levels (the probabilities computed so far).
     for (int a = 0; a < state.actors; ++a) {
-      state.chosen[a] = Move{};
-      state.moved[a] = 0;
-      state.stage_count[a] = 0;
-      if (model.levers_of_actor[a].empty()) continue;
-      state.stage_count[a] = BuildCandidates(model, state, ActorId(a),
-                                             &state.stage_candidates[a * state.max_candidates]);
-      ComputeMove(context, state, ActorId(a), StageRows(state, state.stage_probability, a));
+      state.pick_alone[a] = -1;
+      if (!model.coupled[a] || state.stage_count[a] == 0) continue;
+      const double u = context.rng.Uniform(DrawPurpose::kDecision, state.step, a);
+      state.pick_alone[a] = Pick(
+          StageRows(state, state.stage_probability, a) + state.type[a].index * state.max_candidates,
+          state.stage_count[a], u);
     }
-    if (model.any_coupled) {
-      // Pre-emption (docs/model.md §11.1): what each coupled actor's draw would pick with the
-      // others expected to keep their levels (the probabilities computed so far).
-      for (int a = 0; a < state.actors; ++a) {
-        state.pick_alone[a] = -1;
-        if (!model.coupled[a] || state.stage_count[a] == 0) continue;
-        const double u = context.rng.Uniform(DrawPurpose::kDecision, state.step, a);
-        state.pick_alone[a] = Pick(StageRows(state, state.stage_probability, a) +
-                                       state.type[a].index * state.max_candidates,
-                                   state.stage_count[a], u);
-      }
-      SolveStage(context, state);
-    }
+    SolveStage(context, state);
   }
 }
 

@@ -267,13 +267,14 @@ class EfgParser {
 
   Error ParsePayoffs(std::vector<Number>& payoffs) {
     if (auto e = Expect(TokenKind::kLeftBrace, "'{' before the payoffs")) return e;
+    payoffs.reserve(static_cast<std::size_t>(num_players()));
     while (static_cast<int>(payoffs.size()) < num_players()) {
       Number payoff;
       if (auto e =
               ReadNumber("a payoff for player " + std::to_string(payoffs.size() + 1), payoff)) {
         return e;
       }
-      payoffs.push_back(payoff);
+      payoffs.push_back(std::move(payoff));
       if (lex_.current().kind == TokenKind::kComma) lex_.Advance();
     }
     return Expect(TokenKind::kRightBrace,

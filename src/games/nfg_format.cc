@@ -125,10 +125,11 @@ class NfgParser {
   }
 
   Error ReadPayoffs(std::vector<Number>& payoffs, bool commas_allowed) {
+    payoffs.reserve(players_.size());
     for (std::size_t p = 0; p < players_.size(); ++p) {
       auto number = lex_.CurrentNumber();
       if (!number) return lex_.Expected("a payoff for player " + std::to_string(p + 1));
-      payoffs.push_back(*number);
+      payoffs.push_back(std::move(*number));
       lex_.Advance();
       if (commas_allowed && lex_.current().kind == TokenKind::kComma) lex_.Advance();
     }

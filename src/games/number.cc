@@ -2,8 +2,12 @@
 
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
+#include <numeric>
+#include <utility>
 
 namespace redline::games {
 namespace {
@@ -62,6 +66,70 @@ std::optional<mpq_class> ParseDecimal(std::string_view text) {
   return value;
 }
 
+// Up to 18 decimal digits (the whole of `text`) as an integer; nullopt otherwise.
+std::optional<std::int64_t> SmallDigits(std::string_view text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  std::int64_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+// The common literals ("-3", "0.25", "1/3", "2e2") whose numerator and denominator fit in
+// 64 bits, without GMP's string conversions: numerator / denominator, reduced. nullopt
+// leaves the literal to the general parser (which also reports malformed ones).
+std::optional<std::pair<std::int64_t, std::int64_t>> SmallRational(std::string_view text) {
+  std::int64_t numerator = 0, denominator = 1;
+  if (auto slash = text.find('/'); slash != std::string_view::npos) {
+    auto top = SmallDigits(text.substr(0, slash));
+    auto bottom = SmallDigits(text.substr(slash + 1));
+    if (!top || !bottom || *bottom == 0) return std::nullopt;
+    numerator = *top;
+    denominator = *bottom;
+  } else {
+    int exponent = 0;
+    if (auto e = text.find_first_of("eE"); e != std::string_view::npos) {
+      std::string_view exponent_text = text.substr(e + 1);
+      text = text.substr(0, e);
+      bool negative = false;
+      if (!exponent_text.empty() && (exponent_text[0] == '+' || exponent_text[0] == '-')) {
+        negative = exponent_text[0] == '-';
+        exponent_text.remove_prefix(1);
+      }
+      if (exponent_text.size() > 2) return std::nullopt;
+      auto magnitude = SmallDigits(exponent_text);
+      if (!magnitude) return std::nullopt;
+      exponent = static_cast<int>(negative ? -*magnitude : *magnitude);
+    }
+    std::string_view integer_part = text, fraction_part;
+    if (auto dot = text.find('.'); dot != std::string_view::npos) {
+      integer_part = text.substr(0, dot);
+      fraction_part = text.substr(dot + 1);
+    }
+    if (integer_part.size() + fraction_part.size() > 18) return std::nullopt;
+    std::optional<std::int64_t> whole =
+        integer_part.empty() ? std::optional<std::int64_t>(0) : SmallDigits(integer_part);
+    std::optional<std::int64_t> part =
+        fraction_part.empty() ? std::optional<std::int64_t>(0) : SmallDigits(fraction_part);
+    if (!whole || !part || (integer_part.empty() && fraction_part.empty())) return std::nullopt;
+    numerator = *whole;
+    for (std::size_t i = 0; i < fraction_part.size(); ++i) numerator *= 10;
+    numerator += *part;
+    exponent -= static_cast<int>(fraction_part.size());
+    for (; exponent > 0; --exponent) {
+      if (__builtin_mul_overflow(numerator, std::int64_t{10}, &numerator)) return std::nullopt;
+    }
+    for (; exponent < 0; ++exponent) {
+      if (denominator > std::numeric_limits<std::int64_t>::max() / 10) return std::nullopt;
+      denominator *= 10;
+    }
+  }
+  const std::int64_t divisor = std::gcd(numerator, denominator);
+  return std::pair{numerator / divisor, denominator / divisor};
+}
+
 }  // namespace
 
 std::optional<Number> Number::Parse(std::string_view text) {
@@ -69,6 +137,19 @@ std::optional<Number> Number::Parse(std::string_view text) {
   if (!text.empty() && (text[0] == '+' || text[0] == '-')) {
     negative = text[0] == '-';
     text.remove_prefix(1);
+  }
+  if (auto small = SmallRational(text)) {
+    Number number;
+    const auto [numerator, denominator] = *small;
+    mpq_set_si(number.exact_.get_mpq_t(), negative ? -numerator : numerator,
+               static_cast<unsigned long>(denominator));
+    // Exactly the double exact().get_d() gives (which truncates): a quotient of integers
+    // below 2^53 is exact only when the denominator is 1.
+    constexpr std::int64_t kExactInDouble = std::int64_t{1} << 53;
+    number.real_ = denominator == 1 && numerator <= kExactInDouble
+                       ? static_cast<double>(negative ? -numerator : numerator)
+                       : number.exact_.get_d();
+    return number;
   }
   mpq_class value;
   if (auto slash = text.find('/'); slash != std::string_view::npos) {

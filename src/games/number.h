@@ -25,6 +25,13 @@ class Number {
     real_ = exact_.get_d();
   }
   explicit Number(long integer) : exact_(integer), real_(static_cast<double>(integer)) {}
+  Number(const Number&) = default;
+  Number& operator=(const Number&) = default;
+  // mpq_class's move is not declared noexcept (it re-initialises the source, which may
+  // allocate), so vectors of numbers would copy every rational when they grow. GMP aborts
+  // when an allocation fails rather than throwing, so these cannot throw.
+  Number(Number&&) noexcept = default;
+  Number& operator=(Number&&) noexcept = default;
 
   // Parses one numeric literal (the whole of `text`). Returns nullopt when `text` is not a
   // number, has a zero denominator, or an exponent beyond +-4000 (guards against inputs

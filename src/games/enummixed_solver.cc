@@ -17,13 +17,15 @@ Result<BimatrixPayoffs> BimatrixOf(const AnyGame& game) {
 BimatrixPayoffs BimatrixOf(const NormalFormGame& normal) {
   BimatrixPayoffs out;
   const int rows = normal.num_strategies(0), columns = normal.num_strategies(1);
-  out.row.assign(rows, RationalVector(columns));
-  out.column.assign(rows, RationalVector(columns));
+  out.row.resize(rows);
+  out.column.resize(rows);
   for (int i = 0; i < rows; ++i) {
+    out.row[i].reserve(columns);
+    out.column[i].reserve(columns);
     for (int j = 0; j < columns; ++j) {
-      const int64_t cell = normal.CellOf({i, j});
-      out.row[i][j] = normal.exact_payoff(cell, 0);
-      out.column[i][j] = normal.exact_payoff(cell, 1);
+      const int64_t cell = normal.stride(0) * i + normal.stride(1) * j;  // as CellOf({i, j})
+      out.row[i].push_back(normal.exact_payoff(cell, 0));
+      out.column[i].push_back(normal.exact_payoff(cell, 1));
     }
   }
   return out;

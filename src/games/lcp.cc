@@ -8,18 +8,35 @@ namespace redline::games {
 
 namespace {
 
-Status CheckLcpShape(const RationalMatrix& m, const RationalVector& q,
-                     const RationalVector& covering) {
-  const std::size_t n = q.size();
-  if (m.size() != n || covering.size() != n) {
+// q and the covering vector, for an M of n rows.
+Status CheckLcpVectors(std::size_t n, const RationalVector& q, const RationalVector& covering) {
+  if (q.size() != n || covering.size() != n) {
     return SolverError("LCP: M, q and the covering vector must have the same size");
-  }
-  for (const RationalVector& row : m) {
-    if (row.size() != n) return SolverError("LCP: M must be square");
   }
   for (std::size_t i = 0; i < n; ++i) {
     if (sgn(q[i]) < 0 && sgn(covering[i]) <= 0) {
       return SolverError("LCP: the covering vector must be positive where q is negative");
+    }
+  }
+  return {};
+}
+
+Status CheckLcpShape(const RationalMatrix& m, const RationalVector& q,
+                     const RationalVector& covering) {
+  if (Status status = CheckLcpVectors(m.size(), q, covering); !status) return status;
+  for (const RationalVector& row : m) {
+    if (row.size() != m.size()) return SolverError("LCP: M must be square");
+  }
+  return {};
+}
+
+Status CheckLcpShape(const SparseRationalMatrix& m, const RationalVector& q,
+                     const RationalVector& covering) {
+  if (Status status = CheckLcpVectors(m.rows.size(), q, covering); !status) return status;
+  if (static_cast<int>(m.rows.size()) != m.size) return SolverError("LCP: M must be square");
+  for (const SparseRow& row : m.rows) {
+    for (const auto& entry : row) {
+      if (entry.first < 0 || entry.first >= m.size) return SolverError("LCP: M must be square");
     }
   }
   return {};
@@ -95,13 +112,13 @@ Result<LcpSolution> SolveLcpLemke(const RationalMatrix& m, const RationalVector&
 
 namespace {
 
-Status CheckMixedSolution(const RationalMatrix& m, const RationalVector& q,
+Status CheckMixedSolution(const SparseRationalMatrix& m, const RationalVector& q,
                           const std::vector<char>& free, const RationalVector& z) {
   const std::size_t n = q.size();
   for (std::size_t i = 0; i < n; ++i) {
     mpq_class w = q[i];
-    for (std::size_t j = 0; j < n; ++j) {
-      if (sgn(m[i][j]) != 0 && sgn(z[j]) != 0) w += m[i][j] * z[j];
+    for (const auto& [j, v] : m.rows[i]) {
+      if (sgn(z[j]) != 0) w += v * z[j];
     }
     const bool ok = free[i] ? sgn(w) == 0 : sgn(w) >= 0 && sgn(z[i]) >= 0 && sgn(w * z[i]) == 0;
     if (!ok) return SolverError("LCP: Lemke's path ended at a point that is not a solution");
@@ -140,7 +157,7 @@ Status CheckMixedStart(const LcpTableau& tableau, const std::vector<char>& free,
 // The mixed path in floating point (Tableau: doubles, double-doubles, or GMP floats of
 // `precision_bits`); as FloatLemke.
 template <typename Tableau>
-std::optional<LcpSolution> FloatMixedLemke(const RationalMatrix& m, const RationalVector& q,
+std::optional<LcpSolution> FloatMixedLemke(const SparseRationalMatrix& m, const RationalVector& q,
                                            const RationalVector& covering,
                                            const std::vector<char>& free,
                                            const MixedLcpStart& start, const LemkeOptions& options,
@@ -182,7 +199,7 @@ std::optional<LcpSolution> FloatMixedLemke(const RationalMatrix& m, const Ration
 // then with ties relative to the ratios only (right where the ratios shrink geometrically,
 // e.g. long risk_taking trees); the first whose end passes the exact check.
 template <typename Tableau>
-std::optional<LcpSolution> VerifiedFloatPath(const RationalMatrix& m, const RationalVector& q,
+std::optional<LcpSolution> VerifiedFloatPath(const SparseRationalMatrix& m, const RationalVector& q,
                                              const RationalVector& covering,
                                              const std::vector<char>& free,
                                              const MixedLcpStart& start,
@@ -200,7 +217,7 @@ std::optional<LcpSolution> VerifiedFloatPath(const RationalMatrix& m, const Rati
 
 }  // namespace
 
-Result<LcpSolution> SolveMixedLcpLemke(const RationalMatrix& m, const RationalVector& q,
+Result<LcpSolution> SolveMixedLcpLemke(const SparseRationalMatrix& m, const RationalVector& q,
                                        const RationalVector& covering,
                                        const std::vector<char>& free, const MixedLcpStart& start,
                                        const LemkeOptions& options) {
@@ -226,7 +243,7 @@ Result<LcpSolution> SolveMixedLcpLemke(const RationalMatrix& m, const RationalVe
       return *fast;
     }
   }
-  LcpTableau tableau(m, q, covering);
+  LcpTableau tableau(m.Dense(), q, covering);
   for (std::size_t i = 0; i < free.size() && i < q.size(); ++i) {
     if (free[i]) tableau.SetFree(static_cast<int>(i));
   }

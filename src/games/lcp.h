@@ -61,7 +61,7 @@ struct MixedLcpStart {
 // indices, complementarity); a path that ends elsewhere is reported as an error, never
 // returned as a solution. Errors: mismatched sizes, a starting basis that is singular,
 // infeasible or lacks z0 or a free variable, ray termination.
-Result<LcpSolution> SolveMixedLcpLemke(const RationalMatrix& m, const RationalVector& q,
+Result<LcpSolution> SolveMixedLcpLemke(const SparseRationalMatrix& m, const RationalVector& q,
                                        const RationalVector& covering,
                                        const std::vector<char>& free, const MixedLcpStart& start,
                                        const LemkeOptions& options = {});

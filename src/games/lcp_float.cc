@@ -16,16 +16,6 @@ namespace {
 constexpr double kPivotTolerance = 1e-13;
 constexpr double kTieTolerance = 1e-11;
 
-double LargestMagnitude(const RationalMatrix& m) {
-  double largest = 0;
-  for (const RationalVector& row : m) {
-    for (const mpq_class& v : row) {
-      if (sgn(v) != 0) largest = std::max(largest, std::fabs(v.get_d()));
-    }
-  }
-  return largest;
-}
-
 // The few operations whose spelling differs between double, dd_real and mpf_class.
 // The second argument of FromRational and PrecisionOf only selects the type.
 int PrecisionOf(double, int) { return 53; }
@@ -33,6 +23,14 @@ int PrecisionOf(const dd_real&, int) { return 106; }
 int PrecisionOf(const mpf_class&, int requested) { return requested; }
 
 double FromRational(const mpq_class& v, double, int) { return v.get_d(); }
+// From a double (exact in every precision; doubles take M's doubles directly).
+dd_real FromRational(double v, const dd_real&, int) { return dd_real(v); }
+mpf_class FromRational(double v, const mpf_class&, int precision_bits) {
+  return mpf_class(v, precision_bits);
+}
+
+double ToDouble(const mpq_class& v) { return v.get_d(); }
+double ToDouble(double v) { return v; }
 // The nearest double-double to a rational (to within about 2^-106 relative): the leading double,
 // then the double nearest the rest, from a 192-bit GMP float.
 dd_real FromRational(const mpq_class& v, const dd_real&, int) {
@@ -75,14 +73,64 @@ void SubtractProduct(mpf_class& target, const mpf_class& factor, const mpf_class
 template <typename Real>
 BasicFloatLcpTableau<Real>::BasicFloatLcpTableau(const RationalMatrix& m, const RationalVector& q,
                                                  const RationalVector& covering, int precision_bits)
-    : n_(static_cast<int>(q.size())),
+    : BasicFloatLcpTableau(static_cast<int>(q.size()), precision_bits) {
+  Fill(
+      [&](const auto& visit) {
+        for (int i = 0; i < n_; ++i) {
+          for (int j = 0; j < n_; ++j) {
+            if (sgn(m[i][j]) != 0) visit(i, j, m[i][j]);
+          }
+        }
+      },
+      q, covering);
+}
+
+template <typename Real>
+BasicFloatLcpTableau<Real>::BasicFloatLcpTableau(const SparseRationalMatrix& m,
+                                                 const RationalVector& q,
+                                                 const RationalVector& covering, int precision_bits)
+    : BasicFloatLcpTableau(static_cast<int>(q.size()), precision_bits) {
+  Fill(
+      [&](const auto& visit) {
+        for (int i = 0; i < n_; ++i) {
+          for (const auto& [j, v] : m.rows[i]) visit(i, j, v);
+        }
+      },
+      q, covering);
+}
+
+template <typename Real>
+BasicFloatLcpTableau<Real>::BasicFloatLcpTableau(const std::vector<double>& m,
+                                                 const RationalVector& q,
+                                                 const RationalVector& covering, int precision_bits)
+    : BasicFloatLcpTableau(static_cast<int>(q.size()), precision_bits) {
+  Fill(
+      [&](const auto& visit) {
+        for (int i = 0; i < n_; ++i) {
+          for (int j = 0; j < n_; ++j) {
+            const double v = m[static_cast<std::size_t>(i) * n_ + j];
+            if (v != 0.0) visit(i, j, v);
+          }
+        }
+      },
+      q, covering);
+}
+
+template <typename Real>
+BasicFloatLcpTableau<Real>::BasicFloatLcpTableau(int n, int precision_bits)
+    : n_(n),
       columns_(2 * n_ + 1),
       precision_bits_(PrecisionOf(Real(), precision_bits)),
       pivot_tolerance_(std::is_same_v<Real, double> ? kPivotTolerance
                                                     : std::ldexp(1.0, -precision_bits_ / 2)),
       tie_tolerance_(std::is_same_v<Real, double> ? kTieTolerance
                                                   : std::ldexp(1.0, 6 - precision_bits_ / 2)),
-      scratch_(FromRational(mpq_class(0), Real(0), precision_bits_)) {
+      scratch_(FromRational(mpq_class(0), Real(0), precision_bits_)) {}
+
+template <typename Real>
+template <typename ForEachEntry>
+void BasicFloatLcpTableau<Real>::Fill(const ForEachEntry& for_each_entry, const RationalVector& q,
+                                      const RationalVector& covering) {
   const Real zero = scratch_;
   tableau_.assign(static_cast<std::size_t>(n_) * columns_, zero);
   rhs_.assign(n_, zero);
@@ -91,7 +139,13 @@ BasicFloatLcpTableau<Real>::BasicFloatLcpTableau(const RationalMatrix& m, const 
   free_.assign(n_, 0);
   lex_columns_.resize(n_);
   // Scale M by 1/max|M| and (q, d) by 1/max(|q|, |d|): z and z0 scale, the pivots do not.
-  double m_scale = LargestMagnitude(m);
+  // Doubles take M's entries in this first pass; the other precisions convert in a second.
+  double m_scale = 0;
+  for_each_entry([&](int i, int j, const auto& v) {
+    const double value = ToDouble(v);
+    m_scale = std::max(m_scale, std::fabs(value));
+    if constexpr (std::is_same_v<Real, double>) at(i, n_ + j) = value;
+  });
   double q_scale = 0;
   for (int i = 0; i < n_; ++i) {
     q_scale = std::max(q_scale, std::fabs(q[i].get_d()));
@@ -99,13 +153,13 @@ BasicFloatLcpTableau<Real>::BasicFloatLcpTableau(const RationalMatrix& m, const 
   }
   m_scale = m_scale > 0 ? m_scale : 1.0;
   q_scale = q_scale > 0 ? q_scale : 1.0;
+  for_each_entry([&](int i, int j, const auto& v) {
+    if constexpr (!std::is_same_v<Real, double>)
+      at(i, n_ + j) = FromRational(v, zero, precision_bits_);
+    at(i, n_ + j) /= -m_scale;
+  });
   for (int i = 0; i < n_; ++i) {
     at(i, i) = 1;
-    for (int j = 0; j < n_; ++j) {
-      if (sgn(m[i][j]) == 0) continue;
-      at(i, n_ + j) = FromRational(m[i][j], zero, precision_bits_);
-      at(i, n_ + j) /= -m_scale;
-    }
     if (!covering.empty()) {
       at(i, 2 * n_) = FromRational(covering[i], zero, precision_bits_);
       at(i, 2 * n_) /= -q_scale;
@@ -333,9 +387,15 @@ std::optional<RationalVector> SolveSparseRational(std::vector<SparseRow> rows, R
   return values;
 }
 
-std::optional<RationalVector> ExactBasicSolution(const RationalMatrix& m, const RationalVector& q,
-                                                 const RationalVector& covering,
-                                                 const std::vector<int>& basis) {
+namespace {
+
+// ExactBasicSolution for M given by its row visitor: for_each_in_row(i, visit) calls
+// visit(j, M_ij) for the nonzero entries of row i, columns ascending.
+template <typename ForEachInRow>
+std::optional<RationalVector> ExactBasicSolutionOf(const ForEachInRow& for_each_in_row,
+                                                   const RationalVector& q,
+                                                   const RationalVector& covering,
+                                                   const std::vector<int>& basis) {
   const int n = static_cast<int>(q.size());
   if (static_cast<int>(basis.size()) != n) return std::nullopt;
   // Unknowns: the basic variables, in basis order. Row i: w_i - sum_j M_ij z_j - d_i z0 = q_i.
@@ -344,11 +404,9 @@ std::optional<RationalVector> ExactBasicSolution(const RationalMatrix& m, const 
   std::vector<SparseRow> rows(n);
   for (int i = 0; i < n; ++i) {
     if (unknown_of[i] >= 0) rows[i].emplace_back(unknown_of[i], 1);
-    for (int j = 0; j < n; ++j) {
-      if (unknown_of[n + j] >= 0 && sgn(m[i][j]) != 0) {
-        rows[i].emplace_back(unknown_of[n + j], -m[i][j]);
-      }
-    }
+    for_each_in_row(i, [&](int j, const mpq_class& v) {
+      if (unknown_of[n + j] >= 0) rows[i].emplace_back(unknown_of[n + j], -v);
+    });
     if (!covering.empty() && unknown_of[2 * n] >= 0 && sgn(covering[i]) != 0) {
       rows[i].emplace_back(unknown_of[2 * n], -covering[i]);
     }
@@ -358,6 +416,33 @@ std::optional<RationalVector> ExactBasicSolution(const RationalMatrix& m, const 
   RationalVector values(2 * n + 1, 0);
   for (int k = 0; k < n; ++k) values[basis[k]] = (*solved)[k];
   return values;
+}
+
+}  // namespace
+
+std::optional<RationalVector> ExactBasicSolution(const RationalMatrix& m, const RationalVector& q,
+                                                 const RationalVector& covering,
+                                                 const std::vector<int>& basis) {
+  const int n = static_cast<int>(q.size());
+  return ExactBasicSolutionOf(
+      [&](int i, const auto& visit) {
+        for (int j = 0; j < n; ++j) {
+          if (sgn(m[i][j]) != 0) visit(j, m[i][j]);
+        }
+      },
+      q, covering, basis);
+}
+
+std::optional<RationalVector> ExactBasicSolution(const SparseRationalMatrix& m,
+                                                 const RationalVector& q,
+                                                 const RationalVector& covering,
+                                                 const std::vector<int>& basis) {
+  if (m.size != static_cast<int>(q.size())) return std::nullopt;
+  return ExactBasicSolutionOf(
+      [&](int i, const auto& visit) {
+        for (const auto& [j, v] : m.rows[i]) visit(j, v);
+      },
+      q, covering, basis);
 }
 
 }  // namespace redline::games

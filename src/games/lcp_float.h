@@ -37,6 +37,12 @@ class BasicFloatLcpTableau {
   // `precision_bits` is used by the multi-precision tableau only (doubles have 53).
   BasicFloatLcpTableau(const RationalMatrix& m, const RationalVector& q,
                        const RationalVector& covering, int precision_bits = 53);
+  BasicFloatLcpTableau(const SparseRationalMatrix& m, const RationalVector& q,
+                       const RationalVector& covering, int precision_bits = 53);
+  // M as doubles (n × n, row-major; what mpq_class::get_d gives for each entry), for callers
+  // that never build M in rationals unless the float path fails (Lemke–Howson).
+  BasicFloatLcpTableau(const std::vector<double>& m, const RationalVector& q,
+                       const RationalVector& covering, int precision_bits = 53);
 
   int size() const { return n_; }
   int ArtificialVariable() const { return 2 * n_; }
@@ -66,6 +72,12 @@ class BasicFloatLcpTableau {
   const Real& at(int row, int column) const {
     return tableau_[static_cast<std::size_t>(row) * columns_ + column];
   }
+  BasicFloatLcpTableau(int n, int precision_bits);  // sizes and tolerances; Fill does the rest
+  // Fills the tableau from M's nonzero entries, (i, j, value) with value != 0 (a rational
+  // or a double), as for_each_entry visits them (each once).
+  template <typename ForEachEntry>
+  void Fill(const ForEachEntry& for_each_entry, const RationalVector& q,
+            const RationalVector& covering);
   int Compare(const Real& a, const Real& b, bool relative) const;
   int LexicographicMinimumRow(int column, bool only_positive) const;
   void Pivot(int row, int entering);
@@ -93,9 +105,6 @@ extern template class BasicFloatLcpTableau<double>;
 extern template class BasicFloatLcpTableau<dd_real>;
 extern template class BasicFloatLcpTableau<mpf_class>;
 
-// A sparse row: (column, coefficient) pairs with distinct columns.
-using SparseRow = std::vector<std::pair<int, mpq_class>>;
-
 // Solves the square system rows · v = rhs exactly (sparse Gaussian elimination, pivots
 // chosen to limit fill-in). Nothing when the system is singular.
 std::optional<RationalVector> SolveSparseRational(std::vector<SparseRow> rows, RationalVector rhs,
@@ -105,6 +114,10 @@ std::optional<RationalVector> SolveSparseRational(std::vector<SparseRow> rows, R
 // w - M z - d z0 = q whose basic variables are `basis` (n of them; non-basic ones are 0).
 // Nothing when the basis is singular. `covering` may be empty (no z0).
 std::optional<RationalVector> ExactBasicSolution(const RationalMatrix& m, const RationalVector& q,
+                                                 const RationalVector& covering,
+                                                 const std::vector<int>& basis);
+std::optional<RationalVector> ExactBasicSolution(const SparseRationalMatrix& m,
+                                                 const RationalVector& q,
                                                  const RationalVector& covering,
                                                  const std::vector<int>& basis);
 

@@ -34,6 +34,25 @@ inline Diagnostic SolverError(std::string message) {
 using RationalVector = std::vector<mpq_class>;
 using RationalMatrix = std::vector<RationalVector>;  // row-major, rows of equal length
 
+// A sparse row: (column, coefficient) pairs with distinct columns.
+using SparseRow = std::vector<std::pair<int, mpq_class>>;
+
+// A square matrix kept by its nonzero entries, row by row (columns ascending in each row).
+// The sequence form's LCP matrix is mostly zeros, and every zero of a dense RationalMatrix
+// is a GMP allocation.
+struct SparseRationalMatrix {
+  int size = 0;
+  std::vector<SparseRow> rows;  // `size` rows
+
+  RationalMatrix Dense() const {
+    RationalMatrix dense(size, RationalVector(size));
+    for (int i = 0; i < size; ++i) {
+      for (const auto& [j, v] : rows[i]) dense[i][j] = v;
+    }
+    return dense;
+  }
+};
+
 // Marks `variables`, a starting basis of n variables among `columns`, in `wanted` (sized to
 // columns); false if it has the wrong size, a variable out of range or a repeat. Shared by the
 // exact and the floating-point tableaux.

@@ -1,5 +1,9 @@
 #include "games/sequence_form.h"
 
+#include <algorithm>
+#include <optional>
+#include <utility>
+
 namespace redline::games {
 
 namespace {
@@ -16,14 +20,19 @@ int SequenceOf(const PlayerSequences& player, const ExtensiveGame& game, Infoset
 }
 
 // Depth-first walk collecting leaves and each infoset's parent sequence.
+// `pay1`, `pay2`: the payoffs of the outcomes on the path above `id`.
 void CollectLeaves(const ExtensiveGame& game, SequenceForm& form, NodeId id, int s1, int s2,
-                   const mpq_class& probability, mpq_class pay1, mpq_class pay2,
-                   std::vector<Leaf>& leaves) {
+                   const mpq_class& probability, const mpq_class& pay1_above,
+                   const mpq_class& pay2_above, std::vector<Leaf>& leaves) {
   const Node& node = game.node(id);
+  // Copies of the rationals only where an outcome adds to them.
+  std::optional<mpq_class> sum1, sum2;
   if (node.outcome != kNoOutcome) {
-    pay1 += game.outcomes()[node.outcome].payoffs[0].exact();
-    pay2 += game.outcomes()[node.outcome].payoffs[1].exact();
+    sum1.emplace(pay1_above + game.outcomes()[node.outcome].payoffs[0].exact());
+    sum2.emplace(pay2_above + game.outcomes()[node.outcome].payoffs[1].exact());
   }
+  const mpq_class& pay1 = sum1 ? *sum1 : pay1_above;
+  const mpq_class& pay2 = sum2 ? *sum2 : pay2_above;
   if (node.is_terminal()) {
     leaves.push_back({{s1, s2}, probability, {pay1, pay2}});
     return;
@@ -64,28 +73,50 @@ Result<SequenceForm> BuildSequenceForm(const ExtensiveGame& game) {
         player.infosets.empty() ? 0 : game.infoset(player.infosets[0]).first_action_index;
   }
   std::vector<Leaf> leaves;
-  CollectLeaves(game, form, game.root(), 0, 0, mpq_class(1), 0, 0, leaves);
+  leaves.reserve(static_cast<std::size_t>(game.num_nodes()));
+  const mpq_class zero = 0;
+  CollectLeaves(game, form, game.root(), 0, 0, mpq_class(1), zero, zero, leaves);
   mpq_class highest = leaves.empty() ? mpq_class(0) : leaves[0].payoff[0];
   for (const Leaf& leaf : leaves) {
     for (const mpq_class& v : leaf.payoff) highest = v > highest ? v : highest;
   }
   form.shift = highest + 1;
+  // Leaves in (s1, s2) order; those of one sequence pair add up into one entry.
+  std::vector<int> order(leaves.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
+  std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
+    return std::pair(leaves[x].sequence[0], leaves[x].sequence[1]) <
+           std::pair(leaves[y].sequence[0], leaves[y].sequence[1]);
+  });
+  mpq_class term;
   for (int p = 0; p < 2; ++p) {
-    form.payoff[p].assign(form.players[0].num_sequences,
-                          RationalVector(form.players[1].num_sequences, 0));
-    for (const Leaf& leaf : leaves) {
-      form.payoff[p][leaf.sequence[0]][leaf.sequence[1]] +=
-          leaf.probability * (leaf.payoff[p] - form.shift);
+    form.payoff[p].assign(form.players[0].num_sequences, SparseRow());
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      const Leaf& leaf = leaves[order[k]];
+      SparseRow& row = form.payoff[p][leaf.sequence[0]];
+      if (row.empty() || row.back().first != leaf.sequence[1]) {
+        if (!row.empty() && sgn(row.back().second) == 0) row.pop_back();
+        row.emplace_back(leaf.sequence[1], 0);
+      }
+      mpq_sub(term.get_mpq_t(), leaf.payoff[p].get_mpq_t(), form.shift.get_mpq_t());
+      mpq_mul(term.get_mpq_t(), term.get_mpq_t(), leaf.probability.get_mpq_t());
+      row.back().second += term;
+    }
+    for (SparseRow& row : form.payoff[p]) {
+      if (!row.empty() && sgn(row.back().second) == 0) row.pop_back();
     }
     PlayerSequences& player = form.players[p];
-    player.constraints.assign(1 + player.infosets.size(), RationalVector(player.num_sequences, 0));
-    player.constraints[0][0] = 1;
+    player.constraints.assign(1 + player.infosets.size(), SparseRow());
+    player.constraints[0].emplace_back(0, 1);
     for (std::size_t k = 0; k < player.infosets.size(); ++k) {
       const InfosetId h = player.infosets[k];
-      player.constraints[1 + k][player.parent_sequence[k]] = -1;
+      SparseRow& row = player.constraints[1 + k];
+      row.emplace_back(player.parent_sequence[k], -1);
       for (int a = 0; a < game.infoset(h).num_actions(); ++a) {
-        player.constraints[1 + k][SequenceOf(player, game, h, a)] = 1;
+        row.emplace_back(SequenceOf(player, game, h, a), 1);
       }
+      std::sort(row.begin(), row.end(),
+                [](const auto& x, const auto& y) { return x.first < y.first; });
     }
   }
   return form;

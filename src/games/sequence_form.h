@@ -28,13 +28,17 @@ struct PlayerSequences {
   std::vector<int> parent_sequence;  // per infoset of this player (Player::infosets order)
   std::vector<InfosetId> infosets;   // the player's infosets
   int first_action_index = 0;        // flat action index of this player's sequence 1
-  RationalMatrix constraints;        // E: (1 + infosets) × sequences
+  // E: (1 + infosets) rows over the sequences, by their nonzero entries (sequence ascending):
+  // row 0 is x(∅) = 1, row 1 + k is -x(parent of infoset k) + the infoset's sequences = 0.
+  std::vector<SparseRow> constraints;
 };
 
 struct SequenceForm {
   PlayerSequences players[2];
-  RationalMatrix payoff[2];  // payoff[p][s1][s2], payoffs shifted by `shift`
-  mpq_class shift;           // subtracted from every leaf's payoff (makes all negative)
+  // payoff[p][s1]: the nonzero (s2, payoff) pairs, s2 ascending, of player p's sequence-pair
+  // payoff matrix (rows: player 1's sequences); payoffs shifted by `shift`.
+  std::vector<SparseRow> payoff[2];
+  mpq_class shift;  // subtracted from every leaf's payoff (makes all negative)
 };
 
 // Fails unless the game has two players and perfect recall.

@@ -14,14 +14,18 @@ namespace redline::games {
 
 namespace {
 
-// Copies `block` (rows × columns) into `m` at (row0, col0), multiplied by `sign`.
-void Place(RationalMatrix& m, int row0, int col0, const RationalMatrix& block, int sign,
-           bool transpose) {
+// Appends the nonzero entries of `block` (sparse rows), times `sign`, to M's rows: entry
+// (i, j) goes to row row0 + i, column col0 + j, or with `transpose` to row row0 + j,
+// column col0 + i. Rows stay sorted when the blocks of a row are placed left to right
+// (and, transposed, since i ascends).
+void Place(SparseRationalMatrix& m, int row0, int col0, const std::vector<SparseRow>& block,
+           int sign, bool transpose) {
   for (std::size_t i = 0; i < block.size(); ++i) {
-    for (std::size_t j = 0; j < block[i].size(); ++j) {
-      const int r = row0 + static_cast<int>(transpose ? j : i);
-      const int c = col0 + static_cast<int>(transpose ? i : j);
-      m[r][c] = sign > 0 ? block[i][j] : mpq_class(-block[i][j]);
+    for (const auto& [j, v] : block[i]) {
+      const int row = row0 + (transpose ? j : static_cast<int>(i));
+      const int column = col0 + (transpose ? static_cast<int>(i) : j);
+      m.rows[row].emplace_back(column, v);
+      if (sign < 0) mpq_neg(m.rows[row].back().second.get_mpq_t(), v.get_mpq_t());
     }
   }
 }
@@ -113,9 +117,11 @@ Result<SequenceFormEquilibrium> SolveSequenceForm(const ExtensiveGame& game,
   // equalities (their free complements are basic throughout).
   const int x0 = 0, y0 = n1, p0 = n1 + n2, q0 = p0 + k1;
   const int n = q0 + k2;
-  RationalMatrix m(n, RationalVector(n, 0));
-  const RationalMatrix& a = form.payoff[0];
-  const RationalMatrix& b = form.payoff[1];
+  SparseRationalMatrix m;
+  m.size = n;
+  m.rows.resize(n);
+  const std::vector<SparseRow>& a = form.payoff[0];
+  const std::vector<SparseRow>& b = form.payoff[1];
   Place(m, x0, y0, a, -1, false);  // u = -A y + E'p
   Place(m, x0, p0, one.constraints, +1, true);
   Place(m, y0, x0, b, -1, true);  // v = -B'x + F'q
@@ -132,10 +138,15 @@ Result<SequenceFormEquilibrium> SolveSequenceForm(const ExtensiveGame& game,
   const RationalVector prior1 = UniformPlan(one, seq1, order1);
   const RationalVector prior2 = UniformPlan(two, seq2, order2);
   RationalVector against1(n1, 0), against2(n2, 0);  // A ỹ and B'x̃
+  mpq_class product;
   for (int i = 0; i < n1; ++i) {
-    for (int j = 0; j < n2; ++j) {
-      against1[i] += a[i][j] * prior2[j];
-      against2[j] += b[i][j] * prior1[i];
+    for (const auto& [j, v] : a[i]) {
+      mpq_mul(product.get_mpq_t(), v.get_mpq_t(), prior2[j].get_mpq_t());
+      against1[i] += product;
+    }
+    for (const auto& [j, v] : b[i]) {
+      mpq_mul(product.get_mpq_t(), v.get_mpq_t(), prior1[i].get_mpq_t());
+      against2[j] += product;
     }
   }
   // Covering vector: -A ỹ, -B'x̃ (>= 0: payoffs are shifted negative) and e, f.

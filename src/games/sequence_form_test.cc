@@ -176,10 +176,10 @@ TEST(SequenceFormTest, DoubleDoublePathSolvesRiskTakingPastDoubleRange) {
   EXPECT_EQ(eq->precision_bits, 106);
   EXPECT_NEAR(ExactNashConv(*game, eq->profile), 0.0, 1e-12);
   for (int p = 0; p < 2; ++p) {  // realization plans, exactly: E x = e
-    const RationalMatrix& e = form->players[p].constraints;
+    const std::vector<SparseRow>& e = form->players[p].constraints;
     for (std::size_t row = 0; row < e.size(); ++row) {
       mpq_class sum = 0;
-      for (std::size_t s = 0; s < e[row].size(); ++s) sum += e[row][s] * eq->realization[p][s];
+      for (const auto& [s, v] : e[row]) sum += v * eq->realization[p][s];
       EXPECT_EQ(sum, row == 0 ? 1 : 0) << "player " << p << " row " << row;
     }
   }
@@ -229,12 +229,12 @@ TEST(SequenceFormTest, RealizationPlansAreExactlyFeasible) {
   Result<SequenceFormEquilibrium> eq = SolveSequenceForm(*game);
   ASSERT_TRUE(eq.ok()) << eq.errors()[0].ToString();
   for (int p = 0; p < 2; ++p) {
-    const RationalMatrix& e = form->players[p].constraints;
+    const std::vector<SparseRow>& e = form->players[p].constraints;
     const RationalVector& plan = eq->realization[p];
-    ASSERT_EQ(plan.size(), e[0].size());
+    ASSERT_EQ(static_cast<int>(plan.size()), form->players[p].num_sequences);
     for (std::size_t row = 0; row < e.size(); ++row) {
       mpq_class sum = 0;
-      for (std::size_t s = 0; s < plan.size(); ++s) sum += e[row][s] * plan[s];
+      for (const auto& [s, v] : e[row]) sum += v * plan[s];
       EXPECT_EQ(sum, row == 0 ? 1 : 0) << "player " << p << " row " << row;
     }
     for (const mpq_class& v : plan) EXPECT_GE(sgn(v), 0);

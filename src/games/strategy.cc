@@ -10,23 +10,30 @@
 namespace redline::games {
 namespace {
 
-template <typename T>
-T Value(const Number& number);
-template <>
-double Value<double>(const Number& number) {
-  return number.real();
-}
-template <>
-mpq_class Value<mpq_class>(const Number& number) {
+// A number as a double or exactly; the rational by reference (a copy allocates).
+double ValueOf(const Number& number, const std::vector<double>&) { return number.real(); }
+const mpq_class& ValueOf(const Number& number, const std::vector<mpq_class>&) {
   return number.exact();
 }
 
+// The probability of `action` at `node`: chance's, or the profile's. `const auto&` binds the
+// double (a temporary) and the rational (a reference) alike.
 template <typename T>
-T ActionProbability(const ExtensiveGame& game, NodeId node, int action,
-                    const std::vector<T>& profile) {
+decltype(auto) ActionProbability(const ExtensiveGame& game, NodeId node, int action,
+                                 const std::vector<T>& profile) {
   const Infoset& infoset = game.infoset(game.node(node).infoset);
-  if (infoset.player == kChancePlayer) return Value<T>(infoset.chance_probabilities[action]);
-  return profile[infoset.first_action_index + action];
+  using Result = std::conditional_t<std::is_same_v<T, double>, double, const T&>;
+  if (infoset.player == kChancePlayer) {
+    return static_cast<Result>(ValueOf(infoset.chance_probabilities[action], profile));
+  }
+  return static_cast<Result>(profile[infoset.first_action_index + action]);
+}
+
+// target += a * b; `scratch` holds the rational product (gmpxx would allocate a temporary).
+void AddProduct(double& target, double a, double b, double&) { target += a * b; }
+void AddProduct(mpq_class& target, const mpq_class& a, const mpq_class& b, mpq_class& scratch) {
+  mpq_mul(scratch.get_mpq_t(), a.get_mpq_t(), b.get_mpq_t());
+  mpq_add(target.get_mpq_t(), target.get_mpq_t(), scratch.get_mpq_t());
 }
 
 // Expected payoff vector of the subtree under every node, children before parents
@@ -36,17 +43,19 @@ std::vector<T> ExtensivePayoffs(const ExtensiveGame& game, const std::vector<T>&
   assert(static_cast<int>(profile.size()) == game.num_actions());
   const int n = game.num_players();
   std::vector<T> values(static_cast<std::size_t>(game.num_nodes()) * n, T(0));
+  T scratch(0);
   for (NodeId id = game.num_nodes() - 1; id >= 0; --id) {
     const Node& node = game.node(id);
     T* here = &values[static_cast<std::size_t>(id) * n];
     if (node.outcome != kNoOutcome) {
-      for (int p = 0; p < n; ++p) here[p] += Value<T>(game.outcomes()[node.outcome].payoffs[p]);
+      for (int p = 0; p < n; ++p)
+        here[p] += ValueOf(game.outcomes()[node.outcome].payoffs[p], profile);
     }
     for (int a = 0; a < node.num_children; ++a) {
-      const T probability = ActionProbability(game, id, a, profile);
-      if (probability == T(0)) continue;
+      const auto& probability = ActionProbability(game, id, a, profile);
+      if (probability == 0) continue;
       const T* below = &values[static_cast<std::size_t>(game.child(id, a)) * n];
-      for (int p = 0; p < n; ++p) here[p] += probability * below[p];
+      for (int p = 0; p < n; ++p) AddProduct(here[p], probability, below[p], scratch);
     }
   }
   return std::vector<T>(values.begin(), values.begin() + n);
@@ -160,16 +169,17 @@ std::vector<T> StrategyValues(const NormalFormGame& game, const std::vector<T>& 
                               int player) {
   std::vector<T> values(game.num_strategies(player), T(0));
   std::vector<int> strategies(game.num_players(), 0);
+  T weight(1), scratch(0);
   for (int64_t cell = 0; cell < game.num_cells(); ++cell) {
-    T weight(1);
-    for (int p = 0; p < game.num_players() && weight != T(0); ++p) {
+    weight = 1;
+    for (int p = 0; p < game.num_players() && weight != 0; ++p) {
       if (p != player) weight *= profile[game.strategy_offset(p) + strategies[p]];
     }
-    if (weight != T(0)) {
+    if (weight != 0) {
       if constexpr (std::is_same_v<T, double>) {
         values[strategies[player]] += weight * game.payoff(cell, player);
       } else {
-        values[strategies[player]] += weight * game.exact_payoff(cell, player);
+        AddProduct(values[strategies[player]], weight, game.exact_payoff(cell, player), scratch);
       }
     }
     for (int p = 0; p < game.num_players(); ++p) {  // next cell: player 1 fastest
@@ -184,17 +194,18 @@ template <typename T>
 std::vector<T> NormalFormPayoffs(const NormalFormGame& game, const std::vector<T>& profile) {
   std::vector<T> totals(game.num_players(), T(0));
   std::vector<int> strategies(game.num_players(), 0);
+  T weight(1), scratch(0);
   for (int64_t cell = 0; cell < game.num_cells(); ++cell) {
-    T weight(1);
-    for (int p = 0; p < game.num_players() && weight != T(0); ++p) {
+    weight = 1;
+    for (int p = 0; p < game.num_players() && weight != 0; ++p) {
       weight *= profile[game.strategy_offset(p) + strategies[p]];
     }
-    if (weight != T(0)) {
+    if (weight != 0) {
       for (int p = 0; p < game.num_players(); ++p) {
         if constexpr (std::is_same_v<T, double>) {
           totals[p] += weight * game.payoff(cell, p);
         } else {
-          totals[p] += weight * game.exact_payoff(cell, p);
+          AddProduct(totals[p], weight, game.exact_payoff(cell, p), scratch);
         }
       }
     }

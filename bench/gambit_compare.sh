@@ -15,6 +15,10 @@
 # poker.efg from REDLINE_SHARED_DIR/data/games/gambit (default ../shared) when present.
 # REDLINE_COMPARE_ONLY (an extended regular expression) keeps only the cases whose name
 # matches, e.g. REDLINE_COMPARE_ONLY='enummixed random 1[02]|bayes2a'.
+# REDLINE_COMPARE_TIMER=hyperfine times each case with hyperfine (Debian package hyperfine:
+# `hyperfine -N`, no shell, RUNS runs of each command after 3 warm-up runs; the median) instead
+# of the default `date` around `timeout`, whose own process start-up (milliseconds) is in both
+# tools' figures. A case where either tool exceeds TIMEOUT_S on its first run is not timed again.
 set -euo pipefail
 
 gambit=${1:?usage: bench/gambit_compare.sh GAMBIT_PREFIX [BUILD_DIR] [RUNS] [TIMEOUT_S]}
@@ -29,6 +33,15 @@ redline=$build/src/redline
 for tool in "$redline" "$build/bench/bench_games"; do
   [[ -x $tool ]] || { echo "error: $tool not built" >&2; exit 2; }
 done
+timer=${REDLINE_COMPARE_TIMER:-date}
+if [[ $timer != date && $timer != hyperfine ]]; then
+  echo "error: REDLINE_COMPARE_TIMER must be date or hyperfine, not '$timer'" >&2
+  exit 2
+fi
+if [[ $timer == hyperfine ]] && ! command -v hyperfine >/dev/null; then
+  echo "error: REDLINE_COMPARE_TIMER=hyperfine, but hyperfine is not installed (apt-get install hyperfine)" >&2
+  exit 2
+fi
 corpus=${REDLINE_SHARED_DIR:-../shared}/data/games/gambit
 games=$(mktemp -d)
 trap 'rm -rf "$games"' EXIT
@@ -52,19 +65,41 @@ wall() {
 
 median() { grep -v timeout | sort -g | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)]; else print "timeout" }'; }
 
+# Median wall times of the two commands from hyperfine (no shell, 3 warm-up runs each).
+hyperfine_medians() {
+  local gambit_cmd=$1 redline_cmd=$2
+  hyperfine -N --warmup 3 --runs "$runs" --export-csv "$games/times.csv" \
+    "$gambit_cmd" "$redline_cmd" >/dev/null 2>&1
+  # CSV: command,mean,stddev,median,... in seconds; row 2 is Gambit, row 3 redline.
+  awk -F, 'NR > 1 { printf "%.4f\n", $4 }' "$games/times.csv"
+}
+
 compare() {
   local name=$1 gambit_cmd=$2 redline_cmd=$3
   if [[ -n ${REDLINE_COMPARE_ONLY:-} && ! $name =~ $REDLINE_COMPARE_ONLY ]]; then return; fi
-  local g_times=() r_times=()
-  for ((i = 0; i < runs; ++i)); do
+  local g_times=() r_times=() g r
+  if [[ $timer == hyperfine ]]; then
+    # One run each for the NE lines (and to see whether Gambit finishes at all), then hyperfine.
     # shellcheck disable=SC2086
-    g_times+=("$(wall "$games/gambit.out" $gambit_cmd)")
+    g=$(wall "$games/gambit.out" $gambit_cmd)
     # shellcheck disable=SC2086
-    r_times+=("$(wall "$games/redline.out" $redline_cmd)")
-  done
-  local g r same ratio
-  g=$(printf '%s\n' "${g_times[@]}" | median)
-  r=$(printf '%s\n' "${r_times[@]}" | median)
+    r=$(wall "$games/redline.out" $redline_cmd)
+    if [[ $g != timeout && $r != timeout ]]; then
+      mapfile -t medians < <(hyperfine_medians "$gambit_cmd" "$redline_cmd")
+      g=${medians[0]}
+      r=${medians[1]}
+    fi
+  else
+    for ((i = 0; i < runs; ++i)); do
+      # shellcheck disable=SC2086
+      g_times+=("$(wall "$games/gambit.out" $gambit_cmd)")
+      # shellcheck disable=SC2086
+      r_times+=("$(wall "$games/redline.out" $redline_cmd)")
+    done
+    g=$(printf '%s\n' "${g_times[@]}" | median)
+    r=$(printf '%s\n' "${r_times[@]}" | median)
+  fi
+  local same ratio
   same=$(cmp -s "$games/gambit.out" "$games/redline.out" && echo same || echo different)
   if [[ $g == timeout ]]; then
     ratio=">$(awk -v r="$r" -v l="$limit" 'BEGIN { printf "%.0f", l / r }')"
@@ -74,8 +109,14 @@ compare() {
   printf '%-34s gambit %9s s  redline %8s s  %7s×  NE lines %s\n' "$name" "$g" "$r" "$ratio" "$same"
 }
 
-echo "median wall of $runs interleaved runs each; Gambit $("$gambit/bin/gambit-lcp" -v 2>&1 | head -1 || true)"
+echo "median wall of $runs runs each ($timer); Gambit $("$gambit/bin/gambit-lcp" -v 2>&1 | head -1 || true)"
 echo "start: $(uptime)"
+if [[ $timer == hyperfine ]]; then
+  # What starting a process costs on this machine: no run of either tool can be faster.
+  hyperfine -N --warmup 3 --runs "$runs" --export-csv "$games/times.csv" true \
+    "$redline --version" "$gambit/bin/gambit-lcp -v" >/dev/null 2>&1
+  awk -F, 'NR > 1 { printf "process start-up: %-40s %.4f s\n", $1, $4 }' "$games/times.csv"
+fi
 trap 'echo "end: $(uptime)"; rm -rf "$games"' EXIT
 for n in 30 60; do
   compare "lcp (Lemke–Howson) random ${n}x${n}" "$gambit/bin/gambit-lcp -e 1 $games/random_$n.nfg" \

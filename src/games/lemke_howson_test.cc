@@ -73,6 +73,38 @@ TEST(LemkeHowsonTest, DoublePathAgreesWithExactPivoting) {
   }
 }
 
+// Payoffs that are not small integers: fractions (the float tableau's doubles then come from
+// the shifted rationals) and integers near 2^60 (beyond the doubles' exact range). The answer
+// is an equilibrium and the exact path's, whichever way the doubles were formed.
+TEST(LemkeHowsonTest, DoublePathAgreesWithExactPivotingOnFractionsAndHugeIntegers) {
+  std::mt19937 rng(20261202);
+  for (int trial = 0; trial < 20; ++trial) {
+    const int rows = 2 + trial % 6, columns = 2 + (trial * 5) % 7;
+    RationalMatrix a = RandomMatrix(rng, rows, columns, 100);
+    RationalMatrix b = RandomMatrix(rng, rows, columns, 100);
+    const mpq_class huge = mpq_class(mpz_class(1) << 60);
+    for (int i = 0; i < rows; ++i) {
+      for (int j = 0; j < columns; ++j) {
+        if (trial % 2 == 0) {
+          a[i][j] = a[i][j] / 7 - mpq_class(1, 3);
+          b[i][j] = b[i][j] / 11 + mpq_class(2, 9);
+        } else {
+          a[i][j] = a[i][j] * 1000003 + huge;
+          b[i][j] = b[i][j] * 999983 - huge;
+        }
+      }
+    }
+    for (int label = 0; label < rows + columns; ++label) {
+      Result<BimatrixEquilibrium> fast = SolveLemkeHowson(a, b, label);
+      Result<BimatrixEquilibrium> exact = SolveLemkeHowson(a, b, label, /*exact_only=*/true);
+      ASSERT_TRUE(fast.ok() && exact.ok());
+      EXPECT_TRUE(IsEquilibrium(a, b, fast->row_strategy, fast->column_strategy));
+      EXPECT_EQ(fast->row_strategy, exact->row_strategy) << trial << " label " << label;
+      EXPECT_EQ(fast->column_strategy, exact->column_strategy) << trial << " label " << label;
+    }
+  }
+}
+
 // The fast vertex enumeration (doubles, equilibria recomputed exactly) lists the same
 // equilibria in the same order as the exact search over every basis; degenerate games
 // (payoffs 0..2) take the exact search.

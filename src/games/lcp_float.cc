@@ -23,14 +23,6 @@ int PrecisionOf(const dd_real&, int) { return 106; }
 int PrecisionOf(const mpf_class&, int requested) { return requested; }
 
 double FromRational(const mpq_class& v, double, int) { return v.get_d(); }
-// From a double (exact in every precision; doubles take M's doubles directly).
-dd_real FromRational(double v, const dd_real&, int) { return dd_real(v); }
-mpf_class FromRational(double v, const mpf_class&, int precision_bits) {
-  return mpf_class(v, precision_bits);
-}
-
-double ToDouble(const mpq_class& v) { return v.get_d(); }
-double ToDouble(double v) { return v; }
 // The nearest double-double to a rational (to within about 2^-106 relative): the leading double,
 // then the double nearest the rest, from a 192-bit GMP float.
 dd_real FromRational(const mpq_class& v, const dd_real&, int) {
@@ -45,6 +37,15 @@ mpf_class FromRational(const mpq_class& v, const mpf_class&, int precision_bits)
   mpf_set_q(out.get_mpf_t(), v.get_mpq_t());
   return out;
 }
+
+// From a double (exact in every precision; doubles take M's doubles directly).
+dd_real FromRational(double v, const dd_real&, int) { return dd_real(v); }
+mpf_class FromRational(double v, const mpf_class&, int precision_bits) {
+  return mpf_class(v, precision_bits);
+}
+
+double ToDouble(const mpq_class& v) { return v.get_d(); }
+double ToDouble(double v) { return v; }
 
 bool IsZero(double v) { return v == 0.0; }
 bool IsZero(const dd_real& v) { return v.is_zero(); }

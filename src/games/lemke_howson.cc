@@ -63,8 +63,12 @@ struct ShiftedBlock {
     if (mpz_cmp_ui(v.get_den_mpz_t(), 1) == 0 && mpz_cmp_ui(shift.get_den_mpz_t(), 1) == 0 &&
         mpz_fits_slong_p(v.get_num_mpz_t()) && mpz_fits_slong_p(shift.get_num_mpz_t())) {
       constexpr long kExact = 1L << 53;
-      const long sum = mpz_get_si(v.get_num_mpz_t()) + mpz_get_si(shift.get_num_mpz_t());
-      if (sum > -kExact && sum < kExact) return -static_cast<double>(sum);
+      long sum = 0;
+      if (!__builtin_add_overflow(mpz_get_si(v.get_num_mpz_t()), mpz_get_si(shift.get_num_mpz_t()),
+                                  &sum) &&
+          sum > -kExact && sum < kExact) {
+        return -static_cast<double>(sum);
+      }
     }
     Negated(i, j, scratch);
     return scratch.get_d();

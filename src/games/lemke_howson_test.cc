@@ -82,15 +82,18 @@ TEST(LemkeHowsonTest, DoublePathAgreesWithExactPivotingOnFractionsAndHugeInteger
     const int rows = 2 + trial % 6, columns = 2 + (trial * 5) % 7;
     RationalMatrix a = RandomMatrix(rng, rows, columns, 100);
     RationalMatrix b = RandomMatrix(rng, rows, columns, 100);
-    const mpq_class huge = mpq_class(mpz_class(1) << 60);
+    // From trial 10 on, payoffs of both signs near 2^62: shifted to be positive they pass
+    // 2^63 (a 64-bit sum of payoff and shift would overflow).
+    const mpq_class huge = mpq_class(mpz_class(1) << (trial < 10 ? 60 : 62));
     for (int i = 0; i < rows; ++i) {
       for (int j = 0; j < columns; ++j) {
         if (trial % 2 == 0) {
           a[i][j] = a[i][j] / 7 - mpq_class(1, 3);
           b[i][j] = b[i][j] / 11 + mpq_class(2, 9);
         } else {
-          a[i][j] = a[i][j] * 1000003 + huge;
-          b[i][j] = b[i][j] * 999983 - huge;
+          const int sign = trial < 10 || (i + j) % 2 == 0 ? 1 : -1;
+          a[i][j] = a[i][j] * 1000003 + sign * huge;
+          b[i][j] = b[i][j] * 999983 - sign * huge;
         }
       }
     }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <string>
 
 #include "games/enummixed.h"
 
@@ -52,23 +53,34 @@ RationalMatrix RandomMatrix(std::mt19937& rng, int rows, int columns, int range)
   return out;
 }
 
+// SolveLemkeHowson from `label` (the float path, verified) ends at an equilibrium, the one
+// exact pivoting reaches; with `same_pivots`, in as many pivots.
+void ExpectFastPathMatchesExact(const RationalMatrix& a, const RationalMatrix& b, int label,
+                                bool same_pivots) {
+  SCOPED_TRACE("label " + std::to_string(label));
+  Result<BimatrixEquilibrium> fast = SolveLemkeHowson(a, b, label);
+  Result<BimatrixEquilibrium> exact = SolveLemkeHowson(a, b, label, /*exact_only=*/true);
+  ASSERT_TRUE(fast.ok() && exact.ok());
+  EXPECT_TRUE(IsEquilibrium(a, b, fast->row_strategy, fast->column_strategy));
+  EXPECT_EQ(fast->row_strategy, exact->row_strategy);
+  EXPECT_EQ(fast->column_strategy, exact->column_strategy);
+  if (same_pivots) {
+    EXPECT_EQ(fast->pivots, exact->pivots);
+  }
+}
+
 // The floating-point path with its exact check gives the exact path's equilibrium: the same
 // end of the same path for every dropped label, on non-degenerate and degenerate games.
 TEST(LemkeHowsonTest, DoublePathAgreesWithExactPivoting) {
   std::mt19937 rng(20261201);
   for (int trial = 0; trial < 40; ++trial) {
+    SCOPED_TRACE("trial " + std::to_string(trial));
     const int rows = 2 + trial % 9, columns = 2 + (trial * 7) % 11;
     const int range = trial % 3 == 0 ? 3 : 100;
     const RationalMatrix a = RandomMatrix(rng, rows, columns, range);
     const RationalMatrix b = RandomMatrix(rng, rows, columns, range);
     for (int label = 0; label < rows + columns; ++label) {
-      Result<BimatrixEquilibrium> fast = SolveLemkeHowson(a, b, label);
-      Result<BimatrixEquilibrium> exact = SolveLemkeHowson(a, b, label, /*exact_only=*/true);
-      ASSERT_TRUE(fast.ok() && exact.ok());
-      EXPECT_TRUE(IsEquilibrium(a, b, fast->row_strategy, fast->column_strategy));
-      EXPECT_EQ(fast->row_strategy, exact->row_strategy) << trial << " label " << label;
-      EXPECT_EQ(fast->column_strategy, exact->column_strategy) << trial << " label " << label;
-      EXPECT_EQ(fast->pivots, exact->pivots) << trial << " label " << label;
+      ExpectFastPathMatchesExact(a, b, label, /*same_pivots=*/true);
     }
   }
 }
@@ -79,6 +91,7 @@ TEST(LemkeHowsonTest, DoublePathAgreesWithExactPivoting) {
 TEST(LemkeHowsonTest, DoublePathAgreesWithExactPivotingOnFractionsAndHugeIntegers) {
   std::mt19937 rng(20261202);
   for (int trial = 0; trial < 20; ++trial) {
+    SCOPED_TRACE("trial " + std::to_string(trial));
     const int rows = 2 + trial % 6, columns = 2 + (trial * 5) % 7;
     RationalMatrix a = RandomMatrix(rng, rows, columns, 100);
     RationalMatrix b = RandomMatrix(rng, rows, columns, 100);
@@ -98,12 +111,7 @@ TEST(LemkeHowsonTest, DoublePathAgreesWithExactPivotingOnFractionsAndHugeInteger
       }
     }
     for (int label = 0; label < rows + columns; ++label) {
-      Result<BimatrixEquilibrium> fast = SolveLemkeHowson(a, b, label);
-      Result<BimatrixEquilibrium> exact = SolveLemkeHowson(a, b, label, /*exact_only=*/true);
-      ASSERT_TRUE(fast.ok() && exact.ok());
-      EXPECT_TRUE(IsEquilibrium(a, b, fast->row_strategy, fast->column_strategy));
-      EXPECT_EQ(fast->row_strategy, exact->row_strategy) << trial << " label " << label;
-      EXPECT_EQ(fast->column_strategy, exact->column_strategy) << trial << " label " << label;
+      ExpectFastPathMatchesExact(a, b, label, /*same_pivots=*/false);
     }
   }
 }

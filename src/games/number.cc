@@ -28,28 +28,37 @@ mpz_class PowerOfTen(long exponent) {
   return result;
 }
 
+// "12.5e-3" -> the mantissa "12.5" and the exponent -3 (0 without one). nullopt when the
+// exponent is not an optional sign and 1 to `max_digits` digits.
+std::optional<std::pair<std::string_view, long>> SplitExponent(std::string_view text,
+                                                               std::size_t max_digits) {
+  const auto e = text.find_first_of("eE");
+  if (e == std::string_view::npos) return std::pair{text, 0L};
+  std::string_view digits = text.substr(e + 1);
+  bool negative = false;
+  if (!digits.empty() && (digits[0] == '+' || digits[0] == '-')) {
+    negative = digits[0] == '-';
+    digits.remove_prefix(1);
+  }
+  if (!AllDigits(digits) || digits.size() > max_digits) return std::nullopt;
+  long exponent = 0;
+  for (char c : digits) exponent = exponent * 10 + (c - '0');
+  return std::pair{text.substr(0, e), negative ? -exponent : exponent};
+}
+
+// "12.5" -> "12" and "5"; no point: the whole text and "".
+std::pair<std::string_view, std::string_view> SplitPoint(std::string_view text) {
+  const auto dot = text.find('.');
+  if (dot == std::string_view::npos) return {text, {}};
+  return {text.substr(0, dot), text.substr(dot + 1)};
+}
+
 // "12.5e-3" (sign already removed) -> exact value.
 std::optional<mpq_class> ParseDecimal(std::string_view text) {
-  long exponent = 0;
-  if (auto e = text.find_first_of("eE"); e != std::string_view::npos) {
-    std::string_view exponent_text = text.substr(e + 1);
-    text = text.substr(0, e);
-    bool negative = false;
-    if (!exponent_text.empty() && (exponent_text[0] == '+' || exponent_text[0] == '-')) {
-      negative = exponent_text[0] == '-';
-      exponent_text.remove_prefix(1);
-    }
-    if (!AllDigits(exponent_text) || exponent_text.size() > 6) return std::nullopt;
-    exponent = std::strtol(std::string(exponent_text).c_str(), nullptr, 10);
-    if (exponent > kMaxExponent) return std::nullopt;
-    if (negative) exponent = -exponent;
-  }
-  std::string_view integer_part = text;
-  std::string_view fraction_part;
-  if (auto dot = text.find('.'); dot != std::string_view::npos) {
-    integer_part = text.substr(0, dot);
-    fraction_part = text.substr(dot + 1);
-  }
+  const auto split = SplitExponent(text, 6);
+  if (!split || split->second > kMaxExponent || split->second < -kMaxExponent) return std::nullopt;
+  long exponent = split->second;
+  const auto [integer_part, fraction_part] = SplitPoint(split->first);
   if (integer_part.empty() && fraction_part.empty()) return std::nullopt;
   if (!integer_part.empty() && !AllDigits(integer_part)) return std::nullopt;
   if (!fraction_part.empty() && !AllDigits(fraction_part)) return std::nullopt;
@@ -89,25 +98,10 @@ std::optional<std::pair<std::int64_t, std::int64_t>> SmallRational(std::string_v
     numerator = *top;
     denominator = *bottom;
   } else {
-    int exponent = 0;
-    if (auto e = text.find_first_of("eE"); e != std::string_view::npos) {
-      std::string_view exponent_text = text.substr(e + 1);
-      text = text.substr(0, e);
-      bool negative = false;
-      if (!exponent_text.empty() && (exponent_text[0] == '+' || exponent_text[0] == '-')) {
-        negative = exponent_text[0] == '-';
-        exponent_text.remove_prefix(1);
-      }
-      if (exponent_text.size() > 2) return std::nullopt;
-      auto magnitude = SmallDigits(exponent_text);
-      if (!magnitude) return std::nullopt;
-      exponent = static_cast<int>(negative ? -*magnitude : *magnitude);
-    }
-    std::string_view integer_part = text, fraction_part;
-    if (auto dot = text.find('.'); dot != std::string_view::npos) {
-      integer_part = text.substr(0, dot);
-      fraction_part = text.substr(dot + 1);
-    }
+    const auto split = SplitExponent(text, 2);
+    if (!split) return std::nullopt;
+    long exponent = split->second;
+    const auto [integer_part, fraction_part] = SplitPoint(split->first);
     if (integer_part.size() + fraction_part.size() > 18) return std::nullopt;
     std::optional<std::int64_t> whole =
         integer_part.empty() ? std::optional<std::int64_t>(0) : SmallDigits(integer_part);
@@ -117,7 +111,7 @@ std::optional<std::pair<std::int64_t, std::int64_t>> SmallRational(std::string_v
     numerator = *whole;
     for (std::size_t i = 0; i < fraction_part.size(); ++i) numerator *= 10;
     numerator += *part;
-    exponent -= static_cast<int>(fraction_part.size());
+    exponent -= static_cast<long>(fraction_part.size());
     for (; exponent > 0; --exponent) {
       if (__builtin_mul_overflow(numerator, std::int64_t{10}, &numerator)) return std::nullopt;
     }

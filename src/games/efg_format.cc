@@ -1,21 +1,19 @@
 #include "games/efg_format.h"
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <limits>
 #include <map>
 #include <optional>
+#include <string_view>
+#include <type_traits>
 #include <utility>
 
 #include "games/gambit_lexer.h"
 
 namespace redline::games {
 namespace {
-
-struct OutcomeEntry {
-  OutcomeId id;
-  std::string label;
-  std::vector<Number> payoffs;
-};
 
 struct InfosetEntry {
   InfosetId id;
@@ -28,7 +26,10 @@ struct InfosetEntry {
 // token and leaves the lexer on the token after it; on error it returns the Diagnostic.
 class EfgParser {
  public:
-  EfgParser(std::string_view text, const std::string& file_name) : lex_(text, file_name) {}
+  EfgParser(std::string_view text, const std::string& file_name)
+      : lex_(text, file_name),
+        // Files written by Gambit and redline have a node per line.
+        lines_(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'))) {}
 
   Result<ExtensiveGame> Parse() {
     if (auto error = ParseHeader()) return *error;
@@ -46,43 +47,66 @@ class EfgParser {
  private:
   using Error = std::optional<Diagnostic>;
 
-  Error ExpectSymbol(const std::string& symbol, const std::string& what) {
+  // `what` names what was expected, for the message when the input is wrong: text, or a
+  // function that writes it (so that the happy path builds no message).
+  template <typename What>
+  Diagnostic Expected(const What& what) const {
+    if constexpr (std::is_invocable_v<const What&>) {
+      return lex_.Expected(what());
+    } else {
+      return lex_.Expected(std::string(what));
+    }
+  }
+
+  Error ExpectSymbol(std::string_view symbol, std::string_view what) {
     if (lex_.current().kind != TokenKind::kSymbol || lex_.current().text != symbol) {
-      return lex_.Expected(what);
+      return Expected(what);
     }
     lex_.Advance();
     return std::nullopt;
   }
 
-  Error ReadString(const std::string& what, std::string& out) {
-    if (lex_.current().kind != TokenKind::kString) return lex_.Expected(what);
+  template <typename What>
+  Error ReadString(const What& what, std::string& out) {
+    if (lex_.current().kind != TokenKind::kString) return Expected(what);
     out = lex_.current().text;
     lex_.Advance();
     return std::nullopt;
   }
 
-  Error ReadNumber(const std::string& what, Number& out) {
+  template <typename What>
+  Error ReadNumber(const What& what, Number& out) {
     auto number = lex_.CurrentNumber();
-    if (!number) return lex_.Expected(what);
-    out = *number;
+    if (!number) return Expected(what);
+    out = std::move(*number);
     lex_.Advance();
     return std::nullopt;
   }
 
-  // A whole number in [minimum, maximum].
-  Error ReadInteger(const std::string& what, long minimum, long maximum, long& out) {
-    auto number = lex_.CurrentNumber();
-    if (!number || number->exact().get_den() != 1 || number->exact() < minimum ||
-        number->exact() > maximum) {
-      return lex_.Expected(what);
+  // A whole number in [minimum, maximum]. Plain digits are read directly; anything else
+  // that is a number ("3.0", "6/2", "3e0") through Number.
+  template <typename What>
+  Error ReadInteger(const What& what, long minimum, long maximum, long& out) {
+    const Token& token = lex_.current();
+    long value = 0;
+    if (token.kind == TokenKind::kNumber && !token.text.empty() && token.text.size() <= 18 &&
+        token.text.find_first_not_of("0123456789") == std::string::npos) {
+      std::from_chars(token.text.data(), token.text.data() + token.text.size(), value);
+    } else {
+      auto number = lex_.CurrentNumber();
+      if (!number || number->exact().get_den() != 1 || !number->exact().get_num().fits_slong_p()) {
+        return Expected(what);
+      }
+      value = number->exact().get_num().get_si();
     }
-    out = number->exact().get_num().get_si();
+    if (value < minimum || value > maximum) return Expected(what);
+    out = value;
     lex_.Advance();
     return std::nullopt;
   }
 
-  Error Expect(TokenKind kind, const std::string& what) {
-    if (lex_.current().kind != kind) return lex_.Expected(what);
+  Error Expect(TokenKind kind, std::string_view what) {
+    if (lex_.current().kind != kind) return Expected(what);
     lex_.Advance();
     return std::nullopt;
   }
@@ -109,6 +133,7 @@ class EfgParser {
     if (auto e = Expect(TokenKind::kRightBrace, "a player name or '}'")) return e;
     num_players_ = static_cast<int>(players.size());
     builder_.emplace(std::move(title), std::move(players));
+    builder_->Reserve(std::min<std::size_t>(lines_, kReserveNodesAtMost));
     if (lex_.current().kind == TokenKind::kString) {
       builder_->SetComment(lex_.current().text);
       lex_.Advance();
@@ -134,8 +159,9 @@ class EfgParser {
     }
     long player = 0;
     if (kind == 'p') {
-      if (auto e = ReadInteger("a player number from 1 to " + std::to_string(num_players()), 1,
-                               num_players(), player)) {
+      if (auto e = ReadInteger(
+              [&] { return "a player number from 1 to " + std::to_string(num_players()); }, 1,
+              num_players(), player)) {
         return e;
       }
     }
@@ -203,8 +229,9 @@ class EfgParser {
       if (chance) {
         Number probability;
         const Token at = lex_.current();
-        if (auto e = ReadNumber("the probability of action '" + entry.actions.back() + "'",
-                                probability)) {
+        if (auto e = ReadNumber(
+                [&] { return "the probability of action '" + entry.actions.back() + "'"; },
+                probability)) {
           return e;
         }
         if (probability.exact() < 0 || probability.exact() > 1) {
@@ -240,28 +267,28 @@ class EfgParser {
         return lex_.Expected("the label and payoffs of outcome " + std::to_string(number) +
                              ", which is used here for the first time");
       }
-      outcome = known->second.id;
+      outcome = known->second;
       return std::nullopt;
     }
     if (number == 0)
       return lex_.ErrorHere("outcome 0 means 'no outcome' and cannot have a label or payoffs");
     const Token at = lex_.current();
-    OutcomeEntry entry;
-    entry.label = lex_.current().text;
+    std::string label = lex_.current().text;
     lex_.Advance();
-    if (auto e = ParsePayoffs(entry.payoffs)) return e;
+    std::vector<Number> payoffs;
+    if (auto e = ParsePayoffs(payoffs)) return e;
     auto known = outcomes_.find(number);
     if (known != outcomes_.end()) {
-      if (known->second.label != entry.label || known->second.payoffs != entry.payoffs) {
+      const Outcome& first = builder_->outcome(known->second);
+      if (first.label != label || first.payoffs != payoffs) {
         return lex_.ErrorAt(at, "outcome " + std::to_string(number) +
                                     " is redefined differently from its first definition");
       }
-      outcome = known->second.id;
+      outcome = known->second;
       return std::nullopt;
     }
-    entry.id = builder_->NewOutcome(entry.label, entry.payoffs);
-    outcome = entry.id;
-    outcomes_.emplace(number, std::move(entry));
+    outcome = builder_->NewOutcome(std::move(label), std::move(payoffs));
+    outcomes_.emplace(number, outcome);
     return std::nullopt;
   }
 
@@ -270,22 +297,30 @@ class EfgParser {
     payoffs.reserve(static_cast<std::size_t>(num_players()));
     while (static_cast<int>(payoffs.size()) < num_players()) {
       Number payoff;
-      if (auto e =
-              ReadNumber("a payoff for player " + std::to_string(payoffs.size() + 1), payoff)) {
+      if (auto e = ReadNumber(
+              [&] { return "a payoff for player " + std::to_string(payoffs.size() + 1); },
+              payoff)) {
         return e;
       }
       payoffs.push_back(std::move(payoff));
       if (lex_.current().kind == TokenKind::kComma) lex_.Advance();
     }
-    return Expect(TokenKind::kRightBrace,
-                  "'}' after " + std::to_string(num_players()) + " payoffs (one per player)");
+    if (lex_.current().kind != TokenKind::kRightBrace) {
+      return Expected("'}' after " + std::to_string(num_players()) + " payoffs (one per player)");
+    }
+    lex_.Advance();
+    return std::nullopt;
   }
 
+  // Reserving more than this for a large file is left to the vectors' growth.
+  static constexpr std::size_t kReserveNodesAtMost = std::size_t{1} << 16;
+
   GambitLexer lex_;
+  std::size_t lines_;
   std::optional<ExtensiveGameBuilder> builder_;
   int num_players_ = 0;
   std::map<std::pair<int, long>, InfosetEntry> infosets_;
-  std::map<long, OutcomeEntry> outcomes_;
+  std::map<long, OutcomeId> outcomes_;  // by outcome number in the file
 };
 
 }  // namespace

@@ -66,18 +66,24 @@ NodeId ExtensiveGameBuilder::AddNode(std::string label, InfosetId infoset, Outco
   node.num_children = num_children;
   const NodeId id = static_cast<NodeId>(game_.nodes_.size());
   if (!open_.empty()) {
-    const NodeId parent = open_.back();
-    node.parent = parent;
-    node.action_from_parent = static_cast<int>(children_[parent].size());
-    children_[parent].push_back(id);
-    if (static_cast<int>(children_[parent].size()) == game_.nodes_[parent].num_children) {
-      open_.pop_back();
-    }
+    OpenNode& parent = open_.back();
+    node.parent = parent.id;
+    node.action_from_parent = parent.children_seen;
+    game_.child_ids_[game_.nodes_[parent.id].first_child + parent.children_seen] = id;
+    if (++parent.children_seen == game_.nodes_[parent.id].num_children) open_.pop_back();
   }
+  // Children's slots are taken as their parent arrives, parents in preorder.
+  node.first_child = static_cast<int>(game_.child_ids_.size());
+  game_.child_ids_.resize(game_.child_ids_.size() + num_children);
   game_.nodes_.push_back(std::move(node));
-  children_.emplace_back();
-  if (num_children > 0) open_.push_back(id);
+  if (num_children > 0) open_.push_back({id, 0});
   return id;
+}
+
+void ExtensiveGameBuilder::Reserve(std::size_t nodes) {
+  game_.nodes_.reserve(nodes);
+  game_.child_ids_.reserve(nodes);
+  game_.outcomes_.reserve(nodes);
 }
 
 namespace {
@@ -166,13 +172,16 @@ Result<ExtensiveGame> ExtensiveGameBuilder::Build() && {
     }
     if (infoset.members.size() > 1) g.perfect_information_ = false;
   }
-  // Flatten the children lists.
-  for (NodeId id = 0; id < static_cast<NodeId>(g.nodes_.size()); ++id) {
-    g.nodes_[id].first_child = static_cast<int>(g.child_ids_.size());
-    g.child_ids_.insert(g.child_ids_.end(), children_[id].begin(), children_[id].end());
+  std::vector<int> depth(g.nodes_.size(), 0);  // parents come before their children
+  for (NodeId id = 1; id < static_cast<NodeId>(g.nodes_.size()); ++id) {
+    depth[id] = depth[g.nodes_[id].parent] + 1;
+    g.depth_ = std::max(g.depth_, depth[id]);
   }
   for (const Infoset& infoset : g.infosets_) {
-    if (infoset.player == kChancePlayer || !g.perfect_recall_) continue;
+    // (A lone member agrees with itself: skipping it keeps deep trees linear.)
+    if (infoset.player == kChancePlayer || !g.perfect_recall_ || infoset.members.size() < 2) {
+      continue;
+    }
     const auto first = OwnHistory(g, infoset.members.front(), infoset.player);
     for (std::size_t m = 1; m < infoset.members.size() && g.perfect_recall_; ++m) {
       if (OwnHistory(g, infoset.members[m], infoset.player) != first) g.perfect_recall_ = false;

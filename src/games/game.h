@@ -112,6 +112,9 @@ class ExtensiveGame {
   }
 
   // True when every infoset has exactly one member (chance nodes allowed).
+  // The most moves on a path from the root to a leaf.
+  int depth() const { return depth_; }
+
   bool is_perfect_information() const { return perfect_information_; }
   // True when no player ever forgets what they knew or did (Kuhn's perfect recall):
   // all members of an infoset share the same sequence of the owner's own (infoset, action)
@@ -129,6 +132,7 @@ class ExtensiveGame {
   std::vector<Node> nodes_;
   std::vector<NodeId> child_ids_;
   int num_actions_ = 0;
+  int depth_ = 0;
   bool perfect_information_ = true;
   bool perfect_recall_ = true;
 };
@@ -151,12 +155,16 @@ class ExtensiveGameBuilder {
   InfosetId NewChanceInfoset(std::string label, std::vector<std::string> actions,
                              std::vector<Number> probabilities);
   OutcomeId NewOutcome(std::string label, std::vector<Number> payoffs);
+  const Outcome& outcome(OutcomeId id) const { return game_.outcomes_[id]; }
 
   // Appends the next node in preorder. `outcome` may be kNoOutcome.
   void AddDecisionNode(std::string label, InfosetId infoset, OutcomeId outcome);
   void AddTerminalNode(std::string label, OutcomeId outcome);
 
   // True when every non-terminal node added so far has all its children.
+  // Room for about this many nodes and outcomes (a hint: the builder grows as needed).
+  void Reserve(std::size_t nodes);
+
   bool complete() const { return open_.empty() && !game_.nodes_.empty(); }
 
   Result<ExtensiveGame> Build() &&;
@@ -164,8 +172,11 @@ class ExtensiveGameBuilder {
  private:
   NodeId AddNode(std::string label, InfosetId infoset, OutcomeId outcome, int num_children);
   ExtensiveGame game_;
-  std::vector<std::vector<NodeId>> children_;  // per node, filled as nodes arrive
-  std::vector<NodeId> open_;                   // stack of nodes still missing children
+  struct OpenNode {
+    NodeId id;
+    int children_seen;
+  };
+  std::vector<OpenNode> open_;  // stack of nodes still missing children
 };
 
 // Structural equality: same title, comment, players, tree shape, node labels, infoset

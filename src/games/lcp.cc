@@ -8,8 +8,18 @@ namespace redline::games {
 
 namespace {
 
+// The most rows an LCP may have here: the float path pivots on a dense n × (2n + 1) tableau
+// (1 GB of doubles at 8,000 rows) and the exact fallback on a dense rational one.
+inline constexpr std::size_t kMaxLcpRows = 8000;
+
 // q and the covering vector, for an M of n rows.
 Status CheckLcpVectors(std::size_t n, const RationalVector& q, const RationalVector& covering) {
+  if (n > kMaxLcpRows) {
+    return SolverError("LCP: " + std::to_string(n) + " rows, more than the " +
+                       std::to_string(kMaxLcpRows) +
+                       " that its dense tableau takes (a game with this many sequences is too "
+                       "large for lcp)");
+  }
   if (q.size() != n || covering.size() != n) {
     return SolverError("LCP: M, q and the covering vector must have the same size");
   }

@@ -1,6 +1,7 @@
 #include "games/sequence_form.h"
 
 #include <algorithm>
+#include <deque>
 #include <optional>
 #include <utility>
 
@@ -8,10 +9,20 @@ namespace redline::games {
 
 namespace {
 
+// A leaf's sequence pair, the probability that chance reaches it and each player's payoff
+// (the sum of the outcomes on its path). The rationals are the game's own where nothing
+// was added or multiplied (the common case: one outcome per path, no chance), else
+// entries of `Leaves::computed`; a null probability is 1.
 struct Leaf {
   int sequence[2];
-  mpq_class probability;
-  mpq_class payoff[2];
+  const mpq_class* probability;
+  const mpq_class* payoff[2];
+};
+
+struct Leaves {
+  std::vector<Leaf> leaves;
+  std::deque<mpq_class> computed;  // stable addresses
+  const mpq_class zero = 0;
 };
 
 int SequenceOf(const PlayerSequences& player, const ExtensiveGame& game, InfosetId infoset,
@@ -19,37 +30,64 @@ int SequenceOf(const PlayerSequences& player, const ExtensiveGame& game, Infoset
   return 1 + game.action_index(infoset, action) - player.first_action_index;
 }
 
-// Depth-first walk collecting leaves and each infoset's parent sequence.
-// `pay1`, `pay2`: the payoffs of the outcomes on the path above `id`.
-void CollectLeaves(const ExtensiveGame& game, SequenceForm& form, NodeId id, int s1, int s2,
-                   const mpq_class& probability, const mpq_class& pay1_above,
-                   const mpq_class& pay2_above, std::vector<Leaf>& leaves) {
-  const Node& node = game.node(id);
-  // Copies of the rationals only where an outcome adds to them.
-  std::optional<mpq_class> sum1, sum2;
-  if (node.outcome != kNoOutcome) {
-    sum1.emplace(pay1_above + game.outcomes()[node.outcome].payoffs[0].exact());
-    sum2.emplace(pay2_above + game.outcomes()[node.outcome].payoffs[1].exact());
-  }
-  const mpq_class& pay1 = sum1 ? *sum1 : pay1_above;
-  const mpq_class& pay2 = sum2 ? *sum2 : pay2_above;
-  if (node.is_terminal()) {
-    leaves.push_back({{s1, s2}, probability, {pay1, pay2}});
-    return;
-  }
-  const Infoset& infoset = game.infoset(node.infoset);
-  for (int a = 0; a < infoset.num_actions(); ++a) {
-    const NodeId child = game.child(id, a);
-    if (infoset.player == kChancePlayer) {
-      const mpq_class p = probability * infoset.chance_probabilities[a].exact();
-      if (sgn(p) != 0) CollectLeaves(game, form, child, s1, s2, p, pay1, pay2, leaves);
-      continue;
+// Collects the leaves and each infoset's parent sequence. Nodes are visited in preorder
+// (the ids' order: a parent before its children), each with the sequences, chance
+// probability and payoff sums of the path to it; a loop, not a recursion, so that deep
+// trees cannot exhaust the stack. Subtrees that chance reaches with probability 0 are
+// skipped.
+void CollectLeaves(const ExtensiveGame& game, SequenceForm& form, Leaves& out) {
+  struct Path {
+    bool reached = false;
+    int sequence[2] = {0, 0};
+    const mpq_class* probability = nullptr;  // null: 1
+    const mpq_class* pay[2] = {nullptr, nullptr};
+  };
+  std::vector<Path> paths(game.num_nodes());
+  for (NodeId id = game.root(); id < game.num_nodes(); ++id) {
+    const Node& node = game.node(id);
+    Path& path = paths[id];
+    if (id == game.root()) {
+      path.reached = true;
+      path.pay[0] = path.pay[1] = &out.zero;
+    } else {
+      const Path& above = paths[node.parent];
+      if (!above.reached) continue;
+      path = above;
+      const Infoset& infoset = game.infoset(game.node(node.parent).infoset);
+      const int a = node.action_from_parent;
+      if (infoset.player == kChancePlayer) {
+        const mpq_class& chance = infoset.chance_probabilities[a].exact();
+        if (sgn(chance) == 0) {
+          path.reached = false;
+          continue;
+        }
+        mpq_class& p = out.computed.emplace_back(chance);
+        if (above.probability != nullptr) {
+          mpq_mul(p.get_mpq_t(), p.get_mpq_t(), above.probability->get_mpq_t());
+        }
+        path.probability = &p;
+      } else {
+        PlayerSequences& player = form.players[infoset.player];
+        player.parent_sequence[infoset.index_in_player] = above.sequence[infoset.player];
+        path.sequence[infoset.player] = SequenceOf(player, game, game.node(node.parent).infoset, a);
+      }
     }
-    PlayerSequences& player = form.players[infoset.player];
-    player.parent_sequence[infoset.index_in_player] = infoset.player == 0 ? s1 : s2;
-    const int sequence = SequenceOf(player, game, node.infoset, a);
-    CollectLeaves(game, form, child, infoset.player == 0 ? sequence : s1,
-                  infoset.player == 1 ? sequence : s2, probability, pay1, pay2, leaves);
+    if (node.outcome != kNoOutcome) {
+      for (int p = 0; p < 2; ++p) {
+        const mpq_class& payoff = game.outcomes()[node.outcome].payoffs[p].exact();
+        if (path.pay[p] == &out.zero) {
+          path.pay[p] = &payoff;
+        } else {
+          mpq_class& sum = out.computed.emplace_back();
+          mpq_add(sum.get_mpq_t(), path.pay[p]->get_mpq_t(), payoff.get_mpq_t());
+          path.pay[p] = &sum;
+        }
+      }
+    }
+    if (node.is_terminal()) {
+      out.leaves.push_back(
+          {{path.sequence[0], path.sequence[1]}, path.probability, {path.pay[0], path.pay[1]}});
+    }
   }
 }
 
@@ -72,15 +110,15 @@ Result<SequenceForm> BuildSequenceForm(const ExtensiveGame& game) {
     player.first_action_index =
         player.infosets.empty() ? 0 : game.infoset(player.infosets[0]).first_action_index;
   }
-  std::vector<Leaf> leaves;
+  Leaves collected;
+  std::vector<Leaf>& leaves = collected.leaves;
   leaves.reserve(static_cast<std::size_t>(game.num_nodes()));
-  const mpq_class zero = 0;
-  CollectLeaves(game, form, game.root(), 0, 0, mpq_class(1), zero, zero, leaves);
-  mpq_class highest = leaves.empty() ? mpq_class(0) : leaves[0].payoff[0];
+  CollectLeaves(game, form, collected);
+  const mpq_class* highest = leaves.empty() ? &collected.zero : leaves[0].payoff[0];
   for (const Leaf& leaf : leaves) {
-    for (const mpq_class& v : leaf.payoff) highest = v > highest ? v : highest;
+    for (const mpq_class* v : leaf.payoff) highest = *v > *highest ? v : highest;
   }
-  form.shift = highest + 1;
+  form.shift = *highest + 1;
   // Leaves in (s1, s2) order; those of one sequence pair add up into one entry.
   std::vector<int> order(leaves.size());
   for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
@@ -88,19 +126,31 @@ Result<SequenceForm> BuildSequenceForm(const ExtensiveGame& game) {
     return std::pair(leaves[x].sequence[0], leaves[x].sequence[1]) <
            std::pair(leaves[y].sequence[0], leaves[y].sequence[1]);
   });
+  // Room for a row's entries up front: a rational's move may allocate, so a growing row
+  // would copy them.
+  std::vector<int> leaves_in_row(form.players[0].num_sequences, 0);
+  for (const Leaf& leaf : leaves) ++leaves_in_row[leaf.sequence[0]];
   mpq_class term;
   for (int p = 0; p < 2; ++p) {
     form.payoff[p].assign(form.players[0].num_sequences, SparseRow());
+    for (int s = 0; s < form.players[0].num_sequences; ++s) {
+      form.payoff[p][s].reserve(leaves_in_row[s]);
+    }
     for (std::size_t k = 0; k < order.size(); ++k) {
       const Leaf& leaf = leaves[order[k]];
       SparseRow& row = form.payoff[p][leaf.sequence[0]];
-      if (row.empty() || row.back().first != leaf.sequence[1]) {
+      const bool new_entry = row.empty() || row.back().first != leaf.sequence[1];
+      if (new_entry) {
         if (!row.empty() && sgn(row.back().second) == 0) row.pop_back();
-        row.emplace_back(leaf.sequence[1], 0);
+        row.emplace_back(leaf.sequence[1], mpq_class());
       }
-      mpq_sub(term.get_mpq_t(), leaf.payoff[p].get_mpq_t(), form.shift.get_mpq_t());
-      mpq_mul(term.get_mpq_t(), term.get_mpq_t(), leaf.probability.get_mpq_t());
-      row.back().second += term;
+      // (payoff - shift) * probability, into the new entry or added to the pair's.
+      mpq_ptr target = new_entry ? row.back().second.get_mpq_t() : term.get_mpq_t();
+      mpq_sub(target, leaf.payoff[p]->get_mpq_t(), form.shift.get_mpq_t());
+      if (leaf.probability != nullptr) {
+        mpq_mul(target, target, leaf.probability->get_mpq_t());
+      }
+      if (!new_entry) row.back().second += term;
     }
     for (SparseRow& row : form.payoff[p]) {
       if (!row.empty() && sgn(row.back().second) == 0) row.pop_back();
@@ -111,6 +161,7 @@ Result<SequenceForm> BuildSequenceForm(const ExtensiveGame& game) {
     for (std::size_t k = 0; k < player.infosets.size(); ++k) {
       const InfosetId h = player.infosets[k];
       SparseRow& row = player.constraints[1 + k];
+      row.reserve(1 + static_cast<std::size_t>(game.infoset(h).num_actions()));
       row.emplace_back(player.parent_sequence[k], -1);
       for (int a = 0; a < game.infoset(h).num_actions(); ++a) {
         row.emplace_back(SequenceOf(player, game, h, a), 1);

@@ -7,6 +7,8 @@
 // z0·prior + (1 - z0)·opponent. x, y, z0 stay in a bounded box, so the path cannot end on a
 // secondary ray; it ends when z0 leaves, at an equilibrium.
 #include <algorithm>
+#include <type_traits>
+#include <utility>
 
 #include "games/sequence_form.h"
 
@@ -17,16 +19,36 @@ namespace {
 // Appends the nonzero entries of `block` (sparse rows), times `sign`, to M's rows: entry
 // (i, j) goes to row row0 + i, column col0 + j, or with `transpose` to row row0 + j,
 // column col0 + i. Rows stay sorted when the blocks of a row are placed left to right
-// (and, transposed, since i ascends).
-void Place(SparseRationalMatrix& m, int row0, int col0, const std::vector<SparseRow>& block,
-           int sign, bool transpose) {
+// (and, transposed, since i ascends). A block passed as an rvalue gives up its rationals.
+template <typename Block>
+void Place(SparseRationalMatrix& m, int row0, int col0, Block&& block, int sign, bool transpose) {
   for (std::size_t i = 0; i < block.size(); ++i) {
-    for (const auto& [j, v] : block[i]) {
+    for (auto& [j, v] : block[i]) {
       const int row = row0 + (transpose ? j : static_cast<int>(i));
       const int column = col0 + (transpose ? static_cast<int>(i) : j);
-      m.rows[row].emplace_back(column, v);
-      if (sign < 0) mpq_neg(m.rows[row].back().second.get_mpq_t(), v.get_mpq_t());
+      if constexpr (std::is_rvalue_reference_v<Block&&>) {
+        m.rows[row].emplace_back(column, std::move(v));
+        if (sign < 0)
+          mpq_neg(m.rows[row].back().second.get_mpq_t(), m.rows[row].back().second.get_mpq_t());
+      } else {
+        m.rows[row].emplace_back(column, v);
+        if (sign < 0) mpq_neg(m.rows[row].back().second.get_mpq_t(), v.get_mpq_t());
+      }
     }
+  }
+}
+
+// Adds to `count` the entries Place(m, row0, ., block, ., transpose) will append to each row
+// (so that the rows can be reserved: a rational's move may allocate, so a growing row would
+// copy its entries).
+void CountPlaced(std::vector<int>& count, int row0, const std::vector<SparseRow>& block,
+                 bool transpose) {
+  for (std::size_t i = 0; i < block.size(); ++i) {
+    if (!transpose) {
+      count[row0 + i] += static_cast<int>(block[i].size());
+      continue;
+    }
+    for (const auto& entry : block[i]) ++count[row0 + entry.first];
   }
 }
 
@@ -55,11 +77,18 @@ std::vector<int> ParentsFirst(const PlayerSequences& player,
   for (std::size_t k = 0; k < sequences.size(); ++k) {
     for (int a = 0; a < sequences[k].count; ++a) owner[sequences[k].first + a] = k;
   }
+  // An infoset's depth is its parent infoset's plus one. Infosets are numbered in preorder
+  // of first appearance, so with perfect recall the parent's number is the smaller and its
+  // depth is known; otherwise the chain of parents is walked.
   std::vector<int> depth(sequences.size(), 0);
   for (std::size_t k = 0; k < sequences.size(); ++k) {
-    for (int s = player.parent_sequence[k]; s != 0; s = player.parent_sequence[owner[s]]) {
-      ++depth[k];
+    const int s = player.parent_sequence[k];
+    if (s == 0) continue;
+    if (static_cast<std::size_t>(owner[s]) < k) {
+      depth[k] = depth[owner[s]] + 1;
+      continue;
     }
+    for (int t = s; t != 0; t = player.parent_sequence[owner[t]]) ++depth[k];
   }
   std::vector<int> order(sequences.size());
   for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
@@ -107,30 +136,14 @@ Result<SequenceFormEquilibrium> SolveSequenceForm(const ExtensiveGame& game,
                                                   const LemkeOptions& options) {
   Result<SequenceForm> built = BuildSequenceForm(game);
   if (!built) return built.errors();
-  const SequenceForm& form = *built;
+  SequenceForm& form = *built;
   const PlayerSequences& one = form.players[0];
   const PlayerSequences& two = form.players[1];
   const int n1 = one.num_sequences, n2 = two.num_sequences;
   const int k1 = static_cast<int>(one.constraints.size());
   const int k2 = static_cast<int>(two.constraints.size());
-  // z = (x, y, p, q) with p, q free; w_p = E x - e + e z0 and w_q = F y - f + f z0 are
-  // equalities (their free complements are basic throughout).
-  const int x0 = 0, y0 = n1, p0 = n1 + n2, q0 = p0 + k1;
-  const int n = q0 + k2;
-  SparseRationalMatrix m;
-  m.size = n;
-  m.rows.resize(n);
-  const std::vector<SparseRow>& a = form.payoff[0];
-  const std::vector<SparseRow>& b = form.payoff[1];
-  Place(m, x0, y0, a, -1, false);  // u = -A y + E'p
-  Place(m, x0, p0, one.constraints, +1, true);
-  Place(m, y0, x0, b, -1, true);  // v = -B'x + F'q
-  Place(m, y0, q0, two.constraints, +1, true);
-  Place(m, p0, x0, one.constraints, +1, false);  // w_p = E x - e
-  Place(m, q0, y0, two.constraints, +1, false);  // w_q = F y - f
-  RationalVector q(n, 0);
-  q[p0] = -1;
-  q[q0] = -1;
+  std::vector<SparseRow>& a = form.payoff[0];
+  std::vector<SparseRow>& b = form.payoff[1];
 
   const std::vector<InfosetSequences> seq1 = SequencesOfInfosets(game, one);
   const std::vector<InfosetSequences> seq2 = SequencesOfInfosets(game, two);
@@ -149,6 +162,34 @@ Result<SequenceFormEquilibrium> SolveSequenceForm(const ExtensiveGame& game,
       against2[j] += product;
     }
   }
+
+  // z = (x, y, p, q) with p, q free; w_p = E x - e + e z0 and w_q = F y - f + f z0 are
+  // equalities (their free complements are basic throughout).
+  const int x0 = 0, y0 = n1, p0 = n1 + n2, q0 = p0 + k1;
+  const int n = q0 + k2;
+  SparseRationalMatrix m;
+  m.size = n;
+  m.rows.resize(n);
+  std::vector<int> count(n, 0);
+  CountPlaced(count, x0, a, false);
+  CountPlaced(count, x0, one.constraints, true);
+  CountPlaced(count, y0, b, true);
+  CountPlaced(count, y0, two.constraints, true);
+  CountPlaced(count, p0, one.constraints, false);
+  CountPlaced(count, q0, two.constraints, false);
+  for (int i = 0; i < n; ++i) m.rows[i].reserve(count[i]);
+  Place(m, x0, y0, std::move(a), -1, false);  // u = -A y + E'p
+  Place(m, x0, p0, one.constraints, +1, true);
+  Place(m, y0, x0, std::move(b), -1, true);  // v = -B'x + F'q
+  Place(m, y0, q0, two.constraints, +1, true);
+  Place(m, p0, x0, one.constraints, +1, false);  // w_p = E x - e
+  Place(m, q0, y0, two.constraints, +1, false);  // w_q = F y - f
+  a = {};                                        // what the moves left: not needed again
+  b = {};
+  RationalVector q(n, 0);
+  q[p0] = -1;
+  q[q0] = -1;
+
   // Covering vector: -A ỹ, -B'x̃ (>= 0: payoffs are shifted negative) and e, f.
   RationalVector covering(n, 0);
   for (int i = 0; i < n1; ++i) covering[x0 + i] = -against1[i];

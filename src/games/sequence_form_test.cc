@@ -8,6 +8,7 @@
 #include "games/library.h"
 #include "games/library_games.h"
 #include "games/solution.h"
+#include "games/strategy.h"
 #include "games/test_games.h"
 
 namespace redline::games {
@@ -239,6 +240,39 @@ TEST(SequenceFormTest, RealizationPlansAreExactlyFeasible) {
     }
     for (const mpq_class& v : plan) EXPECT_GE(sgn(v), 0);
   }
+}
+
+// A chain of 50,000 decision nodes (test_games.h). The walks that build the sequence form and the
+// exact expected payoffs are loops: with the recursive walk of 3a4e282 this test crashed (stack
+// overflow in CollectLeaves). lcp refuses the game for its size instead of asking for
+// a 2.5e10-entry tableau (before: std::bad_alloc).
+TEST(SequenceFormTest, DeepTreesNeitherOverflowTheStackNorFillTheTableau) {
+  constexpr int kDepth = 50'000;
+  const ExtensiveGame game = testing::BuildChainGame(kDepth);
+  ASSERT_TRUE(game.has_perfect_recall());
+
+  Result<SequenceForm> form = BuildSequenceForm(game);
+  ASSERT_TRUE(form.ok());
+  for (int p = 0; p < 2; ++p) {
+    const PlayerSequences& player = form->players[p];
+    ASSERT_EQ(player.num_sequences, kDepth / 2 + 1);  // with the empty sequence
+    for (int k = 0; k < kDepth / 2; ++k) ASSERT_EQ(player.parent_sequence[k], k);
+  }
+  // One leaf, at the last sequences; payoffs 3 + 1 and -1/2 + 1, shifted by 4 + 1.
+  const int last = kDepth / 2;
+  ASSERT_EQ(form->shift, 5);
+  ASSERT_EQ(form->payoff[0][last].size(), 1u);
+  EXPECT_EQ(form->payoff[0][last][0].first, last);
+  EXPECT_EQ(form->payoff[0][last][0].second, -1);
+  EXPECT_EQ(form->payoff[1][last][0].second, mpq_class(-9, 2));
+
+  const ExactBehaviorProfile all_a(game.num_actions(), 1);
+  EXPECT_EQ(ExpectedPayoffs(game, all_a), (std::vector<mpq_class>{4, mpq_class(1, 2)}));
+
+  Result<SequenceFormEquilibrium> eq = SolveSequenceForm(game);
+  ASSERT_FALSE(eq.ok());
+  EXPECT_NE(eq.errors()[0].message.find("too large for lcp"), std::string::npos)
+      << eq.errors()[0].message;
 }
 
 }  // namespace

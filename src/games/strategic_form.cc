@@ -1,5 +1,6 @@
 // Pure strategies of extensive games, the (reduced) strategic form, and pure profiles as
 // behaviour profiles (see strategy.h).
+#include <optional>
 #include <utility>
 
 #include "games/strategy.h"
@@ -24,11 +25,45 @@ class ReducedStrategyEnumerator {
         limit_(limit),
         current_(game.players()[player].infosets.size(), kUnspecified) {}
 
-  bool Run() { return Walk({game_.root()}); }
+  // Depth first over the player's choices: the nodes still to visit are walked until one of
+  // the player's infosets without an action yet (a choice, then taken with each action in
+  // turn) or the end (a complete reduced strategy). The choices are a stack, not a
+  // recursion, so that deep trees cannot exhaust the thread's stack. False at the limit.
+  bool Run() {
+    std::vector<Choice> choices;
+    std::vector<NodeId> pending = {game_.root()};
+    while (true) {
+      if (std::optional<Choice> choice = NextChoice(pending)) {
+        choices.push_back(std::move(*choice));
+      } else {
+        if (static_cast<int64_t>(strategies_.size()) >= limit_) return false;
+        strategies_.push_back(current_);
+      }
+      while (!choices.empty() &&
+             choices.back().next_action == game_.node(choices.back().node).num_children) {
+        current_[choices.back().k] = kUnspecified;
+        choices.pop_back();
+      }
+      if (choices.empty()) return true;
+      Choice& c = choices.back();
+      current_[c.k] = c.next_action;
+      pending = c.pending;
+      pending.push_back(game_.child(c.node, c.next_action++));
+    }
+  }
   std::vector<PureStrategy>& strategies() { return strategies_; }
 
  private:
-  bool Walk(std::vector<NodeId> pending) {
+  struct Choice {
+    int k;        // the infoset's index in the player's
+    NodeId node;  // where it was met
+    int next_action;
+    std::vector<NodeId> pending;  // what remained to visit there
+  };
+
+  // Visits `pending` until an infoset of the player's without an action yet: that choice
+  // (with what is left of `pending`), or nothing when the visit ends.
+  std::optional<Choice> NextChoice(std::vector<NodeId>& pending) const {
     while (!pending.empty()) {
       const NodeId id = pending.back();
       pending.pop_back();
@@ -43,18 +78,9 @@ class ReducedStrategyEnumerator {
         pending.push_back(game_.child(id, current_[k]));
         continue;
       }
-      for (int a = 0; a < node.num_children; ++a) {
-        current_[k] = a;
-        std::vector<NodeId> branch = pending;
-        branch.push_back(game_.child(id, a));
-        if (!Walk(std::move(branch))) return false;
-      }
-      current_[k] = kUnspecified;
-      return true;
+      return Choice{k, id, 0, std::move(pending)};
     }
-    if (static_cast<int64_t>(strategies_.size()) >= limit_) return false;
-    strategies_.push_back(current_);
-    return true;
+    return std::nullopt;
   }
 
   const ExtensiveGame& game_;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <deque>
 #include <limits>
 #include <type_traits>
 
@@ -61,6 +62,44 @@ std::vector<T> ExtensivePayoffs(const ExtensiveGame& game, const std::vector<T>&
   return std::vector<T>(values.begin(), values.begin() + n);
 }
 
+// Exact expected payoffs, carrying each node's reach probability down the tree and skipping
+// the subtrees reached with probability 0: an equilibrium in pure or sparsely mixed
+// strategies leaves most of a tree unreached, and each rational product and sum allocates.
+// The same value as ExtensivePayoffs (exact arithmetic). Nodes are visited in preorder (the
+// ids' order), keeping one reach probability per depth: between a node and each of its
+// children come only the subtrees of the earlier children, which write deeper entries. A
+// loop, not a recursion, so that deep trees cannot exhaust the stack.
+std::vector<mpq_class> ExactExtensivePayoffs(const ExtensiveGame& game,
+                                             const ExactBehaviorProfile& profile) {
+  assert(static_cast<int>(profile.size()) == game.num_actions());
+  std::vector<mpq_class> totals(game.num_players(), mpq_class(0));
+  std::vector<int> depth(game.num_nodes(), -1);  // -1: not reached
+  std::deque<mpq_class> reach;                   // by depth; a deque keeps references
+  reach.emplace_back(1);
+  mpq_class scratch;
+  for (NodeId id = game.root(); id < game.num_nodes(); ++id) {
+    const Node& node = game.node(id);
+    if (id == game.root()) {
+      depth[id] = 0;
+    } else {
+      const int above = depth[node.parent];
+      if (above < 0) continue;
+      const mpq_class& probability =
+          ActionProbability(game, node.parent, node.action_from_parent, profile);
+      if (sgn(probability) == 0) continue;
+      depth[id] = above + 1;
+      if (static_cast<int>(reach.size()) == depth[id]) reach.emplace_back();
+      mpq_mul(reach[depth[id]].get_mpq_t(), reach[above].get_mpq_t(), probability.get_mpq_t());
+    }
+    if (node.outcome == kNoOutcome) continue;
+    const std::vector<Number>& payoffs = game.outcomes()[node.outcome].payoffs;
+    for (std::size_t p = 0; p < totals.size(); ++p) {
+      AddProduct(totals[p], reach[depth[id]], payoffs[p].exact(), scratch);
+    }
+  }
+  return totals;
+}
+
 // Best response of one player in a game with perfect recall: node values under the best
 // response, deciding each infoset from the beliefs-weighted values of its members.
 class TreeBestResponse {
@@ -83,55 +122,131 @@ class TreeBestResponse {
     }
   }
 
-  // NaN when the recursion meets an infoset that depends on itself (imperfect recall).
-  double Solve() { return NodeValue(0); }
+  // NaN when the evaluation meets an infoset that depends on itself (imperfect recall).
+  //
+  // The value of a node is its outcome's payoff plus, at the player's own nodes, the value
+  // of the child its infoset's decision picks, and elsewhere the probability-weighted values
+  // of its children; an infoset's decision is the action with the highest reach-weighted
+  // value over its members (the first on ties). Both are computed on demand and remembered,
+  // as a recursion would, but with an explicit stack of calls so that deep trees cannot
+  // exhaust the thread's stack.
+  double Solve() {
+    stack_.clear();
+    Push(Call::kNode, game_.root());
+    while (!stack_.empty()) Step();
+    return returned_value_;
+  }
 
  private:
   static constexpr double kUnknown = std::numeric_limits<double>::lowest();
   static constexpr int kUndecided = -2;
   static constexpr int kDeciding = -3;
 
-  double NodeValue(NodeId id) {
-    if (value_[id] != kUnknown) return value_[id];
-    const Node& node = game_.node(id);
-    double value =
-        node.outcome == kNoOutcome ? 0.0 : game_.outcomes()[node.outcome].payoffs[player_].real();
-    if (!node.is_terminal()) {
-      if (game_.player_at(id) == player_) {
-        const int action = Decide(node.infoset);
-        if (action < 0) return std::nan("");
-        value += NodeValue(game_.child(id, action));
-      } else {
-        for (int a = 0; a < node.num_children; ++a) {
-          const double p = ActionProbability(game_, id, a, profile_);
-          if (p != 0.0) value += p * NodeValue(game_.child(id, a));
-        }
-      }
-    }
-    return value_[id] = value;
-  }
-
-  int Decide(InfosetId infoset_id) {
-    if (decision_[infoset_id] == kDeciding) return -1;
-    if (decision_[infoset_id] != kUndecided) return decision_[infoset_id];
-    decision_[infoset_id] = kDeciding;
-    const Infoset& infoset = game_.infoset(infoset_id);
+  // A pending call of NodeValue(id) or Decide(id = infoset), and where it is.
+  enum class Call { kNode, kDecide };
+  enum class Stage { kStart, kAwaitDecision, kAwaitOwnChild, kOthers, kMembers };
+  struct Frame {
+    Call call;
+    int id;
+    Stage stage = Stage::kStart;
+    bool waiting = false;  // a child call was made; its result is in returned_*
+    int action = 0;
+    std::size_t member = 0;
+    double value = 0.0;  // node: the sum so far; decide: this action's total
+    double p = 0.0;      // node: the probability of the child being evaluated
     int best = 0;
     double best_value = 0.0;
-    for (int a = 0; a < infoset.num_actions(); ++a) {
-      double total = 0.0;
-      for (NodeId member : infoset.members) {
-        if (reach_[member] == 0.0) continue;
-        const double v = NodeValue(game_.child(member, a));
-        if (std::isnan(v)) return -1;
-        total += reach_[member] * v;
-      }
-      if (a == 0 || total > best_value) {
-        best = a;
-        best_value = total;
-      }
+  };
+
+  void Push(Call call, int id) { stack_.push_back(Frame{call, id}); }
+  void ReturnValue(double value) {
+    returned_value_ = value;
+    stack_.pop_back();
+  }
+  void ReturnAction(int action) {
+    returned_action_ = action;
+    stack_.pop_back();
+  }
+
+  // Advances the innermost call until it returns or calls another (which is pushed: `f` is
+  // not used after a push, which may move the stack).
+  void Step() {
+    Frame& f = stack_.back();
+    if (f.call == Call::kDecide) return StepDecide(f);
+    const Node& node = game_.node(f.id);
+    switch (f.stage) {
+      case Stage::kStart:
+        if (value_[f.id] != kUnknown) return ReturnValue(value_[f.id]);
+        f.value = node.outcome == kNoOutcome
+                      ? 0.0
+                      : game_.outcomes()[node.outcome].payoffs[player_].real();
+        if (node.is_terminal()) return ReturnValue(value_[f.id] = f.value);
+        if (game_.player_at(f.id) == player_) {
+          f.stage = Stage::kAwaitDecision;
+          return Push(Call::kDecide, node.infoset);
+        }
+        f.stage = Stage::kOthers;
+        return StepOthers(f, node);
+      case Stage::kAwaitDecision:
+        if (returned_action_ < 0) return ReturnValue(std::nan(""));
+        f.stage = Stage::kAwaitOwnChild;
+        return Push(Call::kNode, game_.child(f.id, returned_action_));
+      case Stage::kAwaitOwnChild:
+        f.value += returned_value_;
+        return ReturnValue(value_[f.id] = f.value);
+      case Stage::kOthers:
+        return StepOthers(f, node);
+      case Stage::kMembers:
+        break;
     }
-    return decision_[infoset_id] = best;
+  }
+
+  // The other players' and chance's nodes: the children by probability.
+  void StepOthers(Frame& f, const Node& node) {
+    if (f.waiting) {
+      f.waiting = false;
+      f.value += f.p * returned_value_;
+      ++f.action;
+    }
+    for (; f.action < node.num_children; ++f.action) {
+      const double p = ActionProbability(game_, f.id, f.action, profile_);
+      if (p == 0.0) continue;
+      f.p = p;
+      f.waiting = true;
+      return Push(Call::kNode, game_.child(f.id, f.action));
+    }
+    ReturnValue(value_[f.id] = f.value);
+  }
+
+  void StepDecide(Frame& f) {
+    const Infoset& infoset = game_.infoset(f.id);
+    if (f.stage == Stage::kStart) {
+      if (decision_[f.id] == kDeciding) return ReturnAction(-1);
+      if (decision_[f.id] != kUndecided) return ReturnAction(decision_[f.id]);
+      decision_[f.id] = kDeciding;
+      f.stage = Stage::kMembers;
+    }
+    if (f.waiting) {
+      f.waiting = false;
+      if (std::isnan(returned_value_)) return ReturnAction(-1);
+      f.value += reach_[infoset.members[f.member]] * returned_value_;
+      ++f.member;
+    }
+    for (; f.action < infoset.num_actions(); ++f.action) {
+      for (; f.member < infoset.members.size(); ++f.member) {
+        const NodeId member = infoset.members[f.member];
+        if (reach_[member] == 0.0) continue;
+        f.waiting = true;
+        return Push(Call::kNode, game_.child(member, f.action));
+      }
+      if (f.action == 0 || f.value > f.best_value) {
+        f.best = f.action;
+        f.best_value = f.value;
+      }
+      f.member = 0;
+      f.value = 0.0;
+    }
+    ReturnAction(decision_[f.id] = f.best);
   }
 
   const ExtensiveGame& game_;
@@ -140,6 +255,9 @@ class TreeBestResponse {
   std::vector<double> reach_;  // probability of the node given the player aims for it
   std::vector<double> value_;
   std::vector<int> decision_;
+  std::vector<Frame> stack_;
+  double returned_value_ = 0.0;
+  int returned_action_ = 0;
 };
 
 // Imperfect recall: try every reduced pure strategy of the player.
@@ -245,7 +363,7 @@ std::vector<double> ExpectedPayoffs(const ExtensiveGame& game, const BehaviorPro
 }
 std::vector<mpq_class> ExpectedPayoffs(const ExtensiveGame& game,
                                        const ExactBehaviorProfile& profile) {
-  return ExtensivePayoffs(game, profile);
+  return ExactExtensivePayoffs(game, profile);
 }
 std::vector<double> ExpectedPayoffs(const NormalFormGame& game, const MixedProfile& profile) {
   return NormalFormPayoffs(game, profile);

@@ -177,5 +177,24 @@ TEST(NashConvTest, ExtensiveMatchesStrategicForm) {
   }
 }
 
+// Best responses, NashConv and the reduced strategies of a chain 200,000 moves deep
+// (test_games.h) are walked with explicit stacks: with the recursive walks of 3a4e282 this
+// test crashed (stack overflow in TreeBestResponse::NodeValue at 100,000 moves, then in
+// ReducedStrategyEnumerator::Walk).
+TEST(NashConvTest, DeepTreesAreWalkedWithoutRecursion) {
+  const ExtensiveGame game = testing::BuildChainGame(200'000);
+  const BehaviorProfile profile(game.num_actions(), 1.0);
+  EXPECT_EQ(BestResponseValue(game, profile, 0), 4.0);
+  EXPECT_EQ(BestResponseValue(game, profile, 1), 0.5);
+  EXPECT_EQ(NashConv(game, profile), 0.0);
+  for (int player = 0; player < 2; ++player) {
+    Result<std::vector<PureStrategy>> reduced =
+        PureStrategies(game, player, StrategicFormKind::kReduced);
+    ASSERT_TRUE(reduced.ok());
+    ASSERT_EQ(reduced->size(), 1u);
+    EXPECT_EQ((*reduced)[0], PureStrategy(100'000, 0));
+  }
+}
+
 }  // namespace
 }  // namespace redline::games

@@ -82,6 +82,23 @@ inline void ExpectTreeBestResponsesMatchEnumeration(const ExtensiveGame& game, s
   }
 }
 
+// A chain of `depth` decision nodes, players 1 and 2 in turn, each node its own infoset with
+// one action "a", then a leaf paying (3, -1/2); the node at depth / 2 has an outcome paying
+// (1, 1) on the way. For the tests that deep trees are walked without recursion.
+inline ExtensiveGame BuildChainGame(int depth) {
+  ExtensiveGameBuilder builder("chain", {"1", "2"});
+  const OutcomeId halfway = builder.NewOutcome("halfway", {Number(1), Number(1)});
+  const OutcomeId end = builder.NewOutcome("end", {Number(3), Number(mpq_class(-1, 2))});
+  for (int k = 0; k < depth; ++k) {
+    const InfosetId h = builder.NewPlayerInfoset(k % 2, "h" + std::to_string(k), {"a"});
+    builder.AddDecisionNode("", h, k == depth / 2 ? halfway : kNoOutcome);
+  }
+  builder.AddTerminalNode("", end);
+  Result<ExtensiveGame> game = std::move(builder).Build();
+  EXPECT_TRUE(game.ok());
+  return std::move(*game);
+}
+
 inline Result<AnyGame> ParseInline(const std::string& text) { return ParseGame(text, "inline"); }
 
 // P(action) at the infoset labelled `label` in a behaviour profile (fails the test if there

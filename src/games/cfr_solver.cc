@@ -9,11 +9,20 @@ namespace redline::games {
 
 namespace {
 
+// CFR's tree walks recurse once per move on a path; deeper trees are refused rather than
+// allowed to exhaust the thread's stack.
+inline constexpr int kMaxCfrDepth = 5000;
+
 Status CfrApplies(const AnyGame& game) {
   if (!IsExtensive(game)) {
     return SolverError(
         "cfr and mccfr need an extensive (.efg) game; for a normal-form game "
         "use enummixed, lcp or logit");
+  }
+  if (const int depth = AsExtensive(game)->depth(); depth > kMaxCfrDepth) {
+    return SolverError("cfr and mccfr walk trees at most " + std::to_string(kMaxCfrDepth) +
+                       " moves deep; this one is " + std::to_string(depth) +
+                       " deep (try enumpure or spe)");
   }
   return {};
 }

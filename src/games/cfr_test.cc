@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
 
 #include "games/library_games.h"
 #include "games/solvers.h"
@@ -162,6 +163,28 @@ TEST(CfrTest, RegistryRefusesNormalFormGames) {
   Status refused = lcp->applies(three);
   ASSERT_FALSE(refused.ok());
   EXPECT_NE(refused.errors()[0].message.find("two-player"), std::string::npos);
+}
+
+// CFR's walks recurse once per move, so the registry refuses trees deeper than 5,000 moves
+// (a chain 100,000 deep crashed them: stack overflow) and solves one exactly that deep.
+TEST(CfrTest, RegistryRefusesTreesDeeperThanItsWalks) {
+  const AnyGame deepest = testing::BuildChainGame(5000);
+  const AnyGame deeper = testing::BuildChainGame(5001);
+  for (const char* name : {"cfr", "mccfr"}) {
+    const SolverInfo* solver = FindSolver(name);
+    ASSERT_NE(solver, nullptr);
+    const Status refused = solver->applies(deeper);
+    ASSERT_FALSE(refused.ok()) << name;
+    EXPECT_NE(refused.errors()[0].message.find("at most 5000 moves deep; this one is 5001"),
+              std::string::npos)
+        << refused.errors()[0].message;
+    ASSERT_TRUE(solver->applies(deepest).ok()) << name;
+    SolverOptions options;
+    options.max_iterations = 2;
+    Result<Solution> solved = solver->solve(deepest, options);
+    ASSERT_TRUE(solved.ok()) << name;
+    EXPECT_EQ(solved->equilibria[0].nash_conv, 0.0) << name;
+  }
 }
 
 }  // namespace

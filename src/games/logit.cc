@@ -175,6 +175,15 @@ SolverInfo LogitSolverInfo() {
     if (tree != nullptr && tree->num_actions() == 0) {
       return SolverError("logit needs a game in which some player moves");
     }
+    // One unknown per action (strategy), and lambda.
+    const std::size_t unknowns =
+        1 + static_cast<std::size_t>(tree != nullptr ? tree->num_actions()
+                                                     : AsNormalForm(game)->num_profile_entries());
+    if (unknowns > kMaxPathUnknowns) {
+      return SolverError("logit traces at most " + std::to_string(kMaxPathUnknowns - 1) +
+                         " actions (its Jacobian is dense); this game has " +
+                         std::to_string(unknowns - 1));
+    }
     return {};
   };
   auto solve = [](const AnyGame& game, const SolverOptions& options) -> Result<Solution> {

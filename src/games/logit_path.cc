@@ -178,6 +178,12 @@ double NextStep(double step, const Attempt& attempt, const PathOptions& options)
 
 Result<TracedPath> TracePath(const PathSystem& system, Vector start, const PathOptions& options) {
   const std::size_t size = start.size();
+  if (size > kMaxPathUnknowns) {
+    return SolverError(
+        std::to_string(size) + " unknowns (one per action, and lambda), more than the " +
+        std::to_string(kMaxPathUnknowns) +
+        " that the tracer's dense Jacobian takes (a game this large is too large for logit)");
+  }
   Frame here;
   here.x = std::move(start);
   Vector up(size, 0.0);

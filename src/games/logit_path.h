@@ -20,6 +20,7 @@
 // are detected.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <vector>
 
@@ -74,9 +75,14 @@ struct TracedPath {
   bool done = false;                        // stopped because options.done said so
 };
 
+// The most unknowns (the point's coordinates, λ included) TracePath takes: it factors a
+// dense Jacobian of that order at every step (512 MB of doubles at 8,000).
+inline constexpr std::size_t kMaxPathUnknowns = 8000;
+
 // Follows the curve from `start` (a solution at λ = start.back(), normally 0) in the
 // direction of increasing λ until λ ≥ max_lambda or max_steps steps. Fails when the
-// Jacobian is singular at the start or the step length underflows (the message names λ).
+// Jacobian is singular at the start or the step length underflows (the message names λ),
+// or the point has more than kMaxPathUnknowns coordinates.
 Result<TracedPath> TracePath(const PathSystem& system, std::vector<double> start,
                              const PathOptions& options);
 

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "games/solvers.h"
 #include "games/test_games.h"
 
 namespace redline::games {
@@ -35,6 +36,19 @@ TEST(LogitTest, LimitsAreNashOnTestGames) {
     ++traced_games;
   }
   EXPECT_GE(traced_games, 5);
+}
+
+// The path tracer factors a dense Jacobian (one row per action, and lambda): the registry
+// refuses games with more than 7,999 actions instead of asking for gigabytes (a chain of
+// 100,000 actions grew to 9 GB before this check).
+TEST(LogitTest, RegistryRefusesGamesBeyondTheDenseJacobian) {
+  const SolverInfo* logit = FindSolver("logit");
+  ASSERT_NE(logit, nullptr);
+  const Status refused = logit->applies(AnyGame(testing::BuildChainGame(8000)));
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.errors()[0].message.find("at most 7999 actions"), std::string::npos)
+      << refused.errors()[0].message;
+  EXPECT_TRUE(logit->applies(AnyGame(testing::BuildChainGame(7999))).ok());
 }
 
 }  // namespace

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
 #include <type_traits>
 
 namespace redline::games {
@@ -335,11 +334,22 @@ std::optional<RationalVector> SolveSparseRational(std::vector<SparseRow> rows, R
                                                   int num_columns) {
   const int n = static_cast<int>(rows.size());
   if (n != num_columns || static_cast<int>(rhs.size()) != n) return std::nullopt;
-  std::vector<std::set<int>> rows_of_column(num_columns);
+  // The rows with an entry in each column, ascending (few per column: sorted vectors).
+  std::vector<std::vector<int>> rows_of_column(num_columns);
+  auto insert = [&](int c, int r) {
+    std::vector<int>& rows_here = rows_of_column[c];
+    const auto at = std::lower_bound(rows_here.begin(), rows_here.end(), r);
+    if (at == rows_here.end() || *at != r) rows_here.insert(at, r);
+  };
+  auto erase = [&](int c, int r) {
+    std::vector<int>& rows_here = rows_of_column[c];
+    const auto at = std::lower_bound(rows_here.begin(), rows_here.end(), r);
+    if (at != rows_here.end() && *at == r) rows_here.erase(at);
+  };
   for (int r = 0; r < n; ++r) {
     std::sort(rows[r].begin(), rows[r].end(),
               [](const auto& x, const auto& y) { return x.first < y.first; });
-    for (const auto& [c, v] : rows[r]) rows_of_column[c].insert(r);
+    for (const auto& [c, v] : rows[r]) rows_of_column[c].push_back(r);  // r ascends
   }
   std::vector<char> row_done(n, 0), column_done(num_columns, 0);
   std::vector<std::pair<int, int>> pivots;  // (row, column) in elimination order
@@ -358,17 +368,17 @@ std::optional<RationalVector> SolveSparseRational(std::vector<SparseRow> rows, R
     pivots.emplace_back(row, column);
     row_done[row] = 1;
     column_done[column] = 1;
-    for (const auto& [c, v] : rows[row]) rows_of_column[c].erase(row);
+    for (const auto& [c, v] : rows[row]) erase(c, row);
     const mpq_class pivot = *EntryAt(rows[row], column);
-    const std::vector<int> targets(rows_of_column[column].begin(), rows_of_column[column].end());
+    const std::vector<int> targets = rows_of_column[column];
     for (int r : targets) {
       const mpq_class factor = *EntryAt(rows[r], column) / pivot;
       std::vector<int> appeared, vanished;
       SubtractMultiple(rows[r], rows[row], factor, appeared, vanished);
       rhs[r] -= factor * rhs[row];
-      for (int c : appeared) rows_of_column[c].insert(r);
-      for (int c : vanished) rows_of_column[c].erase(r);
-      rows_of_column[column].erase(r);  // exactly cancelled
+      for (int c : appeared) insert(c, r);
+      for (int c : vanished) erase(c, r);
+      erase(column, r);  // exactly cancelled
     }
   }
   RationalVector values(num_columns, 0);

@@ -18,7 +18,10 @@
 # REDLINE_COMPARE_TIMER=hyperfine times each case with hyperfine (Debian package hyperfine:
 # `hyperfine -N`, no shell, RUNS runs of each command after 3 warm-up runs; the median) instead
 # of the default `date` around `timeout`, whose own process start-up (milliseconds) is in both
-# tools' figures. A case where either tool exceeds TIMEOUT_S on its first run is not timed again.
+# tools' figures. REDLINE_COMPARE_TIMER=interleaved also uses hyperfine -N, but one run of
+# each tool in turn (each after one warm-up run), RUNS times: a slow period of the machine
+# then weighs on both tools instead of on whichever hyperfine was timing.
+# A case where either tool exceeds TIMEOUT_S on its first run is not timed again.
 set -euo pipefail
 
 gambit=${1:?usage: bench/gambit_compare.sh GAMBIT_PREFIX [BUILD_DIR] [RUNS] [TIMEOUT_S]}
@@ -34,12 +37,12 @@ for tool in "$redline" "$build/bench/bench_games"; do
   [[ -x $tool ]] || { echo "error: $tool not built" >&2; exit 2; }
 done
 timer=${REDLINE_COMPARE_TIMER:-date}
-if [[ $timer != date && $timer != hyperfine ]]; then
-  echo "error: REDLINE_COMPARE_TIMER must be date or hyperfine, not '$timer'" >&2
+if [[ $timer != date && $timer != hyperfine && $timer != interleaved ]]; then
+  echo "error: REDLINE_COMPARE_TIMER must be date, hyperfine or interleaved, not '$timer'" >&2
   exit 2
 fi
-if [[ $timer == hyperfine ]] && ! command -v hyperfine >/dev/null; then
-  echo "error: REDLINE_COMPARE_TIMER=hyperfine, but hyperfine is not installed (apt-get install hyperfine)" >&2
+if [[ $timer != date ]] && ! command -v hyperfine >/dev/null; then
+  echo "error: REDLINE_COMPARE_TIMER=$timer, but hyperfine is not installed (apt-get install hyperfine)" >&2
   exit 2
 fi
 corpus=${REDLINE_SHARED_DIR:-../shared}/data/games/gambit
@@ -74,18 +77,37 @@ hyperfine_medians() {
   awk -F, 'NR > 1 { printf "%.4f\n", $4 }' "$games/times.csv"
 }
 
+# The same, one run of each in turn, RUNS times (each run after one warm-up run).
+interleaved_medians() {
+  local gambit_cmd=$1 redline_cmd=$2 i
+  local g_runs=() r_runs=()
+  for ((i = 0; i < runs; ++i)); do
+    hyperfine -N --warmup 1 --runs 1 --export-csv "$games/times.csv" \
+      "$gambit_cmd" "$redline_cmd" >/dev/null 2>&1
+    mapfile -t pair < <(awk -F, 'NR > 1 { printf "%.4f\n", $4 }' "$games/times.csv")
+    g_runs+=("${pair[0]}")
+    r_runs+=("${pair[1]}")
+  done
+  printf '%s\n' "${g_runs[@]}" | median
+  printf '%s\n' "${r_runs[@]}" | median
+}
+
 compare() {
   local name=$1 gambit_cmd=$2 redline_cmd=$3
   if [[ -n ${REDLINE_COMPARE_ONLY:-} && ! $name =~ $REDLINE_COMPARE_ONLY ]]; then return; fi
   local g_times=() r_times=() g r
-  if [[ $timer == hyperfine ]]; then
+  if [[ $timer != date ]]; then
     # One run each for the NE lines (and to see whether Gambit finishes at all), then hyperfine.
     # shellcheck disable=SC2086
     g=$(wall "$games/gambit.out" $gambit_cmd)
     # shellcheck disable=SC2086
     r=$(wall "$games/redline.out" $redline_cmd)
     if [[ $g != timeout && $r != timeout ]]; then
-      mapfile -t medians < <(hyperfine_medians "$gambit_cmd" "$redline_cmd")
+      if [[ $timer == hyperfine ]]; then
+        mapfile -t medians < <(hyperfine_medians "$gambit_cmd" "$redline_cmd")
+      else
+        mapfile -t medians < <(interleaved_medians "$gambit_cmd" "$redline_cmd")
+      fi
       g=${medians[0]}
       r=${medians[1]}
     fi
@@ -111,7 +133,7 @@ compare() {
 
 echo "median wall of $runs runs each ($timer); Gambit $("$gambit/bin/gambit-lcp" -v 2>&1 | head -1 || true)"
 echo "start: $(uptime)"
-if [[ $timer == hyperfine ]]; then
+if [[ $timer != date ]]; then
   # What starting a process costs on this machine: no run of either tool can be faster.
   hyperfine -N --warmup 3 --runs "$runs" --export-csv "$games/times.csv" true \
     "$redline --version" "$gambit/bin/gambit-lcp -v" >/dev/null 2>&1
